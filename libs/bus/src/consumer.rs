@@ -1,0 +1,464 @@
+//! Consumer groups: reading, acknowledging, reclaiming and dead-lettering entries.
+
+use std::collections::HashMap;
+use std::fmt::Display;
+use std::future::Future;
+use std::time::{Duration, Instant};
+
+use redis::aio::{ConnectionManager, ConnectionManagerConfig};
+use redis::streams::{
+    StreamAutoClaimOptions, StreamAutoClaimReply, StreamId, StreamMaxlen, StreamPendingCountReply,
+    StreamReadOptions, StreamReadReply,
+};
+use redis::{AsyncCommands, Value};
+use tokio_util::sync::CancellationToken;
+use tracing::Instrument;
+
+use crate::publish::{FIELD_PAYLOAD, FIELD_TRACEPARENT};
+use crate::{Bus, Error, Topic};
+
+/// How often a bus built with [`Bus::new`] (no dedicated connection) polls an idle stream.
+const POLL_INTERVAL: Duration = Duration::from_millis(100);
+/// First and largest pause after a Redis error in the consumer loop.
+const BACKOFF_MIN: Duration = Duration::from_millis(100);
+const BACKOFF_MAX: Duration = Duration::from_secs(5);
+/// The `XAUTOCLAIM` cursor meaning "start of the pending list" / "full pass done".
+const CURSOR_START: &str = "0-0";
+
+/// How one consumer reads a topic.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConsumerOptions {
+    /// Consumer group name: every group receives every entry once; the consumers of a
+    /// group share its entries.
+    pub group: String,
+    /// This consumer's name within the group; keep it stable across restarts of the
+    /// same process so its pending entries are re-read on start.
+    pub consumer: String,
+    /// Maximum entries fetched per read or reclaim.
+    pub batch: usize,
+    /// How long one blocking read waits for new entries.
+    pub block: Duration,
+    /// Entries left unacknowledged (by a failed handler or a dead consumer) for this
+    /// long are reclaimed and delivered again.
+    pub reclaim_idle: Duration,
+    /// Deliveries after which a still-failing entry is moved to the topic's
+    /// dead-letter stream and acknowledged.
+    pub max_deliveries: u64,
+}
+
+impl ConsumerOptions {
+    /// Options for `consumer` in `group` with defaults: batch 64, block 1s, reclaim
+    /// after 30s idle, 10 deliveries at most.
+    pub fn new(group: impl Into<String>, consumer: impl Into<String>) -> Self {
+        Self {
+            group: group.into(),
+            consumer: consumer.into(),
+            batch: 64,
+            block: Duration::from_secs(1),
+            reclaim_idle: Duration::from_secs(30),
+            max_deliveries: 10,
+        }
+    }
+}
+
+/// One entry handed to a consumer's handler.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Delivery {
+    /// The stream entry id (`<ms>-<seq>`).
+    pub id: String,
+    /// The encoded protobuf message.
+    pub payload: Vec<u8>,
+    /// The publisher's W3C `traceparent`, when it published inside a trace.
+    pub traceparent: Option<String>,
+    /// How many times this entry has been delivered, this delivery included.
+    pub deliveries: u64,
+}
+
+impl Delivery {
+    /// Decodes the payload as `M`.
+    pub fn decode<M: prost::Message + Default>(&self) -> Result<M, Error> {
+        Ok(M::decode(self.payload.as_slice())?)
+    }
+}
+
+/// Consumes `topic` as `options.consumer` of `options.group` until `shutdown` is
+/// cancelled, calling `handler` for each entry, one at a time.
+///
+/// The group is created from the start of the stream if missing, so entries
+/// published before any consumer existed are delivered. On start the consumer first
+/// re-reads its own unacknowledged entries, then loops: reclaims entries idle for
+/// longer than `reclaim_idle` (from crashed consumers, or whose handler failed) and
+/// reads new entries. `Ok` acknowledges the entry; `Err` is logged and leaves it
+/// pending, so it is delivered again after `reclaim_idle`. An entry whose handler
+/// failed on its `max_deliveries`-th delivery, or that is delivered more often than
+/// that (its consumers crashed), is copied to [`Topic::dead_letter_stream`] and
+/// acknowledged. Delivery is at least once: handlers must be idempotent.
+///
+/// Each handler call runs in a `bus.deliver` span continuing the publisher's trace.
+/// Redis errors inside the loop are logged and retried with backoff; only a failure
+/// to create the group at start is returned.
+pub async fn consume<F, Fut, E>(
+    bus: Bus,
+    topic: Topic,
+    options: ConsumerOptions,
+    shutdown: CancellationToken,
+    handler: F,
+) -> Result<(), Error>
+where
+    F: Fn(Delivery) -> Fut,
+    Fut: Future<Output = Result<(), E>>,
+    E: Display,
+{
+    let mut consumer = Consumer {
+        reader: Reader::open(&bus, &options).await?,
+        conn: bus.conn.clone(),
+        max_len: bus.max_len,
+        topic,
+        options,
+        handler,
+        claim_cursor: CURSOR_START.to_owned(),
+        last_claim: None,
+    };
+    consumer.ensure_group().await?;
+    tracing::debug!(
+        topic = %topic,
+        group = %consumer.options.group,
+        consumer = %consumer.options.consumer,
+        "bus consumer started"
+    );
+
+    let mut backoff = BACKOFF_MIN;
+    let mut history_done = false;
+    while !shutdown.is_cancelled() {
+        let result = if history_done {
+            consumer.step(&shutdown).await
+        } else {
+            consumer.drain_history(&shutdown).await
+        };
+        match result {
+            Ok(()) => {
+                history_done = true;
+                backoff = BACKOFF_MIN;
+            }
+            Err(err) => {
+                tracing::warn!(topic = %topic, group = %consumer.options.group, error = %err, retry_in = ?backoff, "bus consumer error");
+                if let Error::Redis(e) = &err
+                    && e.code() == Some("NOGROUP")
+                    && let Err(e) = consumer.ensure_group().await
+                {
+                    tracing::warn!(topic = %topic, error = %e, "recreating consumer group failed");
+                }
+                tokio::select! {
+                    () = shutdown.cancelled() => break,
+                    () = tokio::time::sleep(backoff) => {}
+                }
+                backoff = (backoff * 2).min(BACKOFF_MAX);
+            }
+        }
+    }
+    tracing::debug!(topic = %topic, group = %consumer.options.group, "bus consumer stopped");
+    Ok(())
+}
+
+/// Where new entries are read from.
+enum Reader {
+    /// A dedicated connection that may block in `XREADGROUP BLOCK`.
+    Blocking(ConnectionManager),
+    /// Only the shared connection: read without blocking, sleep when idle.
+    Polling,
+}
+
+impl Reader {
+    async fn open(bus: &Bus, options: &ConsumerOptions) -> Result<Self, Error> {
+        let Some(client) = &bus.client else {
+            return Ok(Reader::Polling);
+        };
+        // The response timeout must outlast the server-side block.
+        let config = ConnectionManagerConfig::new()
+            .set_connection_timeout(Some(Duration::from_secs(5)))
+            .set_response_timeout(Some(options.block + Duration::from_secs(5)))
+            .set_number_of_retries(5);
+        Ok(Reader::Blocking(
+            ConnectionManager::new_with_config(client.clone(), config).await?,
+        ))
+    }
+}
+
+struct Consumer<F> {
+    reader: Reader,
+    /// Shared connection for short commands (ack, claim, pending, dead-letter).
+    conn: ConnectionManager,
+    max_len: usize,
+    topic: Topic,
+    options: ConsumerOptions,
+    handler: F,
+    claim_cursor: String,
+    last_claim: Option<Instant>,
+}
+
+impl<F, Fut, E> Consumer<F>
+where
+    F: Fn(Delivery) -> Fut,
+    Fut: Future<Output = Result<(), E>>,
+    E: Display,
+{
+    fn stream(&self) -> &'static str {
+        self.topic.stream()
+    }
+
+    /// `XGROUP CREATE <stream> <group> 0 MKSTREAM`, tolerating an existing group.
+    async fn ensure_group(&mut self) -> Result<(), Error> {
+        let created: Result<(), redis::RedisError> = self
+            .conn
+            .xgroup_create_mkstream(self.stream(), &self.options.group, "0")
+            .await;
+        match created {
+            Ok(()) => Ok(()),
+            Err(e) if e.code() == Some("BUSYGROUP") => Ok(()),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    fn group_read_options(&self) -> StreamReadOptions {
+        StreamReadOptions::default()
+            .group(&self.options.group, &self.options.consumer)
+            .count(self.options.batch.max(1))
+    }
+
+    /// Re-reads this consumer's own pending entries (left by a previous run).
+    async fn drain_history(&mut self, shutdown: &CancellationToken) -> Result<(), Error> {
+        let mut cursor = "0".to_owned();
+        loop {
+            let opts = self.group_read_options();
+            let reply: Option<StreamReadReply> = self
+                .conn
+                .xread_options(&[self.stream()], &[cursor.as_str()], &opts)
+                .await?;
+            let entries = flatten(reply);
+            let Some(last) = entries.last() else {
+                return Ok(());
+            };
+            cursor = last.id.clone();
+            let counts = self.delivery_counts(&entries).await?;
+            for entry in entries {
+                if shutdown.is_cancelled() {
+                    return Ok(());
+                }
+                let deliveries = counts.get(&entry.id).copied().unwrap_or(1);
+                self.process(entry, deliveries).await?;
+            }
+        }
+    }
+
+    /// One loop turn: reclaim idle entries when due, then read new ones.
+    async fn step(&mut self, shutdown: &CancellationToken) -> Result<(), Error> {
+        if self.claim_due() {
+            self.reclaim(shutdown).await?;
+        }
+        let entries = self.read_new(shutdown).await?;
+        for entry in entries {
+            if shutdown.is_cancelled() {
+                // Unprocessed entries stay pending and are re-read or reclaimed later.
+                return Ok(());
+            }
+            self.process(entry, 1).await?;
+        }
+        Ok(())
+    }
+
+    fn claim_due(&self) -> bool {
+        let interval = (self.options.reclaim_idle / 2).clamp(Duration::from_millis(10), Duration::from_secs(5));
+        self.claim_cursor != CURSOR_START
+            || self.last_claim.is_none_or(|at| at.elapsed() >= interval)
+    }
+
+    /// `XAUTOCLAIM` entries idle longer than `reclaim_idle`, whoever owns them.
+    async fn reclaim(&mut self, shutdown: &CancellationToken) -> Result<(), Error> {
+        let min_idle = millis(self.options.reclaim_idle);
+        let opts = StreamAutoClaimOptions::default().count(self.options.batch.max(1));
+        let reply: StreamAutoClaimReply = self
+            .conn
+            .xautoclaim_options(
+                self.stream(),
+                &self.options.group,
+                &self.options.consumer,
+                min_idle,
+                self.claim_cursor.as_str(),
+                opts,
+            )
+            .await?;
+        self.claim_cursor = reply.next_stream_id;
+        if self.claim_cursor == CURSOR_START {
+            self.last_claim = Some(Instant::now());
+        }
+        if reply.claimed.is_empty() {
+            return Ok(());
+        }
+        tracing::debug!(topic = %self.topic, claimed = reply.claimed.len(), "reclaimed idle bus entries");
+        let counts = self.delivery_counts(&reply.claimed).await?;
+        for entry in reply.claimed {
+            if shutdown.is_cancelled() {
+                return Ok(());
+            }
+            let deliveries = counts.get(&entry.id).copied().unwrap_or(1);
+            self.process(entry, deliveries).await?;
+        }
+        Ok(())
+    }
+
+    /// `XREADGROUP ... >`: entries never delivered to this group.
+    async fn read_new(&mut self, shutdown: &CancellationToken) -> Result<Vec<StreamId>, Error> {
+        let stream = self.stream();
+        let opts = self.group_read_options();
+        match &mut self.reader {
+            Reader::Blocking(conn) => {
+                let opts = opts.block(millis(self.options.block).max(1));
+                tokio::select! {
+                    () = shutdown.cancelled() => Ok(Vec::new()),
+                    reply = conn.xread_options::<_, _, Option<StreamReadReply>>(&[stream], &[">"], &opts) => Ok(flatten(reply?)),
+                }
+            }
+            Reader::Polling => {
+                let reply: Option<StreamReadReply> =
+                    self.conn.xread_options(&[stream], &[">"], &opts).await?;
+                let entries = flatten(reply);
+                if entries.is_empty() {
+                    tokio::select! {
+                        () = shutdown.cancelled() => {}
+                        () = tokio::time::sleep(POLL_INTERVAL.min(self.options.block)) => {}
+                    }
+                }
+                Ok(entries)
+            }
+        }
+    }
+
+    /// Delivery counts (`XPENDING <stream> <group> <id> <id> 1`) of `entries`.
+    async fn delivery_counts(&mut self, entries: &[StreamId]) -> Result<HashMap<String, u64>, Error> {
+        let mut pipe = redis::pipe();
+        for entry in entries {
+            pipe.xpending_count(self.stream(), &self.options.group, &entry.id, &entry.id, 1);
+        }
+        let replies: Vec<StreamPendingCountReply> = pipe.query_async(&mut self.conn).await?;
+        Ok(replies
+            .into_iter()
+            .flat_map(|r| r.ids)
+            .map(|p| (p.id, u64::try_from(p.times_delivered).unwrap_or(u64::MAX)))
+            .collect())
+    }
+
+    /// Hands one entry to the handler and acknowledges, leaves or dead-letters it.
+    async fn process(&mut self, entry: StreamId, deliveries: u64) -> Result<(), Error> {
+        if entry.map.is_empty() {
+            // Trimmed from the stream while pending: nothing left to deliver.
+            tracing::warn!(topic = %self.topic, entry_id = %entry.id, "pending bus entry was trimmed before it was handled");
+            return self.ack(&entry.id).await;
+        }
+        let Some(payload) = field_bytes(&entry, FIELD_PAYLOAD) else {
+            return self.dead_letter(&entry, deliveries, "entry has no payload field").await;
+        };
+        if deliveries > self.options.max_deliveries {
+            return self
+                .dead_letter(&entry, deliveries, "delivered more than max_deliveries times")
+                .await;
+        }
+        let traceparent = field_bytes(&entry, FIELD_TRACEPARENT).and_then(|b| String::from_utf8(b).ok());
+        let span = tracing::info_span!(
+            "bus.deliver",
+            topic = %self.topic,
+            group = %self.options.group,
+            entry_id = %entry.id,
+            deliveries
+        );
+        if let Some(tp) = traceparent.as_deref() {
+            omni_common::telemetry::set_parent_from_traceparent(&span, tp);
+        }
+        let delivery = Delivery {
+            id: entry.id.clone(),
+            payload,
+            traceparent,
+            deliveries,
+        };
+        match (self.handler)(delivery).instrument(span).await {
+            Ok(()) => self.ack(&entry.id).await,
+            Err(err) => {
+                tracing::warn!(
+                    topic = %self.topic,
+                    group = %self.options.group,
+                    entry_id = %entry.id,
+                    deliveries,
+                    max_deliveries = self.options.max_deliveries,
+                    error = %err,
+                    "bus handler failed; entry left pending"
+                );
+                if deliveries >= self.options.max_deliveries {
+                    self.dead_letter(&entry, deliveries, &err.to_string()).await
+                } else {
+                    Ok(())
+                }
+            }
+        }
+    }
+
+    async fn ack(&mut self, id: &str) -> Result<(), Error> {
+        let _: usize = self.conn.xack(self.stream(), &self.options.group, &[id]).await?;
+        Ok(())
+    }
+
+    /// Copies the entry to the dead-letter stream and acknowledges it, atomically.
+    async fn dead_letter(&mut self, entry: &StreamId, deliveries: u64, reason: &str) -> Result<(), Error> {
+        tracing::error!(
+            topic = %self.topic,
+            group = %self.options.group,
+            entry_id = %entry.id,
+            deliveries,
+            reason,
+            "moving bus entry to the dead-letter stream"
+        );
+        let deliveries = deliveries.to_string();
+        let mut fields: Vec<(&str, Vec<u8>)> = Vec::new();
+        for name in [FIELD_PAYLOAD, FIELD_TRACEPARENT] {
+            if let Some(value) = field_bytes(entry, name) {
+                fields.push((name, value));
+            }
+        }
+        fields.extend([
+            ("source_id", entry.id.clone().into_bytes()),
+            ("group", self.options.group.clone().into_bytes()),
+            ("consumer", self.options.consumer.clone().into_bytes()),
+            ("deliveries", deliveries.into_bytes()),
+            ("reason", reason.as_bytes().to_vec()),
+        ]);
+        let mut pipe = redis::pipe();
+        pipe.atomic()
+            .xadd_maxlen(
+                self.topic.dead_letter_stream(),
+                StreamMaxlen::Approx(self.max_len),
+                "*",
+                &fields,
+            )
+            .ignore()
+            .xack(self.stream(), &self.options.group, &[entry.id.as_str()])
+            .ignore();
+        pipe.query_async::<()>(&mut self.conn).await?;
+        Ok(())
+    }
+}
+
+fn flatten(reply: Option<StreamReadReply>) -> Vec<StreamId> {
+    reply
+        .map(|r| r.keys.into_iter().flat_map(|k| k.ids).collect())
+        .unwrap_or_default()
+}
+
+fn field_bytes(entry: &StreamId, name: &str) -> Option<Vec<u8>> {
+    match entry.map.get(name)? {
+        Value::BulkString(bytes) => Some(bytes.clone()),
+        Value::SimpleString(s) => Some(s.clone().into_bytes()),
+        _ => None,
+    }
+}
+
+fn millis(d: Duration) -> usize {
+    usize::try_from(d.as_millis()).unwrap_or(usize::MAX)
+}

@@ -1,0 +1,326 @@
+//! Layered configuration: compiled-in defaults, then an optional TOML file, then
+//! `OMNI__SECTION__KEY` environment variables (the environment wins), then
+//! [`Settings::validate`], whose errors name the offending key.
+//!
+//! One `Settings` describes the whole suite so `omni up` and a single service read the
+//! same file; each service reads only its own sections.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::Error;
+
+/// Settings for the whole suite.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+pub struct Settings {
+    /// Directory for SQLite files, the embedded Redis and the generated admin key.
+    pub data_dir: PathBuf,
+    /// Redis connection.
+    pub redis: RedisSettings,
+    /// API-key authentication.
+    pub auth: AuthSettings,
+    /// Logs, traces and metrics.
+    pub telemetry: TelemetrySettings,
+    /// The identity service.
+    pub identity: ServiceSettings,
+    /// The segment service.
+    pub segment: ServiceSettings,
+    /// The decisioning service.
+    pub decisioning: ServiceSettings,
+    /// The journey-orchestrator service.
+    pub journey: ServiceSettings,
+    /// The channel-gateway service.
+    pub channel: ServiceSettings,
+    /// The SMTP relay channel-gateway sends email through.
+    pub smtp: SmtpSettings,
+    /// Background workers (timers, bus consumers).
+    pub worker: WorkerSettings,
+}
+
+/// Redis connection settings.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+pub struct RedisSettings {
+    /// `redis://host:port/db`. Empty under `omni up` means "start a local redis-server".
+    pub url: String,
+}
+
+/// API-key authentication settings.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+pub struct AuthSettings {
+    /// An admin key accepted for `bootstrap_workspace` (kept only as a hash in memory).
+    /// Empty disables it.
+    pub bootstrap_key: String,
+    /// The workspace the bootstrap key belongs to.
+    pub bootstrap_workspace: String,
+    /// Shared secret services use to call each other on behalf of a workspace
+    /// (sent with `x-omni-workspace`). Empty disables service-to-service calls.
+    pub internal_key: String,
+}
+
+/// Log format.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum LogFormat {
+    /// Human-readable, for local runs.
+    Pretty,
+    /// One JSON object per line, for production.
+    Json,
+}
+
+/// Telemetry settings.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+pub struct TelemetrySettings {
+    /// Log format.
+    pub log_format: LogFormat,
+    /// `tracing` filter directives, e.g. `info,omni_identity=debug`. `RUST_LOG` overrides.
+    pub log_filter: String,
+    /// OTLP/gRPC endpoint for traces, e.g. `http://127.0.0.1:4317`. Empty disables export.
+    pub otlp_endpoint: String,
+}
+
+/// Where one service listens and how others reach it.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+pub struct ServiceSettings {
+    /// Address to listen on.
+    pub listen: SocketAddr,
+    /// URL other services use to reach it.
+    pub url: String,
+    /// Database URL (`sqlite://path?mode=rwc` or `postgres://...`). Empty means
+    /// `sqlite://<data_dir>/<service>.db?mode=rwc`.
+    pub database_url: String,
+}
+
+/// SMTP transport security.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum SmtpTls {
+    /// Plain text (local relays and test sinks only).
+    None,
+    /// Upgrade with STARTTLS.
+    Starttls,
+    /// Implicit TLS.
+    Tls,
+}
+
+/// SMTP relay settings.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+pub struct SmtpSettings {
+    /// Relay host.
+    pub host: String,
+    /// Relay port.
+    pub port: u16,
+    /// `From` address.
+    pub from: String,
+    /// Transport security.
+    pub tls: SmtpTls,
+    /// Username, when the relay needs one.
+    pub username: Option<String>,
+    /// Password, when the relay needs one.
+    pub password: Option<String>,
+    /// Per-send timeout in milliseconds.
+    pub timeout_ms: u64,
+}
+
+/// Background worker settings.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+pub struct WorkerSettings {
+    /// How often durable timers are polled, in milliseconds.
+    pub poll_interval_ms: u64,
+    /// How long a claimed run is leased before another replica may take it over.
+    pub lease_ms: u64,
+    /// How long a bus message may sit unacknowledged before another consumer reclaims it.
+    pub reclaim_idle_ms: u64,
+}
+
+const DEFAULTS: &str = r#"
+data_dir = "./data"
+
+[redis]
+url = ""
+
+[auth]
+bootstrap_key = ""
+bootstrap_workspace = "default"
+internal_key = ""
+
+[telemetry]
+log_format = "pretty"
+log_filter = "info"
+otlp_endpoint = ""
+
+[identity]
+listen = "127.0.0.1:50051"
+url = "http://127.0.0.1:50051"
+database_url = ""
+
+[segment]
+listen = "127.0.0.1:50052"
+url = "http://127.0.0.1:50052"
+database_url = ""
+
+[decisioning]
+listen = "127.0.0.1:50053"
+url = "http://127.0.0.1:50053"
+database_url = ""
+
+[journey]
+listen = "127.0.0.1:50054"
+url = "http://127.0.0.1:50054"
+database_url = ""
+
+[channel]
+listen = "127.0.0.1:50055"
+url = "http://127.0.0.1:50055"
+database_url = ""
+
+[smtp]
+host = "127.0.0.1"
+port = 2525
+from = "Omni <no-reply@omni.local>"
+tls = "none"
+timeout_ms = 10000
+
+[worker]
+poll_interval_ms = 200
+lease_ms = 30000
+reclaim_idle_ms = 30000
+"#;
+
+/// The service names, in port order.
+pub const SERVICES: [&str; 5] = ["identity", "segment", "decisioning", "journey", "channel"];
+
+impl Settings {
+    /// Loads defaults, then `file` if given, then `OMNI__*` environment variables, and
+    /// fills derived values (database URLs under `data_dir`). Call [`Settings::validate`]
+    /// before use.
+    pub fn load(file: Option<&Path>) -> Result<Self, Error> {
+        let mut builder = config::Config::builder()
+            .add_source(config::File::from_str(DEFAULTS, config::FileFormat::Toml));
+        if let Some(path) = file {
+            builder = builder.add_source(config::File::from(path).required(true));
+        }
+        builder = builder.add_source(
+            config::Environment::with_prefix("OMNI")
+                .prefix_separator("__")
+                .separator("__")
+                .try_parsing(true),
+        );
+        let mut settings: Settings = builder.build()?.try_deserialize()?;
+        settings.fill_defaults();
+        Ok(settings)
+    }
+
+    /// Defaults only, with every listen address on an ephemeral port and the fixed test
+    /// keys (`test-admin-key` for workspace `default`, internal key `test-internal-key`).
+    /// Callers set database URLs and service URLs.
+    pub fn for_tests(redis_url: &str) -> Self {
+        let mut s: Settings = config::Config::builder()
+            .add_source(config::File::from_str(DEFAULTS, config::FileFormat::Toml))
+            .build()
+            .and_then(config::Config::try_deserialize)
+            .expect("compiled-in defaults parse");
+        s.redis.url = redis_url.to_owned();
+        s.auth.bootstrap_key = "test-admin-key".into();
+        s.auth.internal_key = "test-internal-key".into();
+        s.worker.poll_interval_ms = 50;
+        s.worker.reclaim_idle_ms = 2_000;
+        s.telemetry.log_filter = "warn".into();
+        for svc in SERVICES {
+            s.service_mut(svc).listen = ([127, 0, 0, 1], 0).into();
+        }
+        s.data_dir = std::env::temp_dir();
+        s
+    }
+
+    /// The settings of service `name` (one of [`SERVICES`]).
+    pub fn service(&self, name: &str) -> &ServiceSettings {
+        match name {
+            "identity" => &self.identity,
+            "segment" => &self.segment,
+            "decisioning" => &self.decisioning,
+            "journey" => &self.journey,
+            _ => &self.channel,
+        }
+    }
+
+    /// Mutable settings of service `name` (one of [`SERVICES`]).
+    pub fn service_mut(&mut self, name: &str) -> &mut ServiceSettings {
+        match name {
+            "identity" => &mut self.identity,
+            "segment" => &mut self.segment,
+            "decisioning" => &mut self.decisioning,
+            "journey" => &mut self.journey,
+            _ => &mut self.channel,
+        }
+    }
+
+    fn fill_defaults(&mut self) {
+        let dir = self.data_dir.clone();
+        for svc in SERVICES {
+            let s = self.service_mut(svc);
+            if s.database_url.is_empty() {
+                s.database_url = format!("sqlite://{}/{svc}.db?mode=rwc", dir.display());
+            }
+        }
+    }
+
+    /// Checks values a service cannot run without; errors name the key.
+    pub fn validate(&self) -> Result<(), Error> {
+        let invalid = |key: &str, message: &str| Error::InvalidSetting {
+            key: key.to_owned(),
+            message: message.to_owned(),
+        };
+        if self.redis.url.is_empty() {
+            return Err(invalid("redis.url", "must be set (redis://host:port)"));
+        }
+        if !self.redis.url.starts_with("redis://") && !self.redis.url.starts_with("rediss://") {
+            return Err(invalid("redis.url", "must start with redis:// or rediss://"));
+        }
+        if self.auth.bootstrap_workspace.is_empty() {
+            return Err(invalid("auth.bootstrap_workspace", "must not be empty"));
+        }
+        for svc in SERVICES {
+            let s = self.service(svc);
+            if !(s.url.starts_with("http://") || s.url.starts_with("https://")) {
+                return Err(invalid(&format!("{svc}.url"), "must start with http:// or https://"));
+            }
+            if !(s.database_url.starts_with("sqlite:") || s.database_url.starts_with("postgres")) {
+                return Err(invalid(
+                    &format!("{svc}.database_url"),
+                    "must be a sqlite:// or postgres:// URL",
+                ));
+            }
+        }
+        if self.worker.poll_interval_ms == 0 {
+            return Err(invalid("worker.poll_interval_ms", "must be greater than 0"));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_load_and_fill_database_urls() {
+        let s = Settings::load(None).expect("defaults");
+        assert_eq!(s.identity.listen.port(), 50051);
+        assert_eq!(s.channel.listen.port(), 50055);
+        assert_eq!(s.segment.database_url, "sqlite://./data/segment.db?mode=rwc");
+    }
+
+    #[test]
+    fn file_then_validation_names_the_key() {
+        let dir = std::env::temp_dir().join(format!("omni-cfg-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let file = dir.join("omni.toml");
+        std::fs::write(&file, "[redis]\nurl = \"http://nope\"\n[identity]\nlisten = \"0.0.0.0:6000\"\nurl = \"http://x:6000\"\ndatabase_url = \"\"\n").expect("write");
+        let s = Settings::load(Some(&file)).expect("load");
+        assert_eq!(s.identity.listen.port(), 6000);
+        let err = s.validate().expect_err("bad redis url");
+        assert!(err.to_string().contains("redis.url"), "{err}");
+    }
+}

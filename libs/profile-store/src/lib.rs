@@ -1,0 +1,1 @@
+//! Typed Redis access to the real-time customer profile.

@@ -1,0 +1,1 @@
+//! Test support: a real redis-server, a fresh Postgres database, and a local SMTP server.

@@ -1,0 +1,136 @@
+//! Email delivery. The gateway talks to an [`EmailProvider`]; [`SmtpProvider`] is the
+//! SMTP one (lettre), and HTTP providers plug in behind the same trait.
+
+use std::time::Duration;
+
+use async_trait::async_trait;
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
+use lettre::message::Mailbox;
+use lettre::transport::smtp::authentication::Credentials;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
+use omni_common::config::{SmtpSettings, SmtpTls};
+
+use crate::error::Error;
+
+/// The header carrying the gateway's message id, for matching bounces and callbacks.
+pub const MESSAGE_ID_HEADER: &str = "X-Omni-Message-Id";
+
+/// One rendered email.
+#[derive(Clone, Debug)]
+pub struct OutgoingEmail {
+    /// The gateway's message id.
+    pub message_id: String,
+    /// Recipient address.
+    pub to: String,
+    /// Rendered subject.
+    pub subject: String,
+    /// Rendered plain-text body.
+    pub body: String,
+}
+
+/// Why a provider did not accept an email.
+#[derive(Clone, Debug, thiserror::Error)]
+#[error("{message}")]
+pub struct ProviderError {
+    /// What the provider said, or why the call failed.
+    pub message: String,
+    /// Whether retrying cannot help (a 5xx reply, an unparseable address).
+    pub permanent: bool,
+}
+
+/// Something that accepts emails for delivery.
+#[async_trait]
+pub trait EmailProvider: Send + Sync + 'static {
+    /// Hands `email` to the provider; `Ok` means the provider accepted it.
+    async fn send(&self, email: &OutgoingEmail) -> Result<(), ProviderError>;
+}
+
+/// Delivers over SMTP. One connection per message (no pool): sends are independent and
+/// a broken connection can never leak into the next message.
+pub struct SmtpProvider {
+    transport: AsyncSmtpTransport<Tokio1Executor>,
+    from: Mailbox,
+    /// Domain for `Message-ID` headers (the sender's).
+    domain: String,
+}
+
+impl std::fmt::Debug for SmtpProvider {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SmtpProvider")
+            .field("from", &self.from)
+            .finish_non_exhaustive()
+    }
+}
+
+impl SmtpProvider {
+    /// Builds the transport from the `smtp` settings.
+    pub fn new(settings: &SmtpSettings) -> Result<Self, Error> {
+        let from: Mailbox = settings
+            .from
+            .parse()
+            .map_err(|e| Error::SmtpSettings(format!("smtp.from `{}`: {e}", settings.from)))?;
+        let builder = match settings.tls {
+            SmtpTls::None => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&settings.host),
+            SmtpTls::Starttls => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(
+                &settings.host,
+            )
+            .map_err(|e| Error::SmtpSettings(format!("smtp.host (starttls): {e}")))?,
+            SmtpTls::Tls => AsyncSmtpTransport::<Tokio1Executor>::relay(&settings.host)
+                .map_err(|e| Error::SmtpSettings(format!("smtp.host (tls): {e}")))?,
+        };
+        let mut builder = builder
+            .port(settings.port)
+            .timeout(Some(Duration::from_millis(settings.timeout_ms.max(1))));
+        if let Some(user) = &settings.username {
+            builder = builder.credentials(Credentials::new(
+                user.clone(),
+                settings.password.clone().unwrap_or_default(),
+            ));
+        }
+        let domain = from.email.domain().to_owned();
+        Ok(Self {
+            transport: builder.build(),
+            from,
+            domain,
+        })
+    }
+
+    fn build(&self, email: &OutgoingEmail) -> Result<lettre::Message, ProviderError> {
+        let to: Mailbox = email.to.parse().map_err(|e| ProviderError {
+            message: format!("invalid recipient address `{}`: {e}", email.to),
+            permanent: true,
+        })?;
+        lettre::Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(email.subject.clone())
+            .message_id(Some(format!("<{}@{}>", email.message_id, self.domain)))
+            .raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str(MESSAGE_ID_HEADER),
+                email.message_id.clone(),
+            ))
+            .header(ContentType::TEXT_PLAIN)
+            .body(email.body.clone())
+            .map_err(|e| ProviderError {
+                message: format!("cannot build email: {e}"),
+                permanent: true,
+            })
+    }
+}
+
+#[async_trait]
+impl EmailProvider for SmtpProvider {
+    async fn send(&self, email: &OutgoingEmail) -> Result<(), ProviderError> {
+        let message = self.build(email)?;
+        self.transport
+            .send(message)
+            .await
+            .map(|_| ())
+            .map_err(|e| ProviderError {
+                message: format!("smtp: {e}"),
+                // A 5xx reply will be the same next time; connection, timeout and 4xx
+                // failures are worth another attempt.
+                permanent: e.is_permanent(),
+            })
+    }
+}

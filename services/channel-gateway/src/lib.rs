@@ -1,0 +1,1 @@
+//! Channel-gateway service: renders templates and delivers messages under consent.

@@ -1,0 +1,1 @@
+//! Decisioning service: next-best-offer arbitration with explained decisions.

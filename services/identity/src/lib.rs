@@ -1,0 +1,94 @@
+//! Identity service: resolves customers, keeps the live profile, appends the event log.
+//!
+//! Identity is the only writer of the identity graph (SQL `identifiers`, `customers`,
+//! `merges`, `conflicts`), the event log (`events`), consent records (`consents`) and
+//! the Redis profiles (through `omni-profile-store`); other services read profiles from
+//! Redis and learn about events from `EventIngested` on the bus. It never calls
+//! another service.
+//!
+//! The flow of `Track` (see `resolve` and `outbox`): validate and normalise, then in
+//! one SQL transaction claim the event id, resolve (and maybe merge) the customer and
+//! append the event; after commit, update Redis and publish `EventIngested`. The commit
+//! is the point of acceptance; a background outbox worker finishes the Redis/bus steps
+//! of any event whose Track could not.
+
+mod consent;
+mod convert;
+mod error;
+mod event;
+mod normalise;
+mod outbox;
+mod profile;
+mod resolve;
+mod service;
+mod store;
+
+use std::time::Duration;
+
+use omni_bus::Bus;
+use omni_common::config::Settings;
+use omni_common::server::{ServeOptions, serve};
+use omni_common::shutdown::CancellationToken;
+use omni_profile_store::ProfileStore;
+use omni_proto::identity::v1::identity_service_server::IdentityServiceServer;
+use tokio::net::TcpListener;
+use tokio::task::JoinSet;
+
+pub use error::Error;
+
+use crate::outbox::Outbox;
+use crate::service::Identity;
+
+/// Fully-qualified gRPC name of the service, as reported by health checks.
+pub const SERVICE_NAME: &str = "omni.identity.v1.IdentityService";
+
+/// Runs the identity service on `listener` until `shutdown` is cancelled: connects its
+/// database (and runs its migrations), Redis, starts the outbox worker, and serves
+/// gRPC (with health/reflection/auth).
+pub async fn run(settings: Settings, listener: TcpListener, shutdown: CancellationToken) -> Result<(), Error> {
+    let database_url = if settings.identity.database_url.is_empty() {
+        format!("sqlite://{}/identity.db?mode=rwc", settings.data_dir.display())
+    } else {
+        settings.identity.database_url.clone()
+    };
+    let db = omni_storage::connect(&database_url).await?;
+    omni_storage::migrate(&db, store::SERVICE, store::MIGRATIONS).await?;
+    let redis = omni_common::redis::connect(&settings.redis.url).await?;
+    let outbox = Outbox {
+        db,
+        profiles: ProfileStore::new(redis.clone()),
+        bus: Bus::new(redis.clone()),
+    };
+    let clock = omni_common::clock::system();
+
+    // Workers stop with the service, or when serving ends early (without cancelling
+    // the caller's token, which may be shared with other services).
+    let stop_workers = shutdown.child_token();
+    let mut workers = JoinSet::new();
+    workers.spawn(outbox.clone().run(
+        clock.clone(),
+        Duration::from_millis(settings.worker.poll_interval_ms),
+        i64::try_from(settings.worker.lease_ms).unwrap_or(i64::MAX / 4),
+        stop_workers.clone(),
+    ));
+
+    let routes = tonic::service::Routes::new(IdentityServiceServer::new(Identity::new(outbox, clock)));
+    let served = serve(
+        ServeOptions {
+            name: "identity",
+            service_names: vec![SERVICE_NAME],
+            listener,
+            settings: &settings,
+            redis,
+            shutdown: shutdown.clone(),
+        },
+        routes,
+    )
+    .await;
+    stop_workers.cancel();
+    while let Some(joined) = workers.join_next().await {
+        joined?;
+    }
+    served?;
+    Ok(())
+}

@@ -1,0 +1,114 @@
+//! After-commit work for accepted events, and the outbox worker that finishes it when a
+//! Track could not.
+//!
+//! The SQL commit is the point of acceptance. Afterwards each event needs two steps:
+//! 1. Redis: fold merged profiles and apply the event (then `events.applied = 1`);
+//! 2. bus: publish `EventIngested` (then `events.published = 1`).
+//!
+//! Track runs both right after commit, under a short lease (`events.lease_until_ms`,
+//! [`HANDLER_LEASE_MS`]) and with a time bound ([`HANDLER_DELIVERY_TIMEOUT`]) well
+//! inside it. If Redis or the bus fails (or the process dies), the row stays
+//! unpublished; the worker scans for unpublished rows whose lease expired, takes a new
+//! lease with a compare-and-set, and redoes only the steps not yet flagged, oldest
+//! event first. Applying the profile is skipped once `applied = 1`, so counts are not
+//! doubled; the remaining window (Redis applied, then the flag write fails) can count
+//! an event twice and is accepted. Publication is at least once, as everywhere on the
+//! bus; consumers de-duplicate by event id.
+//!
+//! The Redis step targets the customer the event's customer is *now* (following
+//! merges in SQL), so an event applied late lands on the surviving profile.
+
+use std::time::Duration;
+
+use omni_bus::{Bus, Topic};
+use omni_common::clock::SharedClock;
+use omni_common::shutdown::CancellationToken;
+use omni_profile_store::ProfileStore;
+use omni_proto::common::v1::EventIngested;
+use omni_storage::Db;
+
+use crate::Error;
+use crate::convert::event_to_proto;
+use crate::event::{Outcome, TrackedEvent};
+use crate::profile::apply_event;
+use crate::store;
+
+/// How long Track owns an event's after-commit work before the worker may take it.
+pub const HANDLER_LEASE_MS: i64 = 10_000;
+/// How long Track waits for Redis and the bus before leaving the rest to the worker.
+pub const HANDLER_DELIVERY_TIMEOUT: Duration = Duration::from_secs(5);
+/// Events handled per worker pass.
+const BATCH: i64 = 100;
+/// The worker never polls more often than this.
+const MIN_POLL: Duration = Duration::from_millis(500);
+
+/// What the after-commit work needs.
+#[derive(Clone)]
+pub struct Outbox {
+    /// The identity database.
+    pub db: Db,
+    /// Redis profiles.
+    pub profiles: ProfileStore,
+    /// The event bus.
+    pub bus: Bus,
+}
+
+impl Outbox {
+    /// Runs the outstanding steps for one accepted event (see the module docs).
+    pub async fn deliver(&self, ws: &str, event: &TrackedEvent, outcome: &Outcome, applied: bool) -> Result<(), Error> {
+        let current = store::resolve_customer(&self.db, ws, &outcome.customer_id)
+            .await?
+            .unwrap_or_else(|| outcome.customer_id.clone());
+        if !applied {
+            apply_event(&self.profiles, ws, &current, event, outcome).await?;
+            store::mark_applied(&self.db, ws, &event.event_id).await?;
+        }
+        let msg = EventIngested {
+            workspace_id: ws.to_owned(),
+            customer_id: current.into_inner(),
+            event: Some(event_to_proto(event)),
+            merged_customer_ids: outcome.merged_customer_ids.iter().map(|c| c.as_str().to_owned()).collect(),
+        };
+        self.bus.publish(Topic::EventIngested, &msg).await?;
+        store::mark_published(&self.db, ws, &event.event_id).await?;
+        Ok(())
+    }
+
+    /// One worker pass at `now_ms`: takes over every unpublished event whose lease
+    /// expired and delivers it. Returns how many were completed.
+    pub async fn run_once(&self, now_ms: i64, lease_ms: i64) -> Result<usize, Error> {
+        let pending = store::pending_events(&self.db, now_ms, BATCH).await?;
+        let mut done = 0;
+        for p in pending {
+            if !store::claim_pending(&self.db, &p, now_ms + lease_ms).await? {
+                continue;
+            }
+            match self.deliver(&p.workspace_id, &p.event, &p.outcome, p.applied).await {
+                Ok(()) => done += 1,
+                Err(e) => tracing::warn!(
+                    workspace = %p.workspace_id,
+                    event_id = %p.event.event_id,
+                    error = %e,
+                    "outbox delivery failed; will retry after the lease"
+                ),
+            }
+        }
+        Ok(done)
+    }
+
+    /// Polls every `interval` until `shutdown` is cancelled.
+    pub async fn run(self, clock: SharedClock, interval: Duration, lease_ms: i64, shutdown: CancellationToken) {
+        let interval = interval.max(MIN_POLL);
+        loop {
+            tokio::select! {
+                () = shutdown.cancelled() => break,
+                () = tokio::time::sleep(interval) => {}
+            }
+            match self.run_once(clock.now_ms(), lease_ms).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(events = n, "outbox delivered events left over by Track"),
+                Err(e) => tracing::warn!(error = %e, "outbox scan failed"),
+            }
+        }
+    }
+}

@@ -1,0 +1,586 @@
+//! SQL persistence of journeys, published versions and runs (portable SQLite/Postgres).
+//!
+//! Tables:
+//! - `journeys`: the current definition (JSON of [`Graph`]), state and latest published
+//!   version; `idempotency_key` is unique per workspace (NULL when none was given).
+//! - `journey_versions`: immutable copies of the definition, one row per publish, with
+//!   the entry event type denormalised for the entry consumer.
+//! - `runs`: one row per (journey, entry event, customer), enforced by a unique key so a
+//!   redelivered event never starts a second run. Runs are advanced under a lease
+//!   (`lease_owner` = a per-claim token, `lease_until_ms`); every write made while
+//!   advancing is fenced on the token, so a worker that lost its lease stops.
+
+use omni_common::ids::{CustomerId, WorkspaceId};
+use omni_storage::{Db, Migration};
+use sea_orm::{ConnectionTrait, QueryResult, Statement, TransactionTrait, Value};
+use serde_json::{Map, Value as Json};
+
+use crate::error::Error;
+use crate::model::{Graph, Journey, JourneyId, JourneyState, Run, RunId, RunState};
+
+/// The service's schema migrations.
+pub const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    name: "journeys_versions_runs",
+    sql: "
+CREATE TABLE journeys (
+    workspace_id TEXT NOT NULL,
+    journey_id TEXT NOT NULL,
+    display_name TEXT NOT NULL,
+    definition TEXT NOT NULL,
+    state TEXT NOT NULL,
+    published_version BIGINT NOT NULL,
+    idempotency_key TEXT,
+    create_ms BIGINT NOT NULL,
+    update_ms BIGINT NOT NULL,
+    PRIMARY KEY (workspace_id, journey_id)
+);
+CREATE UNIQUE INDEX journeys_idempotency ON journeys (workspace_id, idempotency_key);
+CREATE TABLE journey_versions (
+    workspace_id TEXT NOT NULL,
+    journey_id TEXT NOT NULL,
+    version BIGINT NOT NULL,
+    definition TEXT NOT NULL,
+    entry_event_type TEXT NOT NULL,
+    publish_ms BIGINT NOT NULL,
+    PRIMARY KEY (workspace_id, journey_id, version)
+);
+CREATE INDEX journey_versions_entry ON journey_versions (workspace_id, entry_event_type);
+CREATE TABLE runs (
+    workspace_id TEXT NOT NULL,
+    run_id TEXT NOT NULL,
+    journey_id TEXT NOT NULL,
+    journey_version BIGINT NOT NULL,
+    customer_id TEXT NOT NULL,
+    entry_event_id TEXT NOT NULL,
+    state TEXT NOT NULL,
+    current_node_id TEXT NOT NULL,
+    context TEXT NOT NULL,
+    wake_ms BIGINT,
+    lease_owner TEXT,
+    lease_until_ms BIGINT,
+    attempts BIGINT NOT NULL,
+    error TEXT NOT NULL,
+    create_ms BIGINT NOT NULL,
+    update_ms BIGINT NOT NULL,
+    PRIMARY KEY (workspace_id, run_id),
+    UNIQUE (workspace_id, journey_id, entry_event_id, customer_id)
+);
+CREATE INDEX runs_by_journey ON runs (workspace_id, journey_id, run_id);
+CREATE INDEX runs_by_customer ON runs (workspace_id, journey_id, customer_id, run_id);
+CREATE INDEX runs_due ON runs (state, wake_ms)
+",
+}];
+
+const JOURNEY_COLUMNS: &str =
+    "journey_id, display_name, definition, state, published_version, create_ms";
+const RUN_COLUMNS: &str = "run_id, journey_id, journey_version, customer_id, entry_event_id, \
+     state, current_node_id, context, wake_ms, lease_owner, lease_until_ms, attempts, error, \
+     create_ms, update_ms";
+
+/// How many times a publish is retried when it races another publish.
+const PUBLISH_ATTEMPTS: usize = 3;
+
+/// A journey to create.
+#[derive(Clone, Debug)]
+pub struct NewJourney {
+    /// Human-readable name.
+    pub display_name: String,
+    /// The validated definition.
+    pub graph: Graph,
+    /// Idempotency key; `None` when the caller gave none.
+    pub idempotency_key: Option<String>,
+    /// Creation time, unix ms.
+    pub now_ms: i64,
+}
+
+/// A published version that enrols customers on an event type.
+#[derive(Clone, Debug)]
+pub struct EntryVersion {
+    /// The journey.
+    pub journey_id: JourneyId,
+    /// Its latest published version.
+    pub version: i64,
+    /// That version's definition.
+    pub graph: Graph,
+}
+
+/// A run that is due to be advanced (woken, retried or orphaned).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DueRun {
+    /// Workspace of the run.
+    pub workspace: WorkspaceId,
+    /// The run.
+    pub run_id: RunId,
+}
+
+/// SQL access for the journey-orchestrator.
+#[derive(Clone, Debug)]
+pub struct Store {
+    db: Db,
+}
+
+impl Store {
+    /// Wraps a connected database (migrated with [`MIGRATIONS`]).
+    pub fn new(db: Db) -> Self {
+        Self { db }
+    }
+
+    /// Creates a journey draft, or returns the journey first created with the same
+    /// idempotency key.
+    pub async fn create_journey(&self, ws: &WorkspaceId, new: NewJourney) -> Result<Journey, Error> {
+        if let Some(key) = &new.idempotency_key
+            && let Some(existing) = self.journey_by_key(ws, key).await?
+        {
+            return Ok(existing);
+        }
+        let journey = Journey {
+            journey_id: JourneyId::generate(),
+            display_name: new.display_name,
+            graph: new.graph,
+            state: JourneyState::Draft,
+            published_version: 0,
+            create_ms: new.now_ms,
+        };
+        let insert = stmt(
+            &self.db,
+            "INSERT INTO journeys (workspace_id, journey_id, display_name, definition, state, \
+             published_version, idempotency_key, create_ms, update_ms) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            [
+                ws.as_str().into(),
+                journey.journey_id.as_str().into(),
+                journey.display_name.clone().into(),
+                encode_graph(&journey.graph)?.into(),
+                journey.state.as_str().into(),
+                journey.published_version.into(),
+                new.idempotency_key.clone().into(),
+                new.now_ms.into(),
+                new.now_ms.into(),
+            ],
+        );
+        match self.db.execute_raw(insert).await {
+            Ok(_) => Ok(journey),
+            Err(e) if omni_storage::is_unique_violation(&e) => {
+                // A concurrent create with the same idempotency key won.
+                match &new.idempotency_key {
+                    Some(key) => self.journey_by_key(ws, key).await?.ok_or(Error::Db(e)),
+                    None => Err(Error::Db(e)),
+                }
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    async fn journey_by_key(&self, ws: &WorkspaceId, key: &str) -> Result<Option<Journey>, Error> {
+        let row = self
+            .db
+            .query_one_raw(stmt(
+                &self.db,
+                &format!(
+                    "SELECT {JOURNEY_COLUMNS} FROM journeys \
+                     WHERE workspace_id = $1 AND idempotency_key = $2"
+                ),
+                [ws.as_str().into(), key.into()],
+            ))
+            .await?;
+        row.as_ref().map(journey_from_row).transpose()
+    }
+
+    /// Reads a journey.
+    pub async fn get_journey(
+        &self,
+        ws: &WorkspaceId,
+        journey_id: &JourneyId,
+    ) -> Result<Option<Journey>, Error> {
+        get_journey(&self.db, ws, journey_id).await
+    }
+
+    /// Publishes the current definition as a new immutable version. Publishing again a
+    /// definition identical to the latest version changes nothing (so a retried publish
+    /// is harmless).
+    pub async fn publish(
+        &self,
+        ws: &WorkspaceId,
+        journey_id: &JourneyId,
+        now_ms: i64,
+    ) -> Result<Journey, Error> {
+        for _ in 0..PUBLISH_ATTEMPTS {
+            let txn = self.db.begin().await?;
+            let mut journey = get_journey(&txn, ws, journey_id)
+                .await?
+                .ok_or_else(|| not_found("journey", journey_id.as_str()))?;
+            let definition = encode_graph(&journey.graph)?;
+            if journey.published_version > 0 {
+                let latest = txn
+                    .query_one_raw(stmt(
+                        &txn,
+                        "SELECT definition FROM journey_versions \
+                         WHERE workspace_id = $1 AND journey_id = $2 AND version = $3",
+                        [
+                            ws.as_str().into(),
+                            journey_id.as_str().into(),
+                            journey.published_version.into(),
+                        ],
+                    ))
+                    .await?;
+                if let Some(row) = latest
+                    && row.try_get::<String>("", "definition")? == definition
+                {
+                    txn.commit().await?;
+                    return Ok(journey);
+                }
+            }
+            let entry_event_type = journey
+                .graph
+                .entry_event_type()
+                .ok_or_else(|| Error::Corrupt(format!("journey {journey_id} has no entry node")))?
+                .to_owned();
+            let version = journey.published_version + 1;
+            let inserted = txn
+                .execute_raw(stmt(
+                    &txn,
+                    "INSERT INTO journey_versions (workspace_id, journey_id, version, definition, \
+                     entry_event_type, publish_ms) VALUES ($1, $2, $3, $4, $5, $6)",
+                    [
+                        ws.as_str().into(),
+                        journey_id.as_str().into(),
+                        version.into(),
+                        definition.into(),
+                        entry_event_type.into(),
+                        now_ms.into(),
+                    ],
+                ))
+                .await;
+            match inserted {
+                Ok(_) => {}
+                Err(e) if omni_storage::is_unique_violation(&e) => {
+                    txn.rollback().await?;
+                    continue;
+                }
+                Err(e) => return Err(e.into()),
+            }
+            let updated = txn
+                .execute_raw(stmt(
+                    &txn,
+                    "UPDATE journeys SET state = $1, published_version = $2, update_ms = $3 \
+                     WHERE workspace_id = $4 AND journey_id = $5 AND published_version = $6",
+                    [
+                        JourneyState::Published.as_str().into(),
+                        version.into(),
+                        now_ms.into(),
+                        ws.as_str().into(),
+                        journey_id.as_str().into(),
+                        journey.published_version.into(),
+                    ],
+                ))
+                .await?;
+            if updated.rows_affected() != 1 {
+                txn.rollback().await?;
+                continue;
+            }
+            txn.commit().await?;
+            journey.state = JourneyState::Published;
+            journey.published_version = version;
+            return Ok(journey);
+        }
+        Err(Error::Conflict(format!("journey {journey_id}")))
+    }
+
+    /// The latest published version of every journey of `ws` whose entry event type is
+    /// `event_type`.
+    pub async fn entry_versions(
+        &self,
+        ws: &WorkspaceId,
+        event_type: &str,
+    ) -> Result<Vec<EntryVersion>, Error> {
+        let rows = self
+            .db
+            .query_all_raw(stmt(
+                &self.db,
+                "SELECT v.journey_id AS journey_id, v.version AS version, \
+                 v.definition AS definition \
+                 FROM journey_versions v JOIN journeys j \
+                 ON j.workspace_id = v.workspace_id AND j.journey_id = v.journey_id \
+                 AND j.published_version = v.version \
+                 WHERE v.workspace_id = $1 AND v.entry_event_type = $2 \
+                 ORDER BY v.journey_id",
+                [ws.as_str().into(), event_type.into()],
+            ))
+            .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(EntryVersion {
+                    journey_id: JourneyId::new(row.try_get::<String>("", "journey_id")?),
+                    version: row.try_get("", "version")?,
+                    graph: decode_graph(&row.try_get::<String>("", "definition")?)?,
+                })
+            })
+            .collect()
+    }
+
+    /// The definition of one published version.
+    pub async fn version_graph(
+        &self,
+        ws: &WorkspaceId,
+        journey_id: &JourneyId,
+        version: i64,
+    ) -> Result<Option<Graph>, Error> {
+        let row = self
+            .db
+            .query_one_raw(stmt(
+                &self.db,
+                "SELECT definition FROM journey_versions \
+                 WHERE workspace_id = $1 AND journey_id = $2 AND version = $3",
+                [ws.as_str().into(), journey_id.as_str().into(), version.into()],
+            ))
+            .await?;
+        row.map(|r| decode_graph(&r.try_get::<String>("", "definition")?))
+            .transpose()
+    }
+
+    /// Inserts a new run unless one exists for the same (journey, entry event, customer).
+    /// Returns whether it was inserted.
+    pub async fn insert_run(&self, ws: &WorkspaceId, run: &Run) -> Result<bool, Error> {
+        let result = self
+            .db
+            .execute_raw(stmt(
+                &self.db,
+                &format!(
+                    "INSERT INTO runs (workspace_id, {RUN_COLUMNS}) VALUES ($1, $2, $3, $4, $5, \
+                     $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) \
+                     ON CONFLICT (workspace_id, journey_id, entry_event_id, customer_id) DO NOTHING"
+                ),
+                [
+                    ws.as_str().into(),
+                    run.run_id.as_str().into(),
+                    run.journey_id.as_str().into(),
+                    run.journey_version.into(),
+                    run.customer_id.as_str().into(),
+                    run.entry_event_id.clone().into(),
+                    run.state.as_str().into(),
+                    run.current_node_id.clone().into(),
+                    encode_context(&run.context)?.into(),
+                    run.wake_ms.into(),
+                    run.lease_owner.clone().into(),
+                    run.lease_until_ms.into(),
+                    run.attempts.into(),
+                    run.error.clone().into(),
+                    run.create_ms.into(),
+                    run.update_ms.into(),
+                ],
+            ))
+            .await?;
+        Ok(result.rows_affected() == 1)
+    }
+
+    /// Reads a run.
+    pub async fn get_run(&self, ws: &WorkspaceId, run_id: &RunId) -> Result<Option<Run>, Error> {
+        let row = self
+            .db
+            .query_one_raw(stmt(
+                &self.db,
+                &format!("SELECT {RUN_COLUMNS} FROM runs WHERE workspace_id = $1 AND run_id = $2"),
+                [ws.as_str().into(), run_id.as_str().into()],
+            ))
+            .await?;
+        row.as_ref().map(run_from_row).transpose()
+    }
+
+    /// Up to `limit` runs of a journey (optionally of one customer) with ids after
+    /// `after`, oldest first (run ids are time-ordered).
+    pub async fn list_runs(
+        &self,
+        ws: &WorkspaceId,
+        journey_id: &JourneyId,
+        customer_id: Option<&CustomerId>,
+        after: Option<&RunId>,
+        limit: usize,
+    ) -> Result<Vec<Run>, Error> {
+        let mut sql = format!("SELECT {RUN_COLUMNS} FROM runs WHERE workspace_id = $1 AND journey_id = $2");
+        let mut values: Vec<Value> = vec![ws.as_str().into(), journey_id.as_str().into()];
+        if let Some(c) = customer_id {
+            values.push(c.as_str().into());
+            sql.push_str(&format!(" AND customer_id = ${}", values.len()));
+        }
+        if let Some(a) = after {
+            values.push(a.as_str().into());
+            sql.push_str(&format!(" AND run_id > ${}", values.len()));
+        }
+        values.push(i64::try_from(limit).unwrap_or(i64::MAX).into());
+        sql.push_str(&format!(" ORDER BY run_id LIMIT ${}", values.len()));
+        let rows = self.db.query_all_raw(stmt(&self.db, &sql, values)).await?;
+        rows.iter().map(run_from_row).collect()
+    }
+
+    /// Up to `limit` runs, across all workspaces (the timer poller serves them all), that
+    /// can be claimed at `now_ms`: waiting runs whose timer is due, and active runs whose
+    /// lease has expired (a retry that is due, or a run orphaned by a crash). Earliest
+    /// wake first.
+    pub async fn due_runs(&self, now_ms: i64, limit: usize) -> Result<Vec<DueRun>, Error> {
+        let rows = self
+            .db
+            .query_all_raw(stmt(
+                &self.db,
+                "SELECT workspace_id, run_id FROM runs \
+                 WHERE state IN ('ACTIVE', 'WAITING') AND COALESCE(lease_until_ms, 0) <= $1 \
+                 AND (state = 'ACTIVE' OR wake_ms <= $2) \
+                 ORDER BY COALESCE(wake_ms, 0) LIMIT $3",
+                [
+                    now_ms.into(),
+                    now_ms.into(),
+                    i64::try_from(limit).unwrap_or(i64::MAX).into(),
+                ],
+            ))
+            .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(DueRun {
+                    workspace: WorkspaceId::new(row.try_get::<String>("", "workspace_id")?),
+                    run_id: RunId::new(row.try_get::<String>("", "run_id")?),
+                })
+            })
+            .collect()
+    }
+
+    /// Claims a due run (see [`Store::due_runs`]) for `token` until `lease_until_ms`.
+    /// The update is conditional, so of concurrent claimers exactly one gets `true`.
+    pub async fn claim(
+        &self,
+        ws: &WorkspaceId,
+        run_id: &RunId,
+        token: &str,
+        now_ms: i64,
+        lease_until_ms: i64,
+    ) -> Result<bool, Error> {
+        let result = self
+            .db
+            .execute_raw(stmt(
+                &self.db,
+                "UPDATE runs SET lease_owner = $1, lease_until_ms = $2 \
+                 WHERE workspace_id = $3 AND run_id = $4 \
+                 AND state IN ('ACTIVE', 'WAITING') AND COALESCE(lease_until_ms, 0) <= $5 \
+                 AND (state = 'ACTIVE' OR wake_ms <= $6)",
+                [
+                    token.into(),
+                    lease_until_ms.into(),
+                    ws.as_str().into(),
+                    run_id.as_str().into(),
+                    now_ms.into(),
+                    now_ms.into(),
+                ],
+            ))
+            .await?;
+        Ok(result.rows_affected() == 1)
+    }
+
+    /// Persists a run's progress if `token` still holds its lease. Returns `false` when
+    /// the lease was lost (another worker claimed the run): the caller must stop.
+    pub async fn save_run(&self, ws: &WorkspaceId, run: &Run, token: &str) -> Result<bool, Error> {
+        let result = self
+            .db
+            .execute_raw(stmt(
+                &self.db,
+                "UPDATE runs SET state = $1, current_node_id = $2, context = $3, wake_ms = $4, \
+                 lease_owner = $5, lease_until_ms = $6, attempts = $7, error = $8, update_ms = $9 \
+                 WHERE workspace_id = $10 AND run_id = $11 AND lease_owner = $12",
+                [
+                    run.state.as_str().into(),
+                    run.current_node_id.clone().into(),
+                    encode_context(&run.context)?.into(),
+                    run.wake_ms.into(),
+                    run.lease_owner.clone().into(),
+                    run.lease_until_ms.into(),
+                    run.attempts.into(),
+                    run.error.clone().into(),
+                    run.update_ms.into(),
+                    ws.as_str().into(),
+                    run.run_id.as_str().into(),
+                    token.into(),
+                ],
+            ))
+            .await?;
+        Ok(result.rows_affected() == 1)
+    }
+}
+
+fn stmt<C: ConnectionTrait>(
+    db: &C,
+    sql: &str,
+    values: impl IntoIterator<Item = Value>,
+) -> Statement {
+    omni_storage::stmt(db.get_database_backend(), sql, values)
+}
+
+fn not_found(kind: &'static str, id: &str) -> Error {
+    Error::NotFound {
+        kind,
+        id: id.to_owned(),
+    }
+}
+
+async fn get_journey<C: ConnectionTrait>(
+    db: &C,
+    ws: &WorkspaceId,
+    journey_id: &JourneyId,
+) -> Result<Option<Journey>, Error> {
+    let row = db
+        .query_one_raw(stmt(
+            db,
+            &format!(
+                "SELECT {JOURNEY_COLUMNS} FROM journeys WHERE workspace_id = $1 AND journey_id = $2"
+            ),
+            [ws.as_str().into(), journey_id.as_str().into()],
+        ))
+        .await?;
+    row.as_ref().map(journey_from_row).transpose()
+}
+
+fn encode_graph(graph: &Graph) -> Result<String, Error> {
+    serde_json::to_string(graph).map_err(|e| Error::Corrupt(format!("encode definition: {e}")))
+}
+
+fn decode_graph(json: &str) -> Result<Graph, Error> {
+    serde_json::from_str(json).map_err(|e| Error::Corrupt(format!("journey definition: {e}")))
+}
+
+fn encode_context(context: &Map<String, Json>) -> Result<String, Error> {
+    serde_json::to_string(context).map_err(|e| Error::Corrupt(format!("encode run context: {e}")))
+}
+
+fn journey_from_row(row: &QueryResult) -> Result<Journey, Error> {
+    let state: String = row.try_get("", "state")?;
+    Ok(Journey {
+        journey_id: JourneyId::new(row.try_get::<String>("", "journey_id")?),
+        display_name: row.try_get("", "display_name")?,
+        graph: decode_graph(&row.try_get::<String>("", "definition")?)?,
+        state: JourneyState::parse(&state)
+            .ok_or_else(|| Error::Corrupt(format!("journey state `{state}`")))?,
+        published_version: row.try_get("", "published_version")?,
+        create_ms: row.try_get("", "create_ms")?,
+    })
+}
+
+fn run_from_row(row: &QueryResult) -> Result<Run, Error> {
+    let state: String = row.try_get("", "state")?;
+    let context: String = row.try_get("", "context")?;
+    Ok(Run {
+        run_id: RunId::new(row.try_get::<String>("", "run_id")?),
+        journey_id: JourneyId::new(row.try_get::<String>("", "journey_id")?),
+        journey_version: row.try_get("", "journey_version")?,
+        customer_id: CustomerId::new(row.try_get::<String>("", "customer_id")?),
+        entry_event_id: row.try_get("", "entry_event_id")?,
+        state: RunState::parse(&state)
+            .ok_or_else(|| Error::Corrupt(format!("run state `{state}`")))?,
+        current_node_id: row.try_get("", "current_node_id")?,
+        context: serde_json::from_str(&context)
+            .map_err(|e| Error::Corrupt(format!("run context: {e}")))?,
+        wake_ms: row.try_get("", "wake_ms")?,
+        lease_owner: row.try_get("", "lease_owner")?,
+        lease_until_ms: row.try_get("", "lease_until_ms")?,
+        attempts: row.try_get("", "attempts")?,
+        error: row.try_get("", "error")?,
+        create_ms: row.try_get("", "create_ms")?,
+        update_ms: row.try_get("", "update_ms")?,
+    })
+}

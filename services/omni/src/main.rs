@@ -1,0 +1,2 @@
+//! The omni binary.
+fn main() {}
