@@ -267,7 +267,8 @@ where
     }
 
     fn claim_due(&self) -> bool {
-        let interval = (self.options.reclaim_idle / 2).clamp(Duration::from_millis(10), Duration::from_secs(5));
+        let interval = (self.options.reclaim_idle / 2)
+            .clamp(Duration::from_millis(10), Duration::from_secs(5));
         self.claim_cursor != CURSOR_START
             || self.last_claim.is_none_or(|at| at.elapsed() >= interval)
     }
@@ -313,9 +314,11 @@ where
         match &mut self.reader {
             Reader::Blocking(conn) => {
                 let opts = opts.block(millis(self.options.block).max(1));
+                let keys = [stream];
+                let ids = [">"];
                 tokio::select! {
                     () = shutdown.cancelled() => Ok(Vec::new()),
-                    reply = conn.xread_options::<_, _, Option<StreamReadReply>>(&[stream], &[">"], &opts) => Ok(flatten(reply?)),
+                    reply = conn.xread_options::<_, _, Option<StreamReadReply>>(&keys, &ids, &opts) => Ok(flatten(reply?)),
                 }
             }
             Reader::Polling => {
@@ -334,7 +337,10 @@ where
     }
 
     /// Delivery counts (`XPENDING <stream> <group> <id> <id> 1`) of `entries`.
-    async fn delivery_counts(&mut self, entries: &[StreamId]) -> Result<HashMap<String, u64>, Error> {
+    async fn delivery_counts(
+        &mut self,
+        entries: &[StreamId],
+    ) -> Result<HashMap<String, u64>, Error> {
         let mut pipe = redis::pipe();
         for entry in entries {
             pipe.xpending_count(self.stream(), &self.options.group, &entry.id, &entry.id, 1);
@@ -355,14 +361,21 @@ where
             return self.ack(&entry.id).await;
         }
         let Some(payload) = field_bytes(&entry, FIELD_PAYLOAD) else {
-            return self.dead_letter(&entry, deliveries, "entry has no payload field").await;
+            return self
+                .dead_letter(&entry, deliveries, "entry has no payload field")
+                .await;
         };
         if deliveries > self.options.max_deliveries {
             return self
-                .dead_letter(&entry, deliveries, "delivered more than max_deliveries times")
+                .dead_letter(
+                    &entry,
+                    deliveries,
+                    "delivered more than max_deliveries times",
+                )
                 .await;
         }
-        let traceparent = field_bytes(&entry, FIELD_TRACEPARENT).and_then(|b| String::from_utf8(b).ok());
+        let traceparent =
+            field_bytes(&entry, FIELD_TRACEPARENT).and_then(|b| String::from_utf8(b).ok());
         let span = tracing::info_span!(
             "bus.deliver",
             topic = %self.topic,
@@ -401,12 +414,20 @@ where
     }
 
     async fn ack(&mut self, id: &str) -> Result<(), Error> {
-        let _: usize = self.conn.xack(self.stream(), &self.options.group, &[id]).await?;
+        let _: usize = self
+            .conn
+            .xack(self.stream(), &self.options.group, &[id])
+            .await?;
         Ok(())
     }
 
     /// Copies the entry to the dead-letter stream and acknowledges it, atomically.
-    async fn dead_letter(&mut self, entry: &StreamId, deliveries: u64, reason: &str) -> Result<(), Error> {
+    async fn dead_letter(
+        &mut self,
+        entry: &StreamId,
+        deliveries: u64,
+        reason: &str,
+    ) -> Result<(), Error> {
         tracing::error!(
             topic = %self.topic,
             group = %self.options.group,

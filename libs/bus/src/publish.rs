@@ -99,7 +99,12 @@ impl Bus {
         }
         let mut conn = self.conn.clone();
         let id: Option<String> = conn
-            .xadd_maxlen(topic.stream(), StreamMaxlen::Approx(self.max_len), "*", &fields)
+            .xadd_maxlen(
+                topic.stream(),
+                StreamMaxlen::Approx(self.max_len),
+                "*",
+                &fields,
+            )
             .await?;
         id.ok_or(Error::NoEntryId {
             stream: topic.stream(),

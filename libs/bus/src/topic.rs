@@ -47,7 +47,10 @@ mod tests {
     #[test]
     fn dead_letter_stream_is_stream_with_dead_suffix() {
         for topic in Topic::ALL {
-            assert_eq!(topic.dead_letter_stream(), format!("{}:dead", topic.stream()));
+            assert_eq!(
+                topic.dead_letter_stream(),
+                format!("{}:dead", topic.stream())
+            );
         }
     }
 }

@@ -87,14 +87,19 @@ fn header_key(headers: &http::HeaderMap) -> Option<&str> {
             .or_else(|| v.strip_prefix("bearer "))
             .map(str::trim);
     }
-    headers.get("x-api-key").and_then(|v| v.to_str().ok()).map(str::trim)
+    headers
+        .get("x-api-key")
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
 }
 
 impl KeyResolver {
     async fn resolve(&self, headers: &http::HeaderMap) -> Result<Caller, Status> {
-        let key = header_key(headers).filter(|k| !k.is_empty()).ok_or_else(|| {
-            Status::unauthenticated("missing API key: send `authorization: Bearer <key>`")
-        })?;
+        let key = header_key(headers)
+            .filter(|k| !k.is_empty())
+            .ok_or_else(|| {
+                Status::unauthenticated("missing API key: send `authorization: Bearer <key>`")
+            })?;
         let hash = hash_key(key);
         if self.bootstrap_hash.as_deref() == Some(hash.as_str()) {
             return Ok(Caller {
@@ -268,7 +273,9 @@ mod tests {
     #[test]
     fn health_and_reflection_are_open() {
         assert!(is_open_path("/grpc.health.v1.Health/Check"));
-        assert!(is_open_path("/grpc.reflection.v1.ServerReflection/ServerReflectionInfo"));
+        assert!(is_open_path(
+            "/grpc.reflection.v1.ServerReflection/ServerReflectionInfo"
+        ));
         assert!(!is_open_path("/omni.identity.v1.IdentityService/Track"));
     }
 }

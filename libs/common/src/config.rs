@@ -276,7 +276,10 @@ impl Settings {
             return Err(invalid("redis.url", "must be set (redis://host:port)"));
         }
         if !self.redis.url.starts_with("redis://") && !self.redis.url.starts_with("rediss://") {
-            return Err(invalid("redis.url", "must start with redis:// or rediss://"));
+            return Err(invalid(
+                "redis.url",
+                "must start with redis:// or rediss://",
+            ));
         }
         if self.auth.bootstrap_workspace.is_empty() {
             return Err(invalid("auth.bootstrap_workspace", "must not be empty"));
@@ -284,7 +287,10 @@ impl Settings {
         for svc in SERVICES {
             let s = self.service(svc);
             if !(s.url.starts_with("http://") || s.url.starts_with("https://")) {
-                return Err(invalid(&format!("{svc}.url"), "must start with http:// or https://"));
+                return Err(invalid(
+                    &format!("{svc}.url"),
+                    "must start with http:// or https://",
+                ));
             }
             if !(s.database_url.starts_with("sqlite:") || s.database_url.starts_with("postgres")) {
                 return Err(invalid(
@@ -309,7 +315,10 @@ mod tests {
         let s = Settings::load(None).expect("defaults");
         assert_eq!(s.identity.listen.port(), 50051);
         assert_eq!(s.channel.listen.port(), 50055);
-        assert_eq!(s.segment.database_url, "sqlite://./data/segment.db?mode=rwc");
+        assert_eq!(
+            s.segment.database_url,
+            "sqlite://./data/segment.db?mode=rwc"
+        );
     }
 
     #[test]

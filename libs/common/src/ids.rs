@@ -1,5 +1,10 @@
 //! Typed identifiers. Ids crossing module boundaries are newtypes, never bare strings.
 
+/// A fresh UUIDv7 in simple (hex, no dashes) form; the suffix of every generated id.
+pub fn time_ordered_suffix() -> String {
+    uuid::Uuid::now_v7().simple().to_string()
+}
+
 /// Declares a string-backed id newtype with `new`, `as_str`, `generate` (prefix +
 /// UUIDv7, so ids sort by creation time), `Display`, `From<String>` and serde support.
 #[macro_export]
@@ -18,7 +23,7 @@ macro_rules! id_type {
 
             /// Creates a fresh, time-ordered id.
             pub fn generate() -> Self {
-                Self(format!("{}_{}", $prefix, uuid::Uuid::now_v7().simple()))
+                Self(format!("{}_{}", $prefix, $crate::ids::time_ordered_suffix()))
             }
 
             /// The id as a string slice.

@@ -1,1 +1,28 @@
 //! Typed Redis access to the real-time customer profile.
+//!
+//! Identity writes profiles (traits, identifiers, event counts, consent, first/last
+//! seen) and every other service reads them through [`ProfileStore`]. Segment also
+//! keeps live segment membership here. Per-customer keys are hash-tagged by
+//! `{<workspace>:<customer>}`:
+//!
+//! | key | type | content |
+//! |---|---|---|
+//! | `p:{ws:cid}:traits` | hash | trait name -> JSON value |
+//! | `p:{ws:cid}:ids` | set | `type:value` identifiers |
+//! | `p:{ws:cid}:counts` | hash | event type -> count |
+//! | `p:{ws:cid}:consent` | hash | channel -> JSON `{granted, updated_ms}` |
+//! | `p:{ws:cid}:meta` | hash | `first_seen_ms`, `last_seen_ms` |
+//! | `p:ws:alias:<old cid>` | string | the customer it was merged into |
+//! | `seg:{ws:cid}:m` | hash | segment id -> entered at (ms) |
+//!
+//! Writes that touch several keys run in one `MULTI`/`EXEC` transaction. Redis is a
+//! projection: identity can rebuild every profile from its SQL event log.
+
+mod error;
+mod keys;
+mod profile;
+mod store;
+
+pub use error::Error;
+pub use profile::{ConsentState, ProfileUpdate, StoredProfile};
+pub use store::ProfileStore;

@@ -72,7 +72,10 @@ pub async fn connect(url: &str) -> Result<Db, Error> {
             .split('?')
             .next()
             .unwrap_or_default();
-        if let Some(dir) = Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
+        if let Some(dir) = Path::new(path)
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+        {
             std::fs::create_dir_all(dir).map_err(|source| Error::CreateDir {
                 path: dir.display().to_string(),
                 source,
@@ -170,7 +173,12 @@ pub async fn migrate(db: &Db, service: &str, migrations: &[Migration]) -> Result
         );
         txn.execute_raw(insert).await.map_err(fail)?;
         txn.commit().await.map_err(fail)?;
-        tracing::info!(service, version = m.version, name = m.name, "migration applied");
+        tracing::info!(
+            service,
+            version = m.version,
+            name = m.name,
+            "migration applied"
+        );
     }
     Ok(())
 }
@@ -203,7 +211,9 @@ mod tests {
             },
         ];
         migrate(&db, "test", &migrations).await.expect("migrate");
-        migrate(&db, "test", &migrations).await.expect("migrate twice is a no-op");
+        migrate(&db, "test", &migrations)
+            .await
+            .expect("migrate twice is a no-op");
         let b = db.get_database_backend();
         db.execute_raw(stmt(
             b,
@@ -252,7 +262,9 @@ mod tests {
             .execute_unprepared(&format!("CREATE DATABASE {name}"))
             .await
             .expect("create db");
-        let base = admin_url.rsplit_once('/').map_or(admin_url.as_str(), |(b, _)| b);
+        let base = admin_url
+            .rsplit_once('/')
+            .map_or(admin_url.as_str(), |(b, _)| b);
         exercise(&format!("{base}/{name}")).await;
     }
 
