@@ -34,7 +34,11 @@ pub struct ConsentChange<'a> {
 }
 
 /// Records a consent decision in SQL and Redis; returns the stored decision.
-pub async fn update_consent(db: &Db, profiles: &ProfileStore, change: &ConsentChange<'_>) -> Result<ConsentRecord, Error> {
+pub async fn update_consent(
+    db: &Db,
+    profiles: &ProfileStore,
+    change: &ConsentChange<'_>,
+) -> Result<ConsentRecord, Error> {
     let ws = change.workspace;
     let mut attempt = 1;
     let (stored_for, record) = loop {
@@ -78,7 +82,13 @@ pub async fn update_consent(db: &Db, profiles: &ProfileStore, change: &ConsentCh
         }
     };
     profiles
-        .set_consent(ws, stored_for.as_str(), &record.channel, record.granted, record.update_ms)
+        .set_consent(
+            ws,
+            stored_for.as_str(),
+            &record.channel,
+            record.granted,
+            record.update_ms,
+        )
         .await?;
     Ok(record)
 }
@@ -89,10 +99,15 @@ async fn remembered(db: &Db, change: &ConsentChange<'_>) -> Result<Option<Consen
     if change.idempotency_key.is_empty() {
         return Ok(None);
     }
-    let Some(earlier) = store::consent_request(db, change.workspace, change.idempotency_key).await? else {
+    let Some(earlier) =
+        store::consent_request(db, change.workspace, change.idempotency_key).await?
+    else {
         return Ok(None);
     };
-    if earlier.customer_id != change.customer || earlier.channel != change.channel || earlier.granted != change.granted {
+    if earlier.customer_id != change.customer
+        || earlier.channel != change.channel
+        || earlier.granted != change.granted
+    {
         return Err(Error::IdempotencyKeyReused {
             key: change.idempotency_key.to_owned(),
         });
@@ -100,7 +115,11 @@ async fn remembered(db: &Db, change: &ConsentChange<'_>) -> Result<Option<Consen
     Ok(Some(earlier))
 }
 
-async fn store_in(txn: &DatabaseTransaction, change: &ConsentChange<'_>, live: CustomerId) -> Result<(CustomerId, ConsentRecord), Error> {
+async fn store_in(
+    txn: &DatabaseTransaction,
+    change: &ConsentChange<'_>,
+    live: CustomerId,
+) -> Result<(CustomerId, ConsentRecord), Error> {
     let ws = change.workspace;
     // First statement is a write: it takes SQLite's write lock before anything is read,
     // and row-locks the customer on Postgres so a concurrent merge cannot strand this
@@ -108,7 +127,15 @@ async fn store_in(txn: &DatabaseTransaction, change: &ConsentChange<'_>, live: C
     if !store::lock_customer(txn, ws, &live, change.now_ms).await? {
         return Err(Error::Contention);
     }
-    store::upsert_consent(txn, ws, &live, change.channel, change.granted, change.now_ms).await?;
+    store::upsert_consent(
+        txn,
+        ws,
+        &live,
+        change.channel,
+        change.granted,
+        change.now_ms,
+    )
+    .await?;
     if !change.idempotency_key.is_empty() {
         store::insert_consent_request(
             txn,

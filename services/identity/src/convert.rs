@@ -17,36 +17,54 @@ const MAX_IDENTIFIERS: usize = 32;
 
 /// Validates a Track request's event and normalises its identifiers. `received_ms`
 /// stands in for a missing event time.
-pub fn event_from_proto(event: Option<&common::Event>, received_ms: i64) -> Result<TrackedEvent, Status> {
+pub fn event_from_proto(
+    event: Option<&common::Event>,
+    received_ms: i64,
+) -> Result<TrackedEvent, Status> {
     let event = event.ok_or_else(|| invalid_argument("event", "is required"))?;
     let event_id = event.event_id.trim();
     if event_id.is_empty() {
         return Err(invalid_argument("event.event_id", "must not be empty"));
     }
     if event_id.chars().count() > MAX_ID_LEN {
-        return Err(invalid_argument("event.event_id", "is longer than 256 characters"));
+        return Err(invalid_argument(
+            "event.event_id",
+            "is longer than 256 characters",
+        ));
     }
     let event_type = event.r#type.trim();
     if event_type.is_empty() {
         return Err(invalid_argument("event.type", "must not be empty"));
     }
     if event_type.chars().count() > MAX_ID_LEN {
-        return Err(invalid_argument("event.type", "is longer than 256 characters"));
+        return Err(invalid_argument(
+            "event.type",
+            "is longer than 256 characters",
+        ));
     }
     if event.identifiers.is_empty() {
-        return Err(invalid_argument("event.identifiers", "at least one identifier is required"));
+        return Err(invalid_argument(
+            "event.identifiers",
+            "at least one identifier is required",
+        ));
     }
     if event.identifiers.len() > MAX_IDENTIFIERS {
-        return Err(invalid_argument("event.identifiers", "at most 32 identifiers are allowed"));
+        return Err(invalid_argument(
+            "event.identifiers",
+            "at most 32 identifiers are allowed",
+        ));
     }
     let mut identifiers: Vec<Identifier> = Vec::with_capacity(event.identifiers.len());
     for (i, raw) in event.identifiers.iter().enumerate() {
-        let kind = kind_from_proto(raw.r#type)
-            .ok_or_else(|| invalid_argument(&format!("event.identifiers[{i}].type"), "must be specified"))?;
+        let kind = kind_from_proto(raw.r#type).ok_or_else(|| {
+            invalid_argument(&format!("event.identifiers[{i}].type"), "must be specified")
+        })?;
         let id = Identifier::normalise(kind, &raw.value)
             .map_err(|reason| invalid_argument(&format!("event.identifiers[{i}].value"), reason))?;
         if kind == IdentifierKind::UserId
-            && identifiers.iter().any(|o| o.kind == IdentifierKind::UserId && o.value != id.value)
+            && identifiers
+                .iter()
+                .any(|o| o.kind == IdentifierKind::UserId && o.value != id.value)
         {
             return Err(invalid_argument(
                 &format!("event.identifiers[{i}].value"),
@@ -62,8 +80,16 @@ pub fn event_from_proto(event: Option<&common::Event>, received_ms: i64) -> Resu
         event_type: event_type.to_owned(),
         time_ms: event.time.as_ref().map_or(received_ms, from_timestamp),
         identifiers,
-        properties: event.properties.as_ref().map(struct_to_json).unwrap_or_default(),
-        traits: event.traits.as_ref().map(struct_to_json).unwrap_or_default(),
+        properties: event
+            .properties
+            .as_ref()
+            .map(struct_to_json)
+            .unwrap_or_default(),
+        traits: event
+            .traits
+            .as_ref()
+            .map(struct_to_json)
+            .unwrap_or_default(),
         source: source_name(event.source).to_owned(),
     })
 }
@@ -155,7 +181,11 @@ pub fn channel_from_name(name: &str) -> Option<common::DeliveryChannel> {
 }
 
 /// A consent record to proto.
-pub fn consent_to_proto(channel: common::DeliveryChannel, granted: bool, update_ms: i64) -> pb::Consent {
+pub fn consent_to_proto(
+    channel: common::DeliveryChannel,
+    granted: bool,
+    update_ms: i64,
+) -> pb::Consent {
     pb::Consent {
         channel: channel as i32,
         granted,
@@ -241,13 +271,46 @@ mod tests {
     fn validation_names_the_field() {
         let cases: Vec<(Option<common::Event>, &str)> = vec![
             (None, "event"),
-            (Some(common::Event { event_id: " ".into(), ..event(vec![ident(common::IdentifierType::UserId, "u")]) }), "event.event_id"),
-            (Some(common::Event { r#type: String::new(), ..event(vec![ident(common::IdentifierType::UserId, "u")]) }), "event.type"),
+            (
+                Some(common::Event {
+                    event_id: " ".into(),
+                    ..event(vec![ident(common::IdentifierType::UserId, "u")])
+                }),
+                "event.event_id",
+            ),
+            (
+                Some(common::Event {
+                    r#type: String::new(),
+                    ..event(vec![ident(common::IdentifierType::UserId, "u")])
+                }),
+                "event.type",
+            ),
             (Some(event(vec![])), "event.identifiers"),
-            (Some(event(vec![ident(common::IdentifierType::UserId, "u"), ident(common::IdentifierType::Unspecified, "x")])), "event.identifiers[1].type"),
-            (Some(event(vec![ident(common::IdentifierType::Email, "not-an-email")])), "event.identifiers[0].value"),
-            (Some(event(vec![ident(common::IdentifierType::Phone, "0123")])), "event.identifiers[0].value"),
-            (Some(event(vec![ident(common::IdentifierType::UserId, "a"), ident(common::IdentifierType::UserId, "b")])), "event.identifiers[1].value"),
+            (
+                Some(event(vec![
+                    ident(common::IdentifierType::UserId, "u"),
+                    ident(common::IdentifierType::Unspecified, "x"),
+                ])),
+                "event.identifiers[1].type",
+            ),
+            (
+                Some(event(vec![ident(
+                    common::IdentifierType::Email,
+                    "not-an-email",
+                )])),
+                "event.identifiers[0].value",
+            ),
+            (
+                Some(event(vec![ident(common::IdentifierType::Phone, "0123")])),
+                "event.identifiers[0].value",
+            ),
+            (
+                Some(event(vec![
+                    ident(common::IdentifierType::UserId, "a"),
+                    ident(common::IdentifierType::UserId, "b"),
+                ])),
+                "event.identifiers[1].value",
+            ),
         ];
         for (ev, field) in cases {
             let err = event_from_proto(ev.as_ref(), 5).expect_err(field);
@@ -270,7 +333,11 @@ mod tests {
         assert_eq!(tracked.time_ms, 42);
         assert_eq!(tracked.source, "pos");
         assert_eq!(
-            tracked.identifiers.iter().map(|i| i.value.as_str()).collect::<Vec<_>>(),
+            tracked
+                .identifiers
+                .iter()
+                .map(|i| i.value.as_str())
+                .collect::<Vec<_>>(),
             ["ann@example.com", "+442079460958"]
         );
         let back = event_to_proto(&tracked);
@@ -281,7 +348,12 @@ mod tests {
 
     #[test]
     fn channels_round_trip() {
-        for c in [common::DeliveryChannel::Email, common::DeliveryChannel::Push, common::DeliveryChannel::Sms, common::DeliveryChannel::Store] {
+        for c in [
+            common::DeliveryChannel::Email,
+            common::DeliveryChannel::Push,
+            common::DeliveryChannel::Sms,
+            common::DeliveryChannel::Store,
+        ] {
             let name = channel_name(c as i32).expect("named");
             assert_eq!(channel_from_name(name), Some(c));
         }

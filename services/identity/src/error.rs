@@ -74,14 +74,18 @@ impl From<Error> for Status {
                 format!("`{key}` was already used for a different request"),
             ),
             Error::Contention => Status::aborted("concurrent update of the same customers; retry"),
-            Error::Database(e @ (DbErr::Conn(_) | DbErr::ConnectionAcquire(_))) => status::unavailable("database", e),
+            Error::Database(e @ (DbErr::Conn(_) | DbErr::ConnectionAcquire(_))) => {
+                status::unavailable("database", e)
+            }
             Error::Database(e) => status::internal(e),
             Error::Profile(e) => status::unavailable("redis", e),
             Error::Redis(e) => status::unavailable("redis", e),
             Error::Bus(e) => status::unavailable("bus", e),
-            e @ (Error::Storage(_) | Error::Json(_) | Error::Corrupt(_) | Error::Server(_) | Error::Task(_)) => {
-                status::internal(e)
-            }
+            e @ (Error::Storage(_)
+            | Error::Json(_)
+            | Error::Corrupt(_)
+            | Error::Server(_)
+            | Error::Task(_)) => status::internal(e),
         }
     }
 }

@@ -45,9 +45,16 @@ pub const SERVICE_NAME: &str = "omni.identity.v1.IdentityService";
 /// Runs the identity service on `listener` until `shutdown` is cancelled: connects its
 /// database (and runs its migrations), Redis, starts the outbox worker, and serves
 /// gRPC (with health/reflection/auth).
-pub async fn run(settings: Settings, listener: TcpListener, shutdown: CancellationToken) -> Result<(), Error> {
+pub async fn run(
+    settings: Settings,
+    listener: TcpListener,
+    shutdown: CancellationToken,
+) -> Result<(), Error> {
     let database_url = if settings.identity.database_url.is_empty() {
-        format!("sqlite://{}/identity.db?mode=rwc", settings.data_dir.display())
+        format!(
+            "sqlite://{}/identity.db?mode=rwc",
+            settings.data_dir.display()
+        )
     } else {
         settings.identity.database_url.clone()
     };
@@ -72,7 +79,8 @@ pub async fn run(settings: Settings, listener: TcpListener, shutdown: Cancellati
         stop_workers.clone(),
     ));
 
-    let routes = tonic::service::Routes::new(IdentityServiceServer::new(Identity::new(outbox, clock)));
+    let routes =
+        tonic::service::Routes::new(IdentityServiceServer::new(Identity::new(outbox, clock)));
     let served = serve(
         ServeOptions {
             name: "identity",

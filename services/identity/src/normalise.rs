@@ -19,7 +19,9 @@ const MAX_EMAIL_LEN: usize = 254;
 const MAX_LOCAL_LEN: usize = 64;
 
 /// The kind of a customer identifier, in priority order (highest first).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum IdentifierKind {
     /// A backend's own stable user id: the strongest identifier.
@@ -72,7 +74,9 @@ impl fmt::Display for IdentifierKind {
 }
 
 /// A normalised identifier: what is matched and stored.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct Identifier {
     /// The kind.
     #[serde(rename = "type")]
@@ -185,20 +189,53 @@ mod tests {
 
     #[test]
     fn emails_are_trimmed_lowercased_and_checked() {
-        assert_eq!(normalise_email("  Ann@Example.COM ").as_deref(), Ok("ann@example.com"));
-        assert_eq!(normalise_email("a.b+tag@mail.example.co.uk").as_deref(), Ok("a.b+tag@mail.example.co.uk"));
-        for bad in ["", "   ", "ann", "ann@", "@example.com", "ann@example", "ann@@example.com",
-            "ann@exa mple.com", ".ann@example.com", "an..n@example.com", "ann@-example.com",
-            "ann@example.c", "ann@example..com", "ann@1.23"] {
+        assert_eq!(
+            normalise_email("  Ann@Example.COM ").as_deref(),
+            Ok("ann@example.com")
+        );
+        assert_eq!(
+            normalise_email("a.b+tag@mail.example.co.uk").as_deref(),
+            Ok("a.b+tag@mail.example.co.uk")
+        );
+        for bad in [
+            "",
+            "   ",
+            "ann",
+            "ann@",
+            "@example.com",
+            "ann@example",
+            "ann@@example.com",
+            "ann@exa mple.com",
+            ".ann@example.com",
+            "an..n@example.com",
+            "ann@-example.com",
+            "ann@example.c",
+            "ann@example..com",
+            "ann@1.23",
+        ] {
             assert!(normalise_email(bad).is_err(), "{bad:?} should be rejected");
         }
     }
 
     #[test]
     fn phones_must_be_e164() {
-        assert_eq!(normalise_phone("+44 20 7946-0958").as_deref(), Ok("+442079460958"));
-        assert_eq!(normalise_phone(" +1 (415) 555.2671 ").as_deref(), Ok("+14155552671"));
-        for bad in ["", "4155552671", "+1234567", "+1234567890123456", "+0441234567", "+44a2079460958", "++442079460958"] {
+        assert_eq!(
+            normalise_phone("+44 20 7946-0958").as_deref(),
+            Ok("+442079460958")
+        );
+        assert_eq!(
+            normalise_phone(" +1 (415) 555.2671 ").as_deref(),
+            Ok("+14155552671")
+        );
+        for bad in [
+            "",
+            "4155552671",
+            "+1234567",
+            "+1234567890123456",
+            "+0441234567",
+            "+44a2079460958",
+            "++442079460958",
+        ] {
             assert!(normalise_phone(bad).is_err(), "{bad:?} should be rejected");
         }
     }
@@ -215,9 +252,22 @@ mod tests {
 
     #[test]
     fn priority_orders_user_id_first() {
-        let mut kinds = [IdentifierKind::AnonymousId, IdentifierKind::Phone, IdentifierKind::UserId, IdentifierKind::Email];
+        let mut kinds = [
+            IdentifierKind::AnonymousId,
+            IdentifierKind::Phone,
+            IdentifierKind::UserId,
+            IdentifierKind::Email,
+        ];
         kinds.sort_by_key(|k| k.priority());
-        assert_eq!(kinds, [IdentifierKind::UserId, IdentifierKind::Email, IdentifierKind::Phone, IdentifierKind::AnonymousId]);
+        assert_eq!(
+            kinds,
+            [
+                IdentifierKind::UserId,
+                IdentifierKind::Email,
+                IdentifierKind::Phone,
+                IdentifierKind::AnonymousId
+            ]
+        );
         for k in kinds {
             assert_eq!(IdentifierKind::parse(k.as_str()), Some(k));
         }

@@ -55,7 +55,13 @@ pub struct Outbox {
 
 impl Outbox {
     /// Runs the outstanding steps for one accepted event (see the module docs).
-    pub async fn deliver(&self, ws: &str, event: &TrackedEvent, outcome: &Outcome, applied: bool) -> Result<(), Error> {
+    pub async fn deliver(
+        &self,
+        ws: &str,
+        event: &TrackedEvent,
+        outcome: &Outcome,
+        applied: bool,
+    ) -> Result<(), Error> {
         let current = store::resolve_customer(&self.db, ws, &outcome.customer_id)
             .await?
             .unwrap_or_else(|| outcome.customer_id.clone());
@@ -67,7 +73,11 @@ impl Outbox {
             workspace_id: ws.to_owned(),
             customer_id: current.into_inner(),
             event: Some(event_to_proto(event)),
-            merged_customer_ids: outcome.merged_customer_ids.iter().map(|c| c.as_str().to_owned()).collect(),
+            merged_customer_ids: outcome
+                .merged_customer_ids
+                .iter()
+                .map(|c| c.as_str().to_owned())
+                .collect(),
         };
         self.bus.publish(Topic::EventIngested, &msg).await?;
         store::mark_published(&self.db, ws, &event.event_id).await?;
@@ -83,7 +93,10 @@ impl Outbox {
             if !store::claim_pending(&self.db, &p, now_ms + lease_ms).await? {
                 continue;
             }
-            match self.deliver(&p.workspace_id, &p.event, &p.outcome, p.applied).await {
+            match self
+                .deliver(&p.workspace_id, &p.event, &p.outcome, p.applied)
+                .await
+            {
                 Ok(()) => done += 1,
                 Err(e) => tracing::warn!(
                     workspace = %p.workspace_id,
@@ -97,7 +110,13 @@ impl Outbox {
     }
 
     /// Polls every `interval` until `shutdown` is cancelled.
-    pub async fn run(self, clock: SharedClock, interval: Duration, lease_ms: i64, shutdown: CancellationToken) {
+    pub async fn run(
+        self,
+        clock: SharedClock,
+        interval: Duration,
+        lease_ms: i64,
+        shutdown: CancellationToken,
+    ) {
         let interval = interval.max(MIN_POLL);
         loop {
             tokio::select! {
@@ -110,5 +129,146 @@ impl Outbox {
                 Err(e) => tracing::warn!(error = %e, "outbox scan failed"),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use omni_common::ids::CustomerId;
+    use redis::AsyncCommands;
+    use serde_json::json;
+
+    use super::*;
+    use crate::normalise::{Identifier, IdentifierKind};
+    use crate::resolve::{TrackContext, track};
+
+    const WS: &str = "ws-outbox";
+    const NOW: i64 = 1_700_000_000_000;
+
+    fn event(id: &str, kind: &str, ids: Vec<Identifier>) -> TrackedEvent {
+        TrackedEvent {
+            event_id: id.into(),
+            event_type: kind.into(),
+            time_ms: NOW,
+            identifiers: ids,
+            properties: Default::default(),
+            traits: json!({"name": id}).as_object().cloned().unwrap_or_default(),
+            source: "server".into(),
+        }
+    }
+
+    fn ident(kind: IdentifierKind, value: &str) -> Identifier {
+        Identifier {
+            kind,
+            value: value.into(),
+        }
+    }
+
+    async fn set_published(db: &Db, event_id: &str, published: i64) -> anyhow::Result<()> {
+        use sea_orm::ConnectionTrait;
+        db.execute_raw(omni_storage::stmt(
+            db.get_database_backend(),
+            "UPDATE events SET published = $1, lease_until_ms = 0 WHERE workspace_id = $2 AND event_id = $3",
+            [published.into(), WS.into(), event_id.into()],
+        ))
+        .await?;
+        Ok(())
+    }
+
+    /// Events committed by a Track that never got to Redis or the bus (a crash right
+    /// after commit) are finished by the worker once their lease expires, in order,
+    /// on the surviving profile, without counting anything twice.
+    #[tokio::test]
+    async fn the_worker_finishes_what_track_left_undone() -> anyhow::Result<()> {
+        let redis = omni_testkit::RedisServer::start().await?;
+        let conn = omni_common::redis::connect(&redis.url).await?;
+        let db = omni_storage::connect(&omni_testkit::database_url("identity").await?).await?;
+        omni_storage::migrate(&db, store::SERVICE, store::MIGRATIONS).await?;
+        let outbox = Outbox {
+            db: db.clone(),
+            profiles: ProfileStore::new(conn.clone()),
+            bus: Bus::new(conn.clone()),
+        };
+        let ctx = TrackContext {
+            workspace: WS,
+            actor: "test",
+            now_ms: NOW,
+            lease_until_ms: NOW + HANDLER_LEASE_MS,
+        };
+        let email = ident(IdentifierKind::Email, "ann@example.com");
+        let phone = ident(IdentifierKind::Phone, "+4420794609");
+        let a = track(&db, &ctx, &event("o-1", "signup", vec![email.clone()]))
+            .await?
+            .outcome;
+        let later = TrackContext {
+            now_ms: NOW + 1,
+            ..ctx.clone()
+        };
+        let b = track(&db, &later, &event("o-2", "app_open", vec![phone.clone()]))
+            .await?
+            .outcome;
+        let merged = track(&db, &later, &event("o-3", "purchase", vec![email, phone]))
+            .await?
+            .outcome;
+        assert_eq!(merged.customer_id, a.customer_id);
+        assert_eq!(merged.merged_customer_ids, vec![b.customer_id.clone()]);
+
+        assert_eq!(
+            outbox.run_once(NOW + 1, 30_000).await?,
+            0,
+            "Track still holds the lease"
+        );
+        assert_eq!(
+            outbox.run_once(NOW + HANDLER_LEASE_MS + 1, 30_000).await?,
+            3
+        );
+        assert_eq!(
+            outbox.run_once(NOW + HANDLER_LEASE_MS + 2, 30_000).await?,
+            0,
+            "nothing left"
+        );
+
+        let profile = outbox
+            .profiles
+            .get(WS, b.customer_id.as_str())
+            .await?
+            .expect("survivor profile");
+        assert_eq!(profile.customer_id, a.customer_id.as_str());
+        for kind in ["signup", "app_open", "purchase"] {
+            assert_eq!(
+                profile.event_counts.get(kind),
+                Some(&1),
+                "{kind}: {:?}",
+                profile.event_counts
+            );
+        }
+        assert_eq!(profile.identifiers.len(), 2);
+        let mut redis_conn = conn.clone();
+        let published: usize = redis_conn.xlen(Topic::EventIngested.stream()).await?;
+        assert_eq!(published, 3);
+
+        // Applied but not published (the bus failed): only the publication is redone.
+        set_published(&db, "o-1", 0).await?;
+        assert_eq!(
+            outbox.run_once(NOW + HANDLER_LEASE_MS + 3, 30_000).await?,
+            1
+        );
+        let profile = outbox
+            .profiles
+            .get(WS, a.customer_id.as_str())
+            .await?
+            .expect("profile");
+        assert_eq!(
+            profile.event_counts.get("signup"),
+            Some(&1),
+            "not applied twice"
+        );
+        let published: usize = redis_conn.xlen(Topic::EventIngested.stream()).await?;
+        assert_eq!(published, 4);
+        assert_eq!(
+            store::resolve_customer(&db, WS, &CustomerId::new(b.customer_id.as_str())).await?,
+            Some(a.customer_id)
+        );
+        Ok(())
     }
 }

@@ -39,7 +39,12 @@ pub async fn apply_event(
 
 /// Replaces `survivor`'s profile with the merge of it and the not-yet-folded profiles
 /// of `merged`, and aliases every id in `merged` to `survivor`.
-async fn fold_merged(profiles: &ProfileStore, ws: &str, survivor: &CustomerId, merged: &[CustomerId]) -> Result<(), Error> {
+async fn fold_merged(
+    profiles: &ProfileStore,
+    ws: &str,
+    survivor: &CustomerId,
+    merged: &[CustomerId],
+) -> Result<(), Error> {
     let mut parts = Vec::with_capacity(merged.len() + 1);
     let mut away = Vec::with_capacity(merged.len());
     for m in merged {
@@ -114,11 +119,17 @@ mod tests {
         StoredProfile {
             customer_id: id.into(),
             traits: traits.as_object().cloned().unwrap_or_default(),
-            identifiers: vec![("email".into(), format!("{id}@example.com")), ("phone".into(), "+4412345678".into())],
+            identifiers: vec![
+                ("email".into(), format!("{id}@example.com")),
+                ("phone".into(), "+4412345678".into()),
+            ],
             event_counts: BTreeMap::from([("view".to_owned(), 2), (format!("only_{id}"), 1)]),
             consents: BTreeMap::from([(
                 "email".to_owned(),
-                ConsentState { granted: id == "a", updated_ms: if id == "a" { 50 } else { 40 } },
+                ConsentState {
+                    granted: id == "a",
+                    updated_ms: if id == "a" { 50 } else { 40 },
+                },
             )]),
             first_seen_ms: first,
             last_seen_ms: last,
@@ -131,10 +142,19 @@ mod tests {
         let b = profile("b", 5, 200, json!({"name": "Annie", "city": "Oslo"}));
         let m = merge_profiles(&CustomerId::new("a"), vec![b, a]);
         assert_eq!(m.customer_id, "a");
-        assert_eq!(m.traits.get("name"), Some(&json!("Annie")), "newer last_seen wins");
+        assert_eq!(
+            m.traits.get("name"),
+            Some(&json!("Annie")),
+            "newer last_seen wins"
+        );
         assert_eq!(m.traits.get("tier"), Some(&json!("gold")));
         assert_eq!(m.traits.get("city"), Some(&json!("Oslo")));
-        assert_eq!(m.identifiers.len(), 3, "union without duplicates: {:?}", m.identifiers);
+        assert_eq!(
+            m.identifiers.len(),
+            3,
+            "union without duplicates: {:?}",
+            m.identifiers
+        );
         assert_eq!(m.event_counts.get("view"), Some(&4));
         assert_eq!(m.event_counts.get("only_a"), Some(&1));
         assert_eq!(m.event_counts.get("only_b"), Some(&1));

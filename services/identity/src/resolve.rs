@@ -69,10 +69,17 @@ pub struct TrackContext<'a> {
 }
 
 /// Resolves and stores one event; idempotent by `event.event_id`.
-pub async fn track(db: &Db, ctx: &TrackContext<'_>, event: &TrackedEvent) -> Result<Tracked, Error> {
+pub async fn track(
+    db: &Db,
+    ctx: &TrackContext<'_>,
+    event: &TrackedEvent,
+) -> Result<Tracked, Error> {
     // Cheap path for retries: no transaction, no write lock.
     if let Some(outcome) = store::event_outcome(db, ctx.workspace, &event.event_id).await? {
-        return Ok(Tracked { outcome, duplicate: true });
+        return Ok(Tracked {
+            outcome,
+            duplicate: true,
+        });
     }
     let mut attempt = 1;
     loop {
@@ -80,14 +87,20 @@ pub async fn track(db: &Db, ctx: &TrackContext<'_>, event: &TrackedEvent) -> Res
         match resolve_in(&txn, ctx, event).await {
             Ok(Some(outcome)) => {
                 txn.commit().await?;
-                return Ok(Tracked { outcome, duplicate: false });
+                return Ok(Tracked {
+                    outcome,
+                    duplicate: false,
+                });
             }
             Ok(None) => {
                 txn.rollback().await?;
                 let outcome = store::event_outcome(db, ctx.workspace, &event.event_id)
                     .await?
                     .ok_or(Error::Contention)?;
-                return Ok(Tracked { outcome, duplicate: true });
+                return Ok(Tracked {
+                    outcome,
+                    duplicate: true,
+                });
             }
             Err(e) => {
                 if let Err(rb) = txn.rollback().await {
@@ -104,13 +117,18 @@ pub async fn track(db: &Db, ctx: &TrackContext<'_>, event: &TrackedEvent) -> Res
 }
 
 /// One attempt; `None` when the event id is already taken (a duplicate).
-async fn resolve_in(txn: &DatabaseTransaction, ctx: &TrackContext<'_>, event: &TrackedEvent) -> Result<Option<Outcome>, Error> {
+async fn resolve_in(
+    txn: &DatabaseTransaction,
+    ctx: &TrackContext<'_>,
+    event: &TrackedEvent,
+) -> Result<Option<Outcome>, Error> {
     let ws = ctx.workspace;
     if !store::claim_event(txn, ws, event, ctx.now_ms, ctx.lease_until_ms).await? {
         return Ok(None);
     }
 
-    let mut matches: Vec<(Identifier, Option<CustomerId>)> = Vec::with_capacity(event.identifiers.len());
+    let mut matches: Vec<(Identifier, Option<CustomerId>)> =
+        Vec::with_capacity(event.identifiers.len());
     for id in &event.identifiers {
         matches.push((id.clone(), store::lookup_identifier(txn, ws, id).await?));
     }
@@ -122,12 +140,17 @@ async fn resolve_in(txn: &DatabaseTransaction, ctx: &TrackContext<'_>, event: &T
         }
     }
 
-    let event_user_id = event.identifiers.iter().find(|i| i.kind == IdentifierKind::UserId);
+    let event_user_id = event
+        .identifiers
+        .iter()
+        .find(|i| i.kind == IdentifierKind::UserId);
     let mut user_ids: BTreeSet<String> = event_user_id.iter().map(|i| i.value.clone()).collect();
     let mut by_age: Vec<(i64, CustomerId)> = Vec::with_capacity(candidates.len());
     for c in &candidates {
         user_ids.extend(store::user_ids_of(txn, ws, c).await?);
-        let create_ms = store::customer_create_ms(txn, ws, c).await?.ok_or(Error::Contention)?;
+        let create_ms = store::customer_create_ms(txn, ws, c)
+            .await?
+            .ok_or(Error::Contention)?;
         by_age.push((create_ms, c.clone()));
     }
     by_age.sort();
@@ -181,7 +204,11 @@ async fn resolve_in(txn: &DatabaseTransaction, ctx: &TrackContext<'_>, event: &T
     }
 
     if conflict {
-        let others: Vec<CustomerId> = candidates.iter().filter(|c| **c != target).cloned().collect();
+        let others: Vec<CustomerId> = candidates
+            .iter()
+            .filter(|c| **c != target)
+            .cloned()
+            .collect();
         store::insert_conflict(
             txn,
             ws,
@@ -208,7 +235,9 @@ async fn resolve_in(txn: &DatabaseTransaction, ctx: &TrackContext<'_>, event: &T
                 store::insert_identifier(txn, ws, &target, id, &event.event_id, ctx.now_ms).await?;
                 profile_identifiers.push(id.clone());
             }
-            Some(owner) if *owner == target || merged.contains(owner) => profile_identifiers.push(id.clone()),
+            Some(owner) if *owner == target || merged.contains(owner) => {
+                profile_identifiers.push(id.clone())
+            }
             Some(_) => {}
         }
     }
@@ -227,9 +256,15 @@ async fn resolve_in(txn: &DatabaseTransaction, ctx: &TrackContext<'_>, event: &T
 
 /// Where an event goes when merging is not allowed: the customer of its highest-priority
 /// identifier; `None` (a new customer) when that is a user_id not seen before.
-fn conflict_target(matches: &[(Identifier, Option<CustomerId>)], event_user_id: Option<&Identifier>) -> Option<CustomerId> {
+fn conflict_target(
+    matches: &[(Identifier, Option<CustomerId>)],
+    event_user_id: Option<&Identifier>,
+) -> Option<CustomerId> {
     if let Some(uid) = event_user_id {
-        return matches.iter().find(|(i, _)| i == uid).and_then(|(_, c)| c.clone());
+        return matches
+            .iter()
+            .find(|(i, _)| i == uid)
+            .and_then(|(_, c)| c.clone());
     }
     matches
         .iter()
@@ -243,7 +278,10 @@ mod tests {
     use super::*;
 
     fn id(kind: IdentifierKind, v: &str) -> Identifier {
-        Identifier { kind, value: v.into() }
+        Identifier {
+            kind,
+            value: v.into(),
+        }
     }
 
     #[test]
@@ -259,7 +297,11 @@ mod tests {
         let uid = id(IdentifierKind::UserId, "u2");
         let mut with_new_uid = matches.clone();
         with_new_uid.push((uid.clone(), None));
-        assert_eq!(conflict_target(&with_new_uid, Some(&uid)), None, "a new user_id starts a new customer");
+        assert_eq!(
+            conflict_target(&with_new_uid, Some(&uid)),
+            None,
+            "a new user_id starts a new customer"
+        );
 
         let mut with_known_uid = matches;
         with_known_uid.push((uid.clone(), Some(a.clone())));

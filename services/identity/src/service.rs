@@ -31,12 +31,21 @@ impl Identity {
 
     /// After commit: Redis and bus, bounded in time. Failures are logged, not returned:
     /// the event is accepted and the outbox worker finishes the work.
-    async fn deliver_after_commit(&self, ws: &str, event: &TrackedEvent, outcome: &crate::event::Outcome) {
+    async fn deliver_after_commit(
+        &self,
+        ws: &str,
+        event: &TrackedEvent,
+        outcome: &crate::event::Outcome,
+    ) {
         let work = self.outbox.deliver(ws, event, outcome, false);
         match tokio::time::timeout(HANDLER_DELIVERY_TIMEOUT, work).await {
             Ok(Ok(())) => {}
-            Ok(Err(e)) => tracing::warn!(event_id = %event.event_id, error = %e, "event accepted; delivery deferred to the outbox"),
-            Err(_) => tracing::warn!(event_id = %event.event_id, "event accepted; delivery timed out, deferred to the outbox"),
+            Ok(Err(e)) => {
+                tracing::warn!(event_id = %event.event_id, error = %e, "event accepted; delivery deferred to the outbox")
+            }
+            Err(_) => {
+                tracing::warn!(event_id = %event.event_id, "event accepted; delivery timed out, deferred to the outbox")
+            }
         }
     }
 }
@@ -47,14 +56,20 @@ fn customer_id_field(value: &str) -> Result<CustomerId, Status> {
         return Err(invalid_argument("customer_id", "must not be empty"));
     }
     if id.len() > MAX_ID_LEN {
-        return Err(invalid_argument("customer_id", "is longer than 256 characters"));
+        return Err(invalid_argument(
+            "customer_id",
+            "is longer than 256 characters",
+        ));
     }
     Ok(CustomerId::new(id))
 }
 
 #[tonic::async_trait]
 impl IdentityService for Identity {
-    async fn track(&self, request: Request<pb::TrackRequest>) -> Result<Response<pb::TrackResponse>, Status> {
+    async fn track(
+        &self,
+        request: Request<pb::TrackRequest>,
+    ) -> Result<Response<pb::TrackResponse>, Status> {
         let caller = caller(&request)?;
         let now_ms = self.clock.now_ms();
         let event = event_from_proto(request.get_ref().event.as_ref(), now_ms)?;
@@ -67,22 +82,36 @@ impl IdentityService for Identity {
         };
         let tracked = track(&self.outbox.db, &ctx, &event).await?;
         if !tracked.duplicate {
-            self.deliver_after_commit(ws, &event, &tracked.outcome).await;
+            self.deliver_after_commit(ws, &event, &tracked.outcome)
+                .await;
         }
         let o = tracked.outcome;
         Ok(Response::new(pb::TrackResponse {
             customer_id: o.customer_id.into_inner(),
             duplicate: tracked.duplicate,
-            merged_customer_ids: o.merged_customer_ids.into_iter().map(CustomerId::into_inner).collect(),
+            merged_customer_ids: o
+                .merged_customer_ids
+                .into_iter()
+                .map(CustomerId::into_inner)
+                .collect(),
             created: o.created,
         }))
     }
 
-    async fn get_profile(&self, request: Request<pb::GetProfileRequest>) -> Result<Response<pb::GetProfileResponse>, Status> {
+    async fn get_profile(
+        &self,
+        request: Request<pb::GetProfileRequest>,
+    ) -> Result<Response<pb::GetProfileResponse>, Status> {
         let caller = caller(&request)?;
         let customer = customer_id_field(&request.get_ref().customer_id)?;
         let ws = caller.workspace.as_str();
-        let profile = match self.outbox.profiles.get(ws, customer.as_str()).await.map_err(Error::from)? {
+        let profile = match self
+            .outbox
+            .profiles
+            .get(ws, customer.as_str())
+            .await
+            .map_err(Error::from)?
+        {
             Some(p) => convert::profile_to_proto(p),
             None => {
                 // Known in SQL but not (yet) in Redis: the outbox has not applied its
@@ -97,16 +126,24 @@ impl IdentityService for Identity {
                 let consents = store::consents_of(&self.outbox.db, ws, &live).await?;
                 pb::Profile {
                     customer_id: live.into_inner(),
-                    identifiers: identifiers.iter().map(convert::identifier_to_proto).collect(),
+                    identifiers: identifiers
+                        .iter()
+                        .map(convert::identifier_to_proto)
+                        .collect(),
                     consents: consents
                         .iter()
-                        .filter_map(|c| channel_from_name(&c.channel).map(|ch| consent_to_proto(ch, c.granted, c.update_ms)))
+                        .filter_map(|c| {
+                            channel_from_name(&c.channel)
+                                .map(|ch| consent_to_proto(ch, c.granted, c.update_ms))
+                        })
                         .collect(),
                     ..Default::default()
                 }
             }
         };
-        Ok(Response::new(pb::GetProfileResponse { profile: Some(profile) }))
+        Ok(Response::new(pb::GetProfileResponse {
+            profile: Some(profile),
+        }))
     }
 
     async fn update_consent(
@@ -116,10 +153,14 @@ impl IdentityService for Identity {
         let caller = caller(&request)?;
         let req = request.get_ref();
         let customer = customer_id_field(&req.customer_id)?;
-        let channel = channel_name(req.channel).ok_or_else(|| invalid_argument("channel", "must be specified"))?;
+        let channel = channel_name(req.channel)
+            .ok_or_else(|| invalid_argument("channel", "must be specified"))?;
         let key = req.idempotency_key.trim();
         if key.len() > MAX_ID_LEN {
-            return Err(invalid_argument("idempotency_key", "is longer than 256 characters"));
+            return Err(invalid_argument(
+                "idempotency_key",
+                "is longer than 256 characters",
+            ));
         }
         let change = ConsentChange {
             workspace: caller.workspace.as_str(),
@@ -130,7 +171,8 @@ impl IdentityService for Identity {
             now_ms: self.clock.now_ms(),
         };
         let stored = update_consent(&self.outbox.db, &self.outbox.profiles, &change).await?;
-        let channel = channel_from_name(&stored.channel).ok_or_else(|| Error::Corrupt(format!("consent channel `{}`", stored.channel)))?;
+        let channel = channel_from_name(&stored.channel)
+            .ok_or_else(|| Error::Corrupt(format!("consent channel `{}`", stored.channel)))?;
         Ok(Response::new(pb::UpdateConsentResponse {
             consent: Some(consent_to_proto(channel, stored.granted, stored.update_ms)),
         }))

@@ -125,7 +125,11 @@ fn corrupt(what: &str, e: impl std::fmt::Display) -> Error {
 // ---- events -------------------------------------------------------------------------
 
 /// The stored outcome of an accepted event, if `event_id` was accepted before.
-pub async fn event_outcome(conn: &impl ConnectionTrait, ws: &str, event_id: &str) -> Result<Option<Outcome>, Error> {
+pub async fn event_outcome(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    event_id: &str,
+) -> Result<Option<Outcome>, Error> {
     let row = conn
         .query_one_raw(st(
             conn,
@@ -175,19 +179,33 @@ pub async fn claim_event(
 }
 
 /// Records the resolution of a claimed event.
-pub async fn finish_event(conn: &impl ConnectionTrait, ws: &str, event_id: &str, outcome: &Outcome) -> Result<(), Error> {
+pub async fn finish_event(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    event_id: &str,
+    outcome: &Outcome,
+) -> Result<(), Error> {
     let result = serde_json::to_string(outcome)?;
     conn.execute_raw(st(
         conn,
         "UPDATE events SET customer_id = $3, result = $4 WHERE workspace_id = $1 AND event_id = $2",
-        vec![s(ws), s(event_id), s(outcome.customer_id.as_str()), result.into()],
+        vec![
+            s(ws),
+            s(event_id),
+            s(outcome.customer_id.as_str()),
+            result.into(),
+        ],
     ))
     .await?;
     Ok(())
 }
 
 /// Marks the event's profile update as applied to Redis.
-pub async fn mark_applied(conn: &impl ConnectionTrait, ws: &str, event_id: &str) -> Result<(), Error> {
+pub async fn mark_applied(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    event_id: &str,
+) -> Result<(), Error> {
     conn.execute_raw(st(
         conn,
         "UPDATE events SET applied = 1 WHERE workspace_id = $1 AND event_id = $2",
@@ -198,7 +216,11 @@ pub async fn mark_applied(conn: &impl ConnectionTrait, ws: &str, event_id: &str)
 }
 
 /// Marks the event as published on the bus (its outbox work is done).
-pub async fn mark_published(conn: &impl ConnectionTrait, ws: &str, event_id: &str) -> Result<(), Error> {
+pub async fn mark_published(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    event_id: &str,
+) -> Result<(), Error> {
     conn.execute_raw(st(
         conn,
         "UPDATE events SET published = 1 WHERE workspace_id = $1 AND event_id = $2",
@@ -225,7 +247,11 @@ pub struct PendingEvent {
 
 /// Up to `limit` unpublished events whose lease expired at `now_ms`, oldest first,
 /// across all workspaces.
-pub async fn pending_events(conn: &impl ConnectionTrait, now_ms: i64, limit: i64) -> Result<Vec<PendingEvent>, Error> {
+pub async fn pending_events(
+    conn: &impl ConnectionTrait,
+    now_ms: i64,
+    limit: i64,
+) -> Result<Vec<PendingEvent>, Error> {
     let rows = conn
         .query_all_raw(st(
             conn,
@@ -238,8 +264,10 @@ pub async fn pending_events(conn: &impl ConnectionTrait, now_ms: i64, limit: i64
         .map(|r| {
             Ok(PendingEvent {
                 workspace_id: get_str(r, "workspace_id")?,
-                event: serde_json::from_str(&get_str(r, "payload")?).map_err(|e| corrupt("events.payload", e))?,
-                outcome: serde_json::from_str(&get_str(r, "result")?).map_err(|e| corrupt("events.result", e))?,
+                event: serde_json::from_str(&get_str(r, "payload")?)
+                    .map_err(|e| corrupt("events.payload", e))?,
+                outcome: serde_json::from_str(&get_str(r, "result")?)
+                    .map_err(|e| corrupt("events.result", e))?,
                 applied: get_i64(r, "applied")? != 0,
                 lease_until_ms: get_i64(r, "lease_until_ms")?,
             })
@@ -249,13 +277,22 @@ pub async fn pending_events(conn: &impl ConnectionTrait, now_ms: i64, limit: i64
 
 /// Takes over a pending event until `new_lease_ms` if its lease is still the one read;
 /// false when another worker got there first.
-pub async fn claim_pending(conn: &impl ConnectionTrait, p: &PendingEvent, new_lease_ms: i64) -> Result<bool, Error> {
+pub async fn claim_pending(
+    conn: &impl ConnectionTrait,
+    p: &PendingEvent,
+    new_lease_ms: i64,
+) -> Result<bool, Error> {
     let res = conn
         .execute_raw(st(
             conn,
             "UPDATE events SET lease_until_ms = $3 \
              WHERE workspace_id = $1 AND event_id = $2 AND lease_until_ms = $4 AND published = 0",
-            vec![s(&p.workspace_id), s(&p.event.event_id), new_lease_ms.into(), p.lease_until_ms.into()],
+            vec![
+                s(&p.workspace_id),
+                s(&p.event.event_id),
+                new_lease_ms.into(),
+                p.lease_until_ms.into(),
+            ],
         ))
         .await?;
     Ok(res.rows_affected() == 1)
@@ -264,7 +301,11 @@ pub async fn claim_pending(conn: &impl ConnectionTrait, p: &PendingEvent, new_le
 // ---- customers and identifiers ------------------------------------------------------
 
 /// The customer an identifier belongs to.
-pub async fn lookup_identifier(conn: &impl ConnectionTrait, ws: &str, id: &Identifier) -> Result<Option<CustomerId>, Error> {
+pub async fn lookup_identifier(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    id: &Identifier,
+) -> Result<Option<CustomerId>, Error> {
     let row = conn
         .query_one_raw(st(
             conn,
@@ -272,7 +313,8 @@ pub async fn lookup_identifier(conn: &impl ConnectionTrait, ws: &str, id: &Ident
             vec![s(ws), s(id.kind.as_str()), s(&id.value)],
         ))
         .await?;
-    row.map(|r| get_str(&r, "customer_id").map(CustomerId::new)).transpose()
+    row.map(|r| get_str(&r, "customer_id").map(CustomerId::new))
+        .transpose()
 }
 
 /// Inserts an identifier for a customer. A unique violation means a concurrent Track
@@ -296,7 +338,11 @@ pub async fn insert_identifier(
 }
 
 /// Every identifier of a customer.
-pub async fn identifiers_of(conn: &impl ConnectionTrait, ws: &str, customer: &CustomerId) -> Result<Vec<Identifier>, Error> {
+pub async fn identifiers_of(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    customer: &CustomerId,
+) -> Result<Vec<Identifier>, Error> {
     let rows = conn
         .query_all_raw(st(
             conn,
@@ -309,7 +355,8 @@ pub async fn identifiers_of(conn: &impl ConnectionTrait, ws: &str, customer: &Cu
         .map(|r| {
             let kind = get_str(r, "id_type")?;
             Ok(Identifier {
-                kind: IdentifierKind::parse(&kind).ok_or_else(|| corrupt("identifiers.id_type", kind))?,
+                kind: IdentifierKind::parse(&kind)
+                    .ok_or_else(|| corrupt("identifiers.id_type", kind))?,
                 value: get_str(r, "id_value")?,
             })
         })
@@ -317,7 +364,12 @@ pub async fn identifiers_of(conn: &impl ConnectionTrait, ws: &str, customer: &Cu
 }
 
 /// Creates a customer.
-pub async fn insert_customer(conn: &impl ConnectionTrait, ws: &str, customer: &CustomerId, now_ms: i64) -> Result<(), Error> {
+pub async fn insert_customer(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    customer: &CustomerId,
+    now_ms: i64,
+) -> Result<(), Error> {
     conn.execute_raw(st(
         conn,
         "INSERT INTO customers (workspace_id, customer_id, create_ms, update_ms) VALUES ($1, $2, $3, $4)",
@@ -330,7 +382,12 @@ pub async fn insert_customer(conn: &impl ConnectionTrait, ws: &str, customer: &C
 /// Touches a live customer's row, which row-locks it for the rest of the transaction
 /// on Postgres (SQLite already holds the database write lock). False when the customer
 /// was merged away (or does not exist) in the meantime: the caller retries.
-pub async fn lock_customer(conn: &impl ConnectionTrait, ws: &str, customer: &CustomerId, now_ms: i64) -> Result<bool, Error> {
+pub async fn lock_customer(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    customer: &CustomerId,
+    now_ms: i64,
+) -> Result<bool, Error> {
     let res = conn
         .execute_raw(st(
             conn,
@@ -343,7 +400,11 @@ pub async fn lock_customer(conn: &impl ConnectionTrait, ws: &str, customer: &Cus
 }
 
 /// A customer's creation time, if it exists.
-pub async fn customer_create_ms(conn: &impl ConnectionTrait, ws: &str, customer: &CustomerId) -> Result<Option<i64>, Error> {
+pub async fn customer_create_ms(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    customer: &CustomerId,
+) -> Result<Option<i64>, Error> {
     let row = conn
         .query_one_raw(st(
             conn,
@@ -356,7 +417,11 @@ pub async fn customer_create_ms(conn: &impl ConnectionTrait, ws: &str, customer:
 
 /// The live customer `customer` is now: itself, or the survivor it was merged into.
 /// `None` when the id is unknown.
-pub async fn resolve_customer(conn: &impl ConnectionTrait, ws: &str, customer: &CustomerId) -> Result<Option<CustomerId>, Error> {
+pub async fn resolve_customer(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    customer: &CustomerId,
+) -> Result<Option<CustomerId>, Error> {
     let mut current = customer.clone();
     // Merge chains are flattened when written, so this loops at most twice; the bound
     // guards against a corrupt cycle.
@@ -374,11 +439,18 @@ pub async fn resolve_customer(conn: &impl ConnectionTrait, ws: &str, customer: &
             None => return Ok(Some(current)),
         }
     }
-    Err(corrupt("customers.merged_into", format!("merge chain from {customer} does not end")))
+    Err(corrupt(
+        "customers.merged_into",
+        format!("merge chain from {customer} does not end"),
+    ))
 }
 
 /// The user_id values held by a customer.
-pub async fn user_ids_of(conn: &impl ConnectionTrait, ws: &str, customer: &CustomerId) -> Result<Vec<String>, Error> {
+pub async fn user_ids_of(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    customer: &CustomerId,
+) -> Result<Vec<String>, Error> {
     let rows = conn
         .query_all_raw(st(
             conn,
@@ -420,7 +492,13 @@ pub async fn merge_customer(
         conn,
         "UPDATE customers SET merged_into = $3, merge_ms = $4, update_ms = $5 \
          WHERE workspace_id = $1 AND customer_id = $2",
-        vec![s(ws), s(merged.as_str()), s(survivor.as_str()), now_ms.into(), now_ms.into()],
+        vec![
+            s(ws),
+            s(merged.as_str()),
+            s(survivor.as_str()),
+            now_ms.into(),
+            now_ms.into(),
+        ],
     ))
     .await?;
     conn.execute_raw(st(
@@ -466,7 +544,11 @@ pub struct MergeRecord {
 }
 
 /// Records a merge.
-pub async fn insert_merge(conn: &impl ConnectionTrait, ws: &str, m: &MergeRecord) -> Result<(), Error> {
+pub async fn insert_merge(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    m: &MergeRecord,
+) -> Result<(), Error> {
     let identifiers = serde_json::to_string(&m.identifiers)?;
     conn.execute_raw(st(
         conn,
@@ -490,7 +572,11 @@ pub async fn insert_merge(conn: &impl ConnectionTrait, ws: &str, m: &MergeRecord
 
 /// The merges that produced a live customer: into it, and into customers merged into
 /// it, newest first.
-pub async fn merges_into(conn: &impl ConnectionTrait, ws: &str, customer: &CustomerId) -> Result<Vec<MergeRecord>, Error> {
+pub async fn merges_into(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    customer: &CustomerId,
+) -> Result<Vec<MergeRecord>, Error> {
     let rows = conn
         .query_all_raw(st(
             conn,
@@ -538,7 +624,11 @@ pub struct ConflictRecord {
 }
 
 /// Records a conflict.
-pub async fn insert_conflict(conn: &impl ConnectionTrait, ws: &str, c: &ConflictRecord) -> Result<(), Error> {
+pub async fn insert_conflict(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    c: &ConflictRecord,
+) -> Result<(), Error> {
     conn.execute_raw(st(
         conn,
         "INSERT INTO conflicts (workspace_id, conflict_id, event_id, customer_id, other_customer_ids, \
@@ -587,14 +677,24 @@ pub async fn upsert_consent(
          ON CONFLICT (workspace_id, customer_id, channel) DO UPDATE \
          SET granted = excluded.granted, update_ms = excluded.update_ms \
          WHERE consents.update_ms <= excluded.update_ms",
-        vec![s(ws), s(customer.as_str()), s(channel), i64::from(granted).into(), update_ms.into()],
+        vec![
+            s(ws),
+            s(customer.as_str()),
+            s(channel),
+            i64::from(granted).into(),
+            update_ms.into(),
+        ],
     ))
     .await?;
     Ok(())
 }
 
 /// Every consent decision of a customer.
-pub async fn consents_of(conn: &impl ConnectionTrait, ws: &str, customer: &CustomerId) -> Result<Vec<ConsentRecord>, Error> {
+pub async fn consents_of(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    customer: &CustomerId,
+) -> Result<Vec<ConsentRecord>, Error> {
     let rows = conn
         .query_all_raw(st(
             conn,
@@ -630,7 +730,11 @@ pub struct ConsentRequest {
 }
 
 /// The call first made with `key`, if any.
-pub async fn consent_request(conn: &impl ConnectionTrait, ws: &str, key: &str) -> Result<Option<ConsentRequest>, Error> {
+pub async fn consent_request(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    key: &str,
+) -> Result<Option<ConsentRequest>, Error> {
     let row = conn
         .query_one_raw(st(
             conn,
@@ -653,7 +757,12 @@ pub async fn consent_request(conn: &impl ConnectionTrait, ws: &str, key: &str) -
 
 /// Remembers a call under its idempotency key (unique violation: a concurrent retry
 /// won; the caller retries and finds it).
-pub async fn insert_consent_request(conn: &impl ConnectionTrait, ws: &str, key: &str, r: &ConsentRequest) -> Result<(), Error> {
+pub async fn insert_consent_request(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    key: &str,
+    r: &ConsentRequest,
+) -> Result<(), Error> {
     conn.execute_raw(st(
         conn,
         "INSERT INTO consent_requests (workspace_id, idempotency_key, customer_id, channel, granted, \
