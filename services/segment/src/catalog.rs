@@ -92,10 +92,13 @@ impl Catalog {
 
     /// One segment, or [`Error::NotFound`].
     pub async fn get(&self, ws: &WorkspaceId, id: &SegmentId) -> Result<Segment, Error> {
-        self.store.get(ws, id).await?.ok_or_else(|| Error::NotFound {
-            kind: "segment",
-            id: id.to_string(),
-        })
+        self.store
+            .get(ws, id)
+            .await?
+            .ok_or_else(|| Error::NotFound {
+                kind: "segment",
+                id: id.to_string(),
+            })
     }
 
     /// The workspace's compiled segments, from the cache while fresh.
@@ -134,17 +137,19 @@ impl Catalog {
             .list(ws)
             .await?
             .into_iter()
-            .filter_map(|segment| match Expression::compile(&segment.expression, VARIABLES) {
-                Ok(expression) => Some(CompiledSegment {
-                    segment,
-                    expression,
-                }),
-                Err(e) => {
-                    tracing::error!(workspace = %ws, segment = %segment.id, error = %e,
+            .filter_map(
+                |segment| match Expression::compile(&segment.expression, VARIABLES) {
+                    Ok(expression) => Some(CompiledSegment {
+                        segment,
+                        expression,
+                    }),
+                    Err(e) => {
+                        tracing::error!(workspace = %ws, segment = %segment.id, error = %e,
                         "stored segment expression does not compile; skipped");
-                    None
-                }
-            })
+                        None
+                    }
+                },
+            )
             .collect();
         let fresh = Arc::new(WorkspaceSegments {
             segments,

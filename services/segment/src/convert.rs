@@ -56,20 +56,38 @@ mod tests {
     #[test]
     fn new_segment_requires_a_name_and_an_expression() {
         let err = new_segment(None).unwrap_err();
-        assert!(matches!(err, Error::InvalidArgument { field: "segment", .. }));
+        assert!(matches!(
+            err,
+            Error::InvalidArgument {
+                field: "segment",
+                ..
+            }
+        ));
         let err = new_segment(Some(pb::Segment {
             display_name: "  ".into(),
             expression: "true".into(),
             ..Default::default()
         }))
         .unwrap_err();
-        assert!(matches!(err, Error::InvalidArgument { field: "segment.display_name", .. }));
+        assert!(matches!(
+            err,
+            Error::InvalidArgument {
+                field: "segment.display_name",
+                ..
+            }
+        ));
         let err = new_segment(Some(pb::Segment {
             display_name: "VIP".into(),
             ..Default::default()
         }))
         .unwrap_err();
-        assert!(matches!(err, Error::InvalidArgument { field: "segment.expression", .. }));
+        assert!(matches!(
+            err,
+            Error::InvalidArgument {
+                field: "segment.expression",
+                ..
+            }
+        ));
     }
 
     #[test]

@@ -38,7 +38,11 @@ impl SegmentService for SegmentApi {
         let new = convert::new_segment(req.segment)?;
         let segment = self
             .catalog
-            .create(&caller.workspace, new, convert::optional(&req.idempotency_key))
+            .create(
+                &caller.workspace,
+                new,
+                convert::optional(&req.idempotency_key),
+            )
             .await?;
         Ok(Response::new(pb::CreateSegmentResponse {
             segment: Some(convert::segment_to_proto(&segment)),
@@ -53,7 +57,10 @@ impl SegmentService for SegmentApi {
         let req = request.into_inner();
         let id = convert::optional(&req.segment_id)
             .ok_or_else(|| Error::invalid("segment_id", "is required"))?;
-        let segment = self.catalog.get(&caller.workspace, &SegmentId::new(id)).await?;
+        let segment = self
+            .catalog
+            .get(&caller.workspace, &SegmentId::new(id))
+            .await?;
         Ok(Response::new(pb::GetSegmentResponse {
             segment: Some(convert::segment_to_proto(&segment)),
         }))
@@ -82,7 +89,9 @@ impl SegmentService for SegmentApi {
         let memberships = memberships
             .iter()
             .map(|(id, entered_ms)| {
-                let name = segments.get(id).map_or("", |s| s.segment.display_name.as_str());
+                let name = segments
+                    .get(id)
+                    .map_or("", |s| s.segment.display_name.as_str());
                 convert::membership_to_proto(id, name, *entered_ms)
             })
             .collect();

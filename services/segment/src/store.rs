@@ -95,7 +95,9 @@ impl SegmentStore {
             .db
             .query_one_raw(stmt(
                 self.db.get_database_backend(),
-                &format!("SELECT {COLUMNS} FROM segments WHERE workspace_id = $1 AND segment_id = $2"),
+                &format!(
+                    "SELECT {COLUMNS} FROM segments WHERE workspace_id = $1 AND segment_id = $2"
+                ),
                 [ws.as_str().into(), id.as_str().into()],
             ))
             .await?;

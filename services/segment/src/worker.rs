@@ -43,7 +43,12 @@ struct Change {
 
 impl Membership {
     /// A membership evaluator over the shared catalog, profiles and bus.
-    pub fn new(catalog: Arc<Catalog>, profiles: ProfileStore, bus: Bus, clock: SharedClock) -> Self {
+    pub fn new(
+        catalog: Arc<Catalog>,
+        profiles: ProfileStore,
+        bus: Bus,
+        clock: SharedClock,
+    ) -> Self {
         Self {
             catalog,
             profiles,
@@ -67,7 +72,11 @@ impl Membership {
     /// merged into it).
     pub async fn on_event(&self, msg: &EventIngested) -> Result<(), Error> {
         let ws = WorkspaceId::new(msg.workspace_id.as_str());
-        let cause = msg.event.as_ref().map(|e| e.event_id.as_str()).unwrap_or_default();
+        let cause = msg
+            .event
+            .as_ref()
+            .map(|e| e.event_id.as_str())
+            .unwrap_or_default();
         for merged in &msg.merged_customer_ids {
             self.clear(&ws, merged, cause).await?;
         }
@@ -85,11 +94,15 @@ impl Membership {
         profile: &StoredProfile,
         cause_event_id: &str,
     ) -> Result<(), Error> {
-        let current = self.profiles.memberships(ws.as_str(), &profile.customer_id).await?;
+        let current = self
+            .profiles
+            .memberships(ws.as_str(), &profile.customer_id)
+            .await?;
         let segments = self.catalog.compiled_with(ws, current.keys()).await?;
         let changes = self.decide(ws, profile, &segments, &current);
         for change in changes {
-            self.apply(ws, &profile.customer_id, change, cause_event_id).await?;
+            self.apply(ws, &profile.customer_id, change, cause_event_id)
+                .await?;
         }
         Ok(())
     }
@@ -137,7 +150,12 @@ impl Membership {
     }
 
     /// Removes every membership of a customer merged away into another.
-    async fn clear(&self, ws: &WorkspaceId, customer: &str, cause_event_id: &str) -> Result<(), Error> {
+    async fn clear(
+        &self,
+        ws: &WorkspaceId,
+        customer: &str,
+        cause_event_id: &str,
+    ) -> Result<(), Error> {
         let current = self.profiles.memberships(ws.as_str(), customer).await?;
         if current.is_empty() {
             return Ok(());
@@ -165,7 +183,13 @@ impl Membership {
         let now_ms = self.clock.now_ms();
         let changed = self
             .profiles
-            .set_membership(ws.as_str(), customer, &change.segment_id, change.entered, now_ms)
+            .set_membership(
+                ws.as_str(),
+                customer,
+                &change.segment_id,
+                change.entered,
+                now_ms,
+            )
             .await?;
         if !changed {
             return Ok(());
