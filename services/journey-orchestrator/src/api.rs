@@ -123,7 +123,8 @@ impl JourneyService for JourneyApi {
         let caller = caller(&request)?;
         let req = request.into_inner();
         let page_size = validate::list_runs(&req)?;
-        let customer = (!req.customer_id.is_empty()).then(|| CustomerId::new(req.customer_id.clone()));
+        let customer =
+            (!req.customer_id.is_empty()).then(|| CustomerId::new(req.customer_id.clone()));
         let after = (!req.page_token.is_empty()).then(|| RunId::new(req.page_token.clone()));
         let mut runs = self
             .store

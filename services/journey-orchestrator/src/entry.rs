@@ -14,7 +14,6 @@ use omni_common::ids::{CustomerId, WorkspaceId};
 use omni_common::shutdown::CancellationToken;
 use omni_proto::common::v1::EventIngested;
 use serde_json::{Map, Value as Json, json};
-use tracing::Instrument;
 
 use crate::error::Error;
 use crate::model::{Run, RunId, RunState};
@@ -30,33 +29,32 @@ pub async fn consume(
     options: ConsumerOptions,
     shutdown: CancellationToken,
 ) -> Result<(), Error> {
-    omni_bus::consume(bus, Topic::EventIngested, options, shutdown, move |delivery| {
-        let runner = runner.clone();
-        async move { handle(&runner, delivery).await }
-    })
+    omni_bus::consume(
+        bus,
+        Topic::EventIngested,
+        options,
+        shutdown,
+        move |delivery| {
+            let runner = runner.clone();
+            async move { handle(&runner, delivery).await }
+        },
+    )
     .await?;
     Ok(())
 }
 
-/// Handles one delivery. Malformed messages are logged and acknowledged (retrying
-/// cannot fix them); database errors leave the message pending for redelivery.
+/// Handles one delivery (inside the bus's `bus.deliver` span, which continues the
+/// publisher's trace). Malformed messages are logged and acknowledged (retrying cannot
+/// fix them); database errors leave the message pending for redelivery.
 pub async fn handle(runner: &Runner, delivery: Delivery) -> Result<(), Error> {
-    let span = tracing::info_span!("journey_entry", bus_id = %delivery.id);
-    if let Some(tp) = &delivery.traceparent {
-        omni_common::telemetry::set_parent_from_traceparent(&span, tp);
-    }
-    async move {
-        let msg: EventIngested = match delivery.decode() {
-            Ok(m) => m,
-            Err(e) => {
-                tracing::warn!(error = %e, "undecodable EventIngested; dropped");
-                return Ok(());
-            }
-        };
-        start_runs(runner, msg).await
-    }
-    .instrument(span)
-    .await
+    let msg: EventIngested = match delivery.decode() {
+        Ok(m) => m,
+        Err(e) => {
+            tracing::warn!(bus_id = %delivery.id, error = %e, "undecodable EventIngested; dropped");
+            return Ok(());
+        }
+    };
+    start_runs(runner, msg).await
 }
 
 /// Starts (and advances) the runs an ingested event enrols its customer in.

@@ -91,7 +91,10 @@ mod tests {
 
     #[test]
     fn domain_errors_map_to_codes() {
-        let s = Status::from(Error::invalid("journey.nodes[0].node_id", "must not be empty"));
+        let s = Status::from(Error::invalid(
+            "journey.nodes[0].node_id",
+            "must not be empty",
+        ));
         assert_eq!(s.code(), Code::InvalidArgument);
         assert!(s.message().contains("journey.nodes[0].node_id"));
         let s = Status::from(Error::NotFound {

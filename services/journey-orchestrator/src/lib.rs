@@ -64,7 +64,10 @@ pub async fn run_with_clock(
     clock: SharedClock,
 ) -> Result<(), Error> {
     let database_url = if settings.journey.database_url.is_empty() {
-        format!("sqlite://{}/journey.db?mode=rwc", settings.data_dir.display())
+        format!(
+            "sqlite://{}/journey.db?mode=rwc",
+            settings.data_dir.display()
+        )
     } else {
         settings.journey.database_url.clone()
     };
@@ -90,7 +93,12 @@ pub async fn run_with_clock(
     options.reclaim_idle = Duration::from_millis(settings.worker.reclaim_idle_ms);
     workers.spawn(supervised(
         "entry",
-        entry::consume(Bus::new(redis.clone()), runner.clone(), options, stop.clone()),
+        entry::consume(
+            Bus::new(redis.clone()),
+            runner.clone(),
+            options,
+            stop.clone(),
+        ),
         stop.clone(),
     ));
     workers.spawn(supervised(

@@ -185,7 +185,13 @@ impl Runner {
         let now = self.now_ms();
         let claimed = self
             .store
-            .claim(ws, run_id, &token, now, now.saturating_add(self.config.lease_ms))
+            .claim(
+                ws,
+                run_id,
+                &token,
+                now,
+                now.saturating_add(self.config.lease_ms),
+            )
             .await?;
         Ok(claimed.then_some(token))
     }
@@ -280,7 +286,10 @@ impl Runner {
                 Step::Retry(error) => {
                     let attempts = run.attempts + 1;
                     if attempts >= self.config.max_attempts {
-                        let message = format!("node `{}` failed after {attempts} attempts: {error}", node.node_id);
+                        let message = format!(
+                            "node `{}` failed after {attempts} attempts: {error}",
+                            node.node_id
+                        );
                         self.finish(run, RunState::Failed, message);
                         return;
                     }
@@ -387,10 +396,9 @@ impl Runner {
                     channel: channel_to_proto(*channel) as i32,
                     template_id: template_id.clone(),
                     offer: rendered_offer(&run.context),
-                    variables: run
-                        .context
-                        .get("event")
-                        .map(|e| json_to_struct(&Map::from_iter([("event".to_owned(), e.clone())]))),
+                    variables: run.context.get("event").map(|e| {
+                        json_to_struct(&Map::from_iter([("event".to_owned(), e.clone())]))
+                    }),
                     journey_id: run.journey_id.to_string(),
                     run_id: run.run_id.to_string(),
                 };
@@ -398,7 +406,7 @@ impl Runner {
                     Ok(resp) => {
                         let message = resp.into_inner().message.unwrap_or_default();
                         let status = message_status(message.status);
-                        tracing::debug!(node = %node.node_id, message_id = %message.message_id, status, "sent");
+                        tracing::debug!(node = %node.node_id, message_id = %message.message_id, %status, "sent");
                         run.context
                             .insert("message_id".into(), json!(message.message_id));
                         run.context.insert("message_status".into(), json!(status));
@@ -439,7 +447,10 @@ fn rendered_offer(context: &Map<String, Json>) -> Option<RenderedOffer> {
     Some(RenderedOffer {
         offer_id: text("offer_id"),
         display_name: text("display_name"),
-        value: offer.get("value").and_then(Json::as_f64).unwrap_or_default(),
+        value: offer
+            .get("value")
+            .and_then(Json::as_f64)
+            .unwrap_or_default(),
         content: offer
             .get("content")
             .and_then(Json::as_object)
@@ -448,14 +459,18 @@ fn rendered_offer(context: &Map<String, Json>) -> Option<RenderedOffer> {
     })
 }
 
-/// `sent`, `suppressed`, `failed` or `unspecified`.
-fn message_status(status: i32) -> &'static str {
-    match MessageStatus::try_from(status) {
-        Ok(MessageStatus::Sent) => "sent",
-        Ok(MessageStatus::Suppressed) => "suppressed",
-        Ok(MessageStatus::Failed) => "failed",
-        Ok(MessageStatus::Unspecified) | Err(_) => "unspecified",
-    }
+/// The message status in lower case without its prefix (`sent`, `suppressed`,
+/// `failed`, `pending`, ...), or `unknown` for a value this build does not know.
+fn message_status(status: i32) -> String {
+    MessageStatus::try_from(status).map_or_else(
+        |_| "unknown".to_owned(),
+        |s| {
+            let name = s.as_str_name();
+            name.strip_prefix("MESSAGE_STATUS_")
+                .unwrap_or(name)
+                .to_ascii_lowercase()
+        },
+    )
 }
 
 /// Transient codes are retried; everything else fails the run.
@@ -503,12 +518,18 @@ mod tests {
 
     #[test]
     fn errors_are_classified() {
-        assert!(matches!(classify("x", &Status::unavailable("down")), Step::Retry(_)));
+        assert!(matches!(
+            classify("x", &Status::unavailable("down")),
+            Step::Retry(_)
+        ));
         assert!(matches!(
             classify("x", &Status::deadline_exceeded("slow")),
             Step::Retry(_)
         ));
-        assert!(matches!(classify("x", &Status::not_found("no")), Step::Fail(_)));
+        assert!(matches!(
+            classify("x", &Status::not_found("no")),
+            Step::Fail(_)
+        ));
         assert!(matches!(
             classify("x", &Status::invalid_argument("bad")),
             Step::Fail(e) if e.contains("bad")
@@ -533,9 +554,6 @@ mod tests {
         assert_eq!(o.value, 2.5);
         assert_eq!(o.decision_id, "d1");
         assert!(o.content.is_some());
-        assert_eq!(
-            send_key(&RunId::new("run_1"), "s"),
-            "run:run_1:node:s"
-        );
+        assert_eq!(send_key(&RunId::new("run_1"), "s"), "run:run_1:node:s");
     }
 }

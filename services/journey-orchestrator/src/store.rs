@@ -128,7 +128,11 @@ impl Store {
 
     /// Creates a journey draft, or returns the journey first created with the same
     /// idempotency key.
-    pub async fn create_journey(&self, ws: &WorkspaceId, new: NewJourney) -> Result<Journey, Error> {
+    pub async fn create_journey(
+        &self,
+        ws: &WorkspaceId,
+        new: NewJourney,
+    ) -> Result<Journey, Error> {
         if let Some(key) = &new.idempotency_key
             && let Some(existing) = self.journey_by_key(ws, key).await?
         {
@@ -332,7 +336,11 @@ impl Store {
                 &self.db,
                 "SELECT definition FROM journey_versions \
                  WHERE workspace_id = $1 AND journey_id = $2 AND version = $3",
-                [ws.as_str().into(), journey_id.as_str().into(), version.into()],
+                [
+                    ws.as_str().into(),
+                    journey_id.as_str().into(),
+                    version.into(),
+                ],
             ))
             .await?;
         row.map(|r| decode_graph(&r.try_get::<String>("", "definition")?))
@@ -397,7 +405,8 @@ impl Store {
         after: Option<&RunId>,
         limit: usize,
     ) -> Result<Vec<Run>, Error> {
-        let mut sql = format!("SELECT {RUN_COLUMNS} FROM runs WHERE workspace_id = $1 AND journey_id = $2");
+        let mut sql =
+            format!("SELECT {RUN_COLUMNS} FROM runs WHERE workspace_id = $1 AND journey_id = $2");
         let mut values: Vec<Value> = vec![ws.as_str().into(), journey_id.as_str().into()];
         if let Some(c) = customer_id {
             values.push(c.as_str().into());

@@ -1,0 +1,513 @@
+//! Test harness: a real Redis, a fresh database, the journey service under a manual
+//! clock, and small in-test fakes of decisioning and channel-gateway (this crate must not
+//! import the real services; the cross-service suites use those).
+
+use std::collections::{BTreeMap, VecDeque};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use anyhow::Context as _;
+use omni_bus::{Bus, Topic};
+use omni_common::clock::ManualClock;
+use omni_common::config::Settings;
+use omni_common::convert::json_to_struct;
+use omni_common::shutdown::CancellationToken;
+use omni_proto::channel::v1 as ch;
+use omni_proto::channel::v1::channel_service_server::{ChannelService, ChannelServiceServer};
+use omni_proto::common::v1::{Event, EventIngested};
+use omni_proto::decisioning::v1 as dec;
+use omni_proto::decisioning::v1::decisioning_service_server::{
+    DecisioningService, DecisioningServiceServer,
+};
+use omni_proto::journey::v1 as pb;
+use omni_proto::journey::v1::journey_service_client::JourneyServiceClient;
+use omni_proto::journey::v1::node::Kind;
+use omni_testkit::RedisServer;
+use tokio::net::TcpListener;
+use tokio::task::JoinHandle;
+use tokio_stream::wrappers::TcpListenerStream;
+use tonic::service::interceptor::InterceptedService;
+use tonic::transport::{Channel, Server};
+use tonic::{Request, Response, Status};
+
+/// Where the manual clock starts.
+pub const START_MS: i64 = 1_700_000_000_000;
+/// Bound on every "eventually".
+pub const PATIENCE: Duration = Duration::from_secs(20);
+
+/// One `Decide` call as the fake saw it.
+#[derive(Clone, Debug)]
+pub struct DecideCall {
+    /// The `x-omni-workspace` header.
+    pub workspace: String,
+    /// Customer asked about.
+    pub customer_id: String,
+    /// Context passed.
+    pub context: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Fake decisioning: always offers `o_welcome`, after returning the queued errors.
+#[derive(Clone, Default)]
+pub struct FakeDecisioning {
+    /// Every `Decide` call, in arrival order.
+    pub calls: Arc<Mutex<Vec<DecideCall>>>,
+    /// Errors returned (first in, first out) before answering normally.
+    pub failures: Arc<Mutex<VecDeque<Status>>>,
+}
+
+#[tonic::async_trait]
+impl DecisioningService for FakeDecisioning {
+    async fn create_offer(
+        &self,
+        _: Request<dec::CreateOfferRequest>,
+    ) -> Result<Response<dec::CreateOfferResponse>, Status> {
+        Err(Status::unimplemented("not used by the journey tests"))
+    }
+
+    async fn get_offer(
+        &self,
+        _: Request<dec::GetOfferRequest>,
+    ) -> Result<Response<dec::GetOfferResponse>, Status> {
+        Err(Status::unimplemented("not used by the journey tests"))
+    }
+
+    async fn decide(
+        &self,
+        request: Request<dec::DecideRequest>,
+    ) -> Result<Response<dec::DecideResponse>, Status> {
+        let workspace = header(&request, "x-omni-workspace");
+        let req = request.into_inner();
+        let n = {
+            let mut calls = self.calls.lock().expect("lock");
+            calls.push(DecideCall {
+                workspace,
+                customer_id: req.customer_id.clone(),
+                context: req
+                    .context
+                    .as_ref()
+                    .map(omni_common::convert::struct_to_json)
+                    .unwrap_or_default(),
+            });
+            calls.len()
+        };
+        if let Some(status) = self.failures.lock().expect("lock").pop_front() {
+            return Err(status);
+        }
+        let content = serde_json::json!({"code": "WELCOME10"});
+        Ok(Response::new(dec::DecideResponse {
+            decision_id: format!("dec_{n}"),
+            offer: Some(dec::Offer {
+                offer_id: "o_welcome".into(),
+                display_name: "10% off".into(),
+                value: 10.0,
+                content: content.as_object().map(json_to_struct),
+                ..Default::default()
+            }),
+            candidates: Vec::new(),
+        }))
+    }
+}
+
+/// Fake channel-gateway: dedupes sends by idempotency key like the real one; with
+/// `hang_first_send`, the first send is accepted (recorded) and then never answered, as
+/// if the caller crashed right after the provider took the message.
+#[derive(Clone, Default)]
+pub struct FakeChannel {
+    /// Every `Send` request, in arrival order (including retries).
+    pub calls: Arc<Mutex<Vec<(String, ch::SendRequest)>>>,
+    /// Accepted messages by idempotency key.
+    pub accepted: Arc<Mutex<BTreeMap<String, ch::Message>>>,
+    /// Errors returned (first in, first out) before accepting anything.
+    pub failures: Arc<Mutex<VecDeque<Status>>>,
+    /// Accept the next send, then never answer it.
+    pub hang_first_send: Arc<Mutex<bool>>,
+}
+
+#[tonic::async_trait]
+impl ChannelService for FakeChannel {
+    async fn create_template(
+        &self,
+        _: Request<ch::CreateTemplateRequest>,
+    ) -> Result<Response<ch::CreateTemplateResponse>, Status> {
+        Err(Status::unimplemented("not used by the journey tests"))
+    }
+
+    async fn get_template(
+        &self,
+        _: Request<ch::GetTemplateRequest>,
+    ) -> Result<Response<ch::GetTemplateResponse>, Status> {
+        Err(Status::unimplemented("not used by the journey tests"))
+    }
+
+    async fn send(
+        &self,
+        request: Request<ch::SendRequest>,
+    ) -> Result<Response<ch::SendResponse>, Status> {
+        let workspace = header(&request, "x-omni-workspace");
+        let req = request.into_inner();
+        self.calls
+            .lock()
+            .expect("lock")
+            .push((workspace, req.clone()));
+        if let Some(status) = self.failures.lock().expect("lock").pop_front() {
+            return Err(status);
+        }
+        let message = {
+            let mut accepted = self.accepted.lock().expect("lock");
+            let n = accepted.len() + 1;
+            accepted
+                .entry(req.idempotency_key.clone())
+                .or_insert_with(|| ch::Message {
+                    message_id: format!("msg_{n}"),
+                    customer_id: req.customer_id.clone(),
+                    channel: req.channel,
+                    template_id: req.template_id.clone(),
+                    status: ch::MessageStatus::Sent as i32,
+                    idempotency_key: req.idempotency_key.clone(),
+                    journey_id: req.journey_id.clone(),
+                    run_id: req.run_id.clone(),
+                    ..Default::default()
+                })
+                .clone()
+        };
+        let hang = std::mem::take(&mut *self.hang_first_send.lock().expect("lock"));
+        if hang {
+            std::future::pending::<()>().await;
+        }
+        Ok(Response::new(ch::SendResponse {
+            message: Some(message),
+        }))
+    }
+
+    async fn get_message(
+        &self,
+        _: Request<ch::GetMessageRequest>,
+    ) -> Result<Response<ch::GetMessageResponse>, Status> {
+        Err(Status::unimplemented("not used by the journey tests"))
+    }
+
+    async fn list_messages(
+        &self,
+        _: Request<ch::ListMessagesRequest>,
+    ) -> Result<Response<ch::ListMessagesResponse>, Status> {
+        Err(Status::unimplemented("not used by the journey tests"))
+    }
+}
+
+fn header<T>(request: &Request<T>, name: &str) -> String {
+    request
+        .metadata()
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// A running journey service.
+struct Running {
+    shutdown: CancellationToken,
+    handle: JoinHandle<Result<(), omni_journey::Error>>,
+    url: String,
+}
+
+/// Redis + database + fakes + the journey service under a manual clock.
+pub struct Harness {
+    /// Kept alive (killed on drop).
+    _redis: RedisServer,
+    /// Settings the service runs with (fakes' URLs, the test database).
+    pub settings: Settings,
+    /// The service's clock.
+    pub clock: Arc<ManualClock>,
+    /// Fake decisioning.
+    pub decisioning: FakeDecisioning,
+    /// Fake channel-gateway.
+    pub channel: FakeChannel,
+    /// The bus, to publish `EventIngested`.
+    pub bus: Bus,
+    fakes_stop: CancellationToken,
+    service: Option<Running>,
+}
+
+type AuthFn = fn(Request<()>) -> Result<Request<()>, Status>;
+/// A journey client sending the bootstrap admin key.
+pub type Client = JourneyServiceClient<InterceptedService<Channel, AuthFn>>;
+
+fn admin_key(mut request: Request<()>) -> Result<Request<()>, Status> {
+    request.metadata_mut().insert(
+        "authorization",
+        "Bearer test-admin-key"
+            .parse()
+            .map_err(|_| Status::internal("header"))?,
+    );
+    Ok(request)
+}
+
+async fn serve_fake(
+    routes: tonic::service::Routes,
+    stop: CancellationToken,
+) -> anyhow::Result<String> {
+    let listener = TcpListener::bind("127.0.0.1:0").await?;
+    let addr = listener.local_addr()?;
+    tokio::spawn(async move {
+        let _ = Server::builder()
+            .add_routes(routes)
+            .serve_with_incoming_shutdown(TcpListenerStream::new(listener), stop.cancelled_owned())
+            .await;
+    });
+    Ok(format!("http://{addr}"))
+}
+
+impl Harness {
+    /// Starts Redis, the fakes and the journey service.
+    pub async fn start() -> anyhow::Result<Self> {
+        omni_common::telemetry::init_for_tests();
+        let redis = RedisServer::start().await?;
+        let mut settings = Settings::for_tests(&redis.url);
+        settings.journey.database_url = omni_testkit::database_url("journey").await?;
+        settings.worker.poll_interval_ms = 50;
+        let decisioning = FakeDecisioning::default();
+        let channel = FakeChannel::default();
+        let fakes_stop = CancellationToken::new();
+        settings.decisioning.url = serve_fake(
+            tonic::service::Routes::new(DecisioningServiceServer::new(decisioning.clone())),
+            fakes_stop.clone(),
+        )
+        .await?;
+        settings.channel.url = serve_fake(
+            tonic::service::Routes::new(ChannelServiceServer::new(channel.clone())),
+            fakes_stop.clone(),
+        )
+        .await?;
+        let bus = Bus::new(omni_common::redis::connect(&redis.url).await?);
+        let mut h = Self {
+            _redis: redis,
+            settings,
+            clock: Arc::new(ManualClock::new(START_MS)),
+            decisioning,
+            channel,
+            bus,
+            fakes_stop,
+            service: None,
+        };
+        h.start_service().await?;
+        Ok(h)
+    }
+
+    /// (Re)starts the journey service on a fresh port, on the same database.
+    pub async fn start_service(&mut self) -> anyhow::Result<()> {
+        let listener = TcpListener::bind("127.0.0.1:0").await?;
+        let url = format!("http://{}", listener.local_addr()?);
+        let shutdown = CancellationToken::new();
+        let handle = tokio::spawn(omni_journey::run_with_clock(
+            self.settings.clone(),
+            listener,
+            shutdown.clone(),
+            self.clock.clone(),
+        ));
+        self.service = Some(Running {
+            shutdown,
+            handle,
+            url,
+        });
+        Ok(())
+    }
+
+    /// Stops the service gracefully and waits for it.
+    pub async fn stop_service(&mut self) -> anyhow::Result<()> {
+        let running = self.service.take().context("service not running")?;
+        running.shutdown.cancel();
+        tokio::time::timeout(PATIENCE, running.handle)
+            .await
+            .context("service did not stop")???;
+        Ok(())
+    }
+
+    /// Kills the service abruptly (as a crash would) and waits until it is gone.
+    pub async fn kill_service(&mut self) -> anyhow::Result<()> {
+        let running = self.service.take().context("service not running")?;
+        running.handle.abort();
+        let _ = running.handle.await;
+        Ok(())
+    }
+
+    fn url(&self) -> anyhow::Result<String> {
+        Ok(self
+            .service
+            .as_ref()
+            .context("service not running")?
+            .url
+            .clone())
+    }
+
+    /// A client with the admin key.
+    pub fn client(&self) -> anyhow::Result<Client> {
+        let channel = tonic::transport::Endpoint::from_shared(self.url()?)?.connect_lazy();
+        Ok(JourneyServiceClient::with_interceptor(
+            channel,
+            admin_key as AuthFn,
+        ))
+    }
+
+    /// A client without any key.
+    pub fn anonymous_client(&self) -> anyhow::Result<JourneyServiceClient<Channel>> {
+        let channel = tonic::transport::Endpoint::from_shared(self.url()?)?.connect_lazy();
+        Ok(JourneyServiceClient::new(channel))
+    }
+
+    /// Publishes an `EventIngested` for workspace `default`.
+    pub async fn ingest(
+        &self,
+        customer_id: &str,
+        event_id: &str,
+        event_type: &str,
+    ) -> anyhow::Result<()> {
+        let properties = serde_json::json!({"sku": "SKU-1"});
+        let msg = EventIngested {
+            workspace_id: "default".into(),
+            customer_id: customer_id.into(),
+            event: Some(Event {
+                event_id: event_id.into(),
+                r#type: event_type.into(),
+                properties: properties.as_object().map(json_to_struct),
+                ..Default::default()
+            }),
+            merged_customer_ids: Vec::new(),
+        };
+        self.bus.publish(Topic::EventIngested, &msg).await?;
+        Ok(())
+    }
+
+    /// Creates and publishes a journey; returns its id.
+    pub async fn create_published(&self, journey: pb::Journey) -> anyhow::Result<String> {
+        let mut client = self.client()?;
+        let created = client
+            .create_journey(pb::CreateJourneyRequest {
+                journey: Some(journey),
+                idempotency_key: String::new(),
+            })
+            .await?
+            .into_inner()
+            .journey
+            .context("journey")?;
+        let published = client
+            .publish_journey(pb::PublishJourneyRequest {
+                journey_id: created.journey_id.clone(),
+            })
+            .await?
+            .into_inner()
+            .journey
+            .context("journey")?;
+        anyhow::ensure!(published.published_version == 1);
+        Ok(created.journey_id)
+    }
+
+    /// Runs of a journey (first page of up to 1000).
+    pub async fn runs(&self, journey_id: &str) -> anyhow::Result<Vec<pb::Run>> {
+        Ok(self
+            .client()?
+            .list_runs(pb::ListRunsRequest {
+                journey_id: journey_id.into(),
+                page_size: 1000,
+                ..Default::default()
+            })
+            .await?
+            .into_inner()
+            .runs)
+    }
+
+    /// Waits until the journey has exactly one run and `pred` holds for it.
+    pub async fn wait_for_run(
+        &self,
+        journey_id: &str,
+        what: &str,
+        pred: impl Fn(&pb::Run) -> bool,
+    ) -> anyhow::Result<pb::Run> {
+        let pred = &pred;
+        omni_testkit::eventually(PATIENCE, || async move {
+            let runs = self.runs(journey_id).await?;
+            match runs.as_slice() {
+                [run] if pred(run) => Ok(Some(run.clone())),
+                _ => Err(anyhow::anyhow!("waiting for {what}; runs: {runs:#?}")),
+            }
+        })
+        .await
+    }
+}
+
+impl Drop for Harness {
+    fn drop(&mut self) {
+        if let Some(running) = self.service.take() {
+            running.shutdown.cancel();
+            running.handle.abort();
+        }
+        self.fakes_stop.cancel();
+    }
+}
+
+/// A node.
+pub fn node(id: &str, next: &str, kind: Kind) -> pb::Node {
+    pb::Node {
+        node_id: id.into(),
+        next_node_id: next.into(),
+        kind: Some(kind),
+    }
+}
+
+/// An entry node kind.
+pub fn entry(event_type: &str) -> Kind {
+    Kind::Entry(pb::EntryNode {
+        event_type: event_type.into(),
+    })
+}
+
+/// A wait node kind.
+pub fn wait(seconds: i64) -> Kind {
+    Kind::Wait(pb::WaitNode {
+        duration: Some(prost_types::Duration { seconds, nanos: 0 }),
+    })
+}
+
+/// A decide node kind with context `{"placement": "email"}`.
+pub fn decide() -> Kind {
+    Kind::Decide(pb::DecideNode {
+        context: serde_json::json!({"placement": "email"})
+            .as_object()
+            .map(json_to_struct),
+    })
+}
+
+/// An email send node kind.
+pub fn send_email(template: &str) -> Kind {
+    Kind::Send(pb::SendNode {
+        channel: omni_proto::common::v1::DeliveryChannel::Email as i32,
+        template_id: template.into(),
+    })
+}
+
+/// entry(order_placed) → wait 1h → decide → send email `tpl_welcome`.
+pub fn welcome_journey() -> pb::Journey {
+    pb::Journey {
+        display_name: "Welcome".into(),
+        nodes: vec![
+            node("in", "wait", entry("order_placed")),
+            node("wait", "pick", wait(3600)),
+            node("pick", "send", decide()),
+            node("send", "", send_email("tpl_welcome")),
+        ],
+        ..Default::default()
+    }
+}
+
+/// The `RunState` of a run.
+pub fn state(run: &pb::Run) -> pb::RunState {
+    pb::RunState::try_from(run.state).unwrap_or(pb::RunState::Unspecified)
+}
+
+/// A top-level field of the run context as JSON.
+pub fn ctx(run: &pb::Run, key: &str) -> serde_json::Value {
+    run.context
+        .as_ref()
+        .map(omni_common::convert::struct_to_json)
+        .and_then(|m| m.get(key).cloned())
+        .unwrap_or(serde_json::Value::Null)
+}
