@@ -15,7 +15,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use omni_common::clock::SharedClock;
-use omni_common::ids::{CustomerId, WorkspaceId};
+use omni_common::ids::WorkspaceId;
 use omni_common::shutdown::CancellationToken;
 use omni_profile_store::{ProfileStore, StoredProfile};
 use serde_json::{Map, Value};
@@ -222,7 +222,7 @@ impl Gateway {
         }
         let profile = self
             .profiles
-            .get(ws, &CustomerId::new(cmd.customer_id.clone()))
+            .get(ws.as_str(), &cmd.customer_id)
             .await?
             .ok_or_else(|| Error::NotFound {
                 kind: "customer",
@@ -271,11 +271,7 @@ impl Gateway {
         if !m.is_rendered() {
             let profile = match profile {
                 Some(p) => Some(p),
-                None => {
-                    self.profiles
-                        .get(ws, &CustomerId::new(m.customer_id.clone()))
-                        .await?
-                }
+                None => self.profiles.get(ws.as_str(), &m.customer_id).await?,
             };
             let Some(profile) = profile else {
                 let error = format!("customer `{}` not found", m.customer_id);
@@ -340,7 +336,10 @@ impl Gateway {
     /// The provider calls, with backoff, for a rendered pending message.
     async fn deliver(&self, ws: &WorkspaceId, mut m: Message) -> Result<Message, Error> {
         if m.channel != Channel::Email {
-            let error = format!("channel not configured: {} delivery has no provider", m.channel);
+            let error = format!(
+                "channel not configured: {} delivery has no provider",
+                m.channel
+            );
             return self.settle(ws, &m, failed(error, None)).await;
         }
         let email = OutgoingEmail {
@@ -364,17 +363,18 @@ impl Gateway {
             }
             m.attempts += 1;
             m.update_ms = now;
-            let result = tokio::time::timeout(self.limits.provider_timeout, self.email.send(&email))
-                .await
-                .unwrap_or_else(|_| {
-                    Err(crate::email::ProviderError {
-                        message: format!(
-                            "provider call timed out after {} ms",
-                            self.limits.provider_timeout.as_millis()
-                        ),
-                        permanent: false,
-                    })
-                });
+            let result =
+                tokio::time::timeout(self.limits.provider_timeout, self.email.send(&email))
+                    .await
+                    .unwrap_or_else(|_| {
+                        Err(crate::email::ProviderError {
+                            message: format!(
+                                "provider call timed out after {} ms",
+                                self.limits.provider_timeout.as_millis()
+                            ),
+                            permanent: false,
+                        })
+                    });
             match result {
                 Ok(()) => {
                     tracing::info!(message_id = %m.message_id, attempts = m.attempts, "sent");

@@ -4,8 +4,8 @@
 use std::time::Duration;
 
 use async_trait::async_trait;
-use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::message::Mailbox;
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use omni_common::config::{SmtpSettings, SmtpTls};
@@ -70,11 +70,13 @@ impl SmtpProvider {
             .parse()
             .map_err(|e| Error::SmtpSettings(format!("smtp.from `{}`: {e}", settings.from)))?;
         let builder = match settings.tls {
-            SmtpTls::None => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&settings.host),
-            SmtpTls::Starttls => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(
-                &settings.host,
-            )
-            .map_err(|e| Error::SmtpSettings(format!("smtp.host (starttls): {e}")))?,
+            SmtpTls::None => {
+                AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&settings.host)
+            }
+            SmtpTls::Starttls => {
+                AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&settings.host)
+                    .map_err(|e| Error::SmtpSettings(format!("smtp.host (starttls): {e}")))?
+            }
             SmtpTls::Tls => AsyncSmtpTransport::<Tokio1Executor>::relay(&settings.host)
                 .map_err(|e| Error::SmtpSettings(format!("smtp.host (tls): {e}")))?,
         };
@@ -132,5 +134,53 @@ impl EmailProvider for SmtpProvider {
                 // failures are worth another attempt.
                 permanent: e.is_permanent(),
             })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings() -> SmtpSettings {
+        SmtpSettings {
+            host: "127.0.0.1".into(),
+            port: 2525,
+            from: "Omni <no-reply@omni.test>".into(),
+            tls: SmtpTls::None,
+            username: None,
+            password: None,
+            timeout_ms: 1_000,
+        }
+    }
+
+    #[test]
+    fn emails_carry_the_message_id_twice() {
+        let provider = SmtpProvider::new(&settings()).expect("provider");
+        let email = OutgoingEmail {
+            message_id: "msg_1".into(),
+            to: "ann@example.com".into(),
+            subject: "Hello Ann".into(),
+            body: "Hi".into(),
+        };
+        let raw =
+            String::from_utf8(provider.build(&email).expect("builds").formatted()).expect("utf-8");
+        assert!(raw.contains("Message-ID: <msg_1@omni.test>"), "{raw}");
+        assert!(raw.contains("X-Omni-Message-Id: msg_1"), "{raw}");
+        assert!(raw.contains("From: Omni <no-reply@omni.test>"), "{raw}");
+    }
+
+    #[test]
+    fn bad_addresses_are_permanent_failures() {
+        let provider = SmtpProvider::new(&settings()).expect("provider");
+        let email = OutgoingEmail {
+            message_id: "msg_1".into(),
+            to: "not an address".into(),
+            subject: "s".into(),
+            body: "b".into(),
+        };
+        assert!(provider.build(&email).expect_err("invalid").permanent);
+        let mut bad = settings();
+        bad.from = "nope".into();
+        assert!(SmtpProvider::new(&bad).is_err());
     }
 }

@@ -103,7 +103,8 @@ mod tests {
                 recipient: "trait@example.com".into()
             }
         );
-        p.identifiers.push(("email".into(), "id@example.com".into()));
+        p.identifiers
+            .push(("email".into(), "id@example.com".into()));
         assert_eq!(
             check(Channel::Email, &p),
             Verdict::Deliver {

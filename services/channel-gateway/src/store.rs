@@ -120,11 +120,7 @@ impl Store {
         Ok(Self { db })
     }
 
-    fn stmt(
-        &self,
-        sql: &str,
-        values: impl IntoIterator<Item = Value>,
-    ) -> sea_orm::Statement {
+    fn stmt(&self, sql: &str, values: impl IntoIterator<Item = Value>) -> sea_orm::Statement {
         omni_storage::stmt(self.db.get_database_backend(), sql, values)
     }
 
@@ -168,7 +164,11 @@ impl Store {
                 [ws.as_str().into(), key.into()],
             ))
             .await?
-            .ok_or_else(|| Error::Corrupt(format!("template insert for key `{key}` conflicted with nothing")))?;
+            .ok_or_else(|| {
+                Error::Corrupt(format!(
+                    "template insert for key `{key}` conflicted with nothing"
+                ))
+            })?;
         template_from_row(&row)
     }
 
@@ -396,25 +396,27 @@ impl Store {
     ) -> Result<bool, Error> {
         let res = self
             .db
-            .execute_raw(self.stmt(
-                "UPDATE messages SET status = $1, suppression_reason = $2, \
+            .execute_raw(
+                self.stmt(
+                    "UPDATE messages SET status = $1, suppression_reason = $2, \
                  recipient = COALESCE($3, recipient), error = $4, update_ms = $5 \
                  WHERE workspace_id = $6 AND message_id = $7 AND status = 'pending' \
                  AND attempts = $8",
-                [
-                    outcome.status.as_str().into(),
-                    outcome
-                        .suppression_reason
-                        .map(|r| r.as_str().to_owned())
-                        .into(),
-                    outcome.recipient.clone().into(),
-                    outcome.error.clone().into(),
-                    now_ms.into(),
-                    ws.as_str().into(),
-                    m.message_id.as_str().into(),
-                    m.attempts.into(),
-                ],
-            ))
+                    [
+                        outcome.status.as_str().into(),
+                        outcome
+                            .suppression_reason
+                            .map(|r| r.as_str().to_owned())
+                            .into(),
+                        outcome.recipient.clone().into(),
+                        outcome.error.clone().into(),
+                        now_ms.into(),
+                        ws.as_str().into(),
+                        m.message_id.as_str().into(),
+                        m.attempts.into(),
+                    ],
+                ),
+            )
             .await?;
         Ok(res.rows_affected() == 1)
     }
@@ -500,4 +502,127 @@ fn message_from_row(row: &QueryResult) -> Result<Message, Error> {
         update_ms: row.try_get("", "update_ms")?,
         attempts: row.try_get("", "attempts")?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A fresh database (SQLite, or Postgres when `OMNI_TEST_DATABASE_URL` is set).
+    async fn store() -> Store {
+        let url = omni_testkit::database_url("channel")
+            .await
+            .expect("database url");
+        Store::connect(&url).await.expect("store")
+    }
+
+    fn message(key: &str) -> Message {
+        Message {
+            message_id: MessageId::generate(),
+            idempotency_key: key.into(),
+            customer_id: "c_1".into(),
+            channel: Channel::Email,
+            template_id: TemplateId::new("tpl_1"),
+            status: MessageStatus::Pending,
+            suppression_reason: None,
+            recipient: String::new(),
+            subject: String::new(),
+            body: String::new(),
+            error: String::new(),
+            journey_id: String::new(),
+            run_id: String::new(),
+            offer: None,
+            variables: Map::new(),
+            create_ms: 1_000,
+            update_ms: 1_000,
+            attempts: 0,
+        }
+    }
+
+    #[tokio::test]
+    async fn idempotency_keys_are_per_workspace_and_return_the_first_row() {
+        let s = store().await;
+        let ws = WorkspaceId::new("w1");
+        let first = message("k");
+        assert!(matches!(
+            s.insert_message(&ws, &first).await.expect("insert"),
+            Inserted::New
+        ));
+        match s.insert_message(&ws, &message("k")).await.expect("insert") {
+            Inserted::Existing(m) => assert_eq!(*m, first),
+            Inserted::New => panic!("duplicate key inserted"),
+        }
+        let other_ws = WorkspaceId::new("w2");
+        assert!(matches!(
+            s.insert_message(&other_ws, &message("k"))
+                .await
+                .expect("insert"),
+            Inserted::New
+        ));
+        assert!(
+            s.get_message(&other_ws, first.message_id.as_str())
+                .await
+                .expect("get")
+                .is_none()
+        );
+    }
+
+    #[tokio::test]
+    async fn only_one_driver_claims_each_attempt_and_records_the_outcome() {
+        let s = store().await;
+        let ws = WorkspaceId::new("w1");
+        let m = message("k");
+        s.insert_message(&ws, &m).await.expect("insert");
+
+        // Two drivers that both saw attempts = 0: one wins.
+        assert!(s.claim_attempt(&ws, &m, 2_000).await.expect("claim"));
+        assert!(!s.claim_attempt(&ws, &m, 2_000).await.expect("claim"));
+
+        // The loser cannot record an outcome; the winner can, once.
+        let sent = Outcome {
+            status: MessageStatus::Sent,
+            suppression_reason: None,
+            recipient: None,
+            error: String::new(),
+        };
+        assert!(!s.finish(&ws, &m, &sent, 3_000).await.expect("finish"));
+        let mut owner = m.clone();
+        owner.attempts = 1;
+        assert!(s.finish(&ws, &owner, &sent, 3_000).await.expect("finish"));
+        assert!(!s.finish(&ws, &owner, &sent, 3_000).await.expect("finish"));
+        let stored = s
+            .get_message(&ws, m.message_id.as_str())
+            .await
+            .expect("get")
+            .expect("row");
+        assert_eq!(stored.status, MessageStatus::Sent);
+        assert_eq!(stored.attempts, 1);
+        assert!(
+            s.stale_pending(i64::MAX, 10)
+                .await
+                .expect("scan")
+                .is_empty()
+        );
+    }
+
+    #[tokio::test]
+    async fn stale_pending_messages_are_taken_over_once() {
+        let s = store().await;
+        let ws = WorkspaceId::new("w1");
+        let m = message("k");
+        s.insert_message(&ws, &m).await.expect("insert");
+        assert!(
+            s.stale_pending(1_000, 10).await.expect("scan").is_empty(),
+            "not yet stale"
+        );
+        let stale = s.stale_pending(5_000, 10).await.expect("scan");
+        assert_eq!(stale.len(), 1);
+        let (seen_ws, seen) = &stale[0];
+        assert_eq!(seen_ws, &ws);
+        assert!(s.take_over(&ws, seen, 6_000).await.expect("take"));
+        assert!(
+            !s.take_over(&ws, seen, 6_001).await.expect("take"),
+            "second replica loses"
+        );
+    }
 }
