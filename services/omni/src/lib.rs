@@ -1,1 +1,11 @@
-//! The omni binary: all services in one process, one service alone, demo and migrations.
+//! The `omni` binary's library: runs the five services in one process as separate gRPC
+//! servers (exactly as they run apart), generates local keys, starts an embedded
+//! `redis-server` when none is configured, and drives the demo.
+//!
+//! Services are only ever started through their public `run` functions; this crate
+//! never reaches into a service's internals.
+
+pub mod clients;
+pub mod demo;
+pub mod keys;
+pub mod suite;

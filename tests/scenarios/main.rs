@@ -1,0 +1,7 @@
+//! Cross-service scenarios. One test binary (modules below) keeps link time down.
+
+mod bad_input;
+mod delivery;
+mod exactly_once;
+mod plumbing;
+mod support;
