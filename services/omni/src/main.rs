@@ -109,7 +109,7 @@ async fn up(mut settings: Settings) -> anyhow::Result<()> {
     let root = shutdown::on_signal();
     let suite = Suite::start(settings.clone(), root.clone()).await?;
     for name in SERVICES {
-        println!("{name:<11}{}", suite.url(name));
+        println!("{name:<12}{}", suite.url(name));
     }
     println!(
         "admin key  {} (send it as `authorization: Bearer <key>`)",
@@ -203,16 +203,27 @@ async fn run_demo(mut settings: Settings) -> anyhow::Result<()> {
     for m in memberships.memberships {
         println!("segment membership: {} ({})", m.display_name, m.segment_id);
     }
-    let runs = clients
-        .journey
-        .list_runs(omni_proto::journey::v1::ListRunsRequest {
-            journey_id: sample.journey_id.clone(),
-            customer_id: tracked.customer_id.clone(),
-            ..Default::default()
-        })
-        .await?
-        .into_inner();
-    for r in runs.runs {
+    // The email is out before the run records its last step: give it a moment to finish.
+    let request = omni_proto::journey::v1::ListRunsRequest {
+        journey_id: sample.journey_id.clone(),
+        customer_id: tracked.customer_id.clone(),
+        ..Default::default()
+    };
+    let active = omni_proto::journey::v1::RunState::Active as i32;
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    let runs = loop {
+        let runs = clients
+            .journey
+            .list_runs(request.clone())
+            .await?
+            .into_inner()
+            .runs;
+        if runs.iter().all(|r| r.state != active) || tokio::time::Instant::now() >= deadline {
+            break runs;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    for r in runs {
         let state = omni_proto::journey::v1::RunState::try_from(r.state)
             .map(|s| s.as_str_name())
             .unwrap_or("UNKNOWN");
