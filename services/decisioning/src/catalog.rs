@@ -1,8 +1,8 @@
-//! The offer catalogue: creation, lookup, and a per-workspace cache of offers with
-//! compiled eligibility used by `Decide`.
+//! The offer catalogue: creation, versioned updates, archiving, lookup, listing, and a
+//! per-workspace cache of active offers with compiled eligibility used by `Decide`.
 //!
-//! The cache is per process. A create on this replica invalidates the workspace's
-//! entry; entries older than [`CACHE_TTL_MS`] are reloaded from SQL so offers created on
+//! The cache is per process. A change on this replica invalidates the workspace's
+//! entry; entries older than [`CACHE_TTL_MS`] are reloaded from SQL so changes made on
 //! other replicas are picked up within that time.
 
 use std::collections::HashMap;
@@ -13,11 +13,13 @@ use omni_common::ids::WorkspaceId;
 use omni_rules::Expression;
 
 use crate::error::Error;
-use crate::offer::{NewOffer, Offer, OfferId, VARIABLES};
+use crate::offer::{Offer, OfferId, OfferSpec, OfferState, Placement, VARIABLES};
 use crate::store::Store;
 
 /// How long a workspace's compiled offers are used before being reloaded from SQL.
 pub const CACHE_TTL_MS: i64 = 5_000;
+/// Default and largest `ListOffers` page.
+pub const PAGE_SIZE: (usize, usize) = (100, 1000);
 
 /// An offer with its compiled eligibility (`None`: always eligible).
 #[derive(Clone, Debug)]
@@ -28,7 +30,7 @@ pub struct CompiledOffer {
     pub eligibility: Option<Expression>,
 }
 
-/// Every offer of one workspace, compiled.
+/// Every active offer of one workspace, compiled.
 #[derive(Debug, Default)]
 pub struct WorkspaceOffers {
     /// The offers, oldest first.
@@ -42,6 +44,15 @@ pub fn compile_eligibility(src: &str) -> Result<Option<Expression>, Error> {
         return Ok(None);
     }
     Ok(Some(Expression::compile(src, VARIABLES)?))
+}
+
+/// One page of `ListOffers`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Page {
+    /// The offers.
+    pub offers: Vec<Offer>,
+    /// Token for the next page; empty when done.
+    pub next_token: String,
 }
 
 /// The offer catalogue and its cache.
@@ -61,28 +72,29 @@ impl Catalog {
         }
     }
 
-    /// Compiles and stores a new offer. With an idempotency key used before in the
-    /// workspace, returns the offer first created with it and stores nothing.
+    /// Compiles and stores a new offer at version 1. With an idempotency key used
+    /// before in the workspace, returns the offer first created with it and stores
+    /// nothing.
     pub async fn create(
         &self,
         ws: &WorkspaceId,
-        new: NewOffer,
+        spec: OfferSpec,
         idempotency_key: Option<&str>,
     ) -> Result<Offer, Error> {
-        compile_eligibility(&new.eligibility)?;
+        compile_eligibility(&spec.eligibility)?;
         if let Some(key) = idempotency_key
             && let Some(first) = self.store.offer_by_idempotency_key(ws, key).await?
         {
             return Ok(first);
         }
+        let now = self.clock.now_ms();
         let offer = Offer {
             id: OfferId::generate(),
-            display_name: new.display_name,
-            eligibility: new.eligibility,
-            value: new.value,
-            weight: new.weight,
-            content: new.content,
-            create_ms: self.clock.now_ms(),
+            version: 1,
+            state: OfferState::Active,
+            spec,
+            create_ms: now,
+            update_ms: now,
         };
         let stored = self.store.insert_offer(ws, &offer, idempotency_key).await?;
         self.invalidate(ws);
@@ -92,18 +104,124 @@ impl Catalog {
         Ok(stored)
     }
 
-    /// One offer, or [`Error::NotFound`].
-    pub async fn get(&self, ws: &WorkspaceId, id: &OfferId) -> Result<Offer, Error> {
+    /// Stores a new version of offer `id` built by `build` from the current one.
+    /// Archived offers cannot change. With an idempotency key used before for this
+    /// offer, returns the version it created and stores nothing.
+    pub async fn update(
+        &self,
+        ws: &WorkspaceId,
+        id: &OfferId,
+        idempotency_key: Option<&str>,
+        build: impl Fn(&Offer) -> Result<OfferSpec, Error>,
+    ) -> Result<Offer, Error> {
+        if let Some(key) = idempotency_key
+            && let Some(first) = self.store.version_by_idempotency_key(ws, id, key).await?
+        {
+            return Ok(first);
+        }
+        // Retry when another update wins the race to the next version number.
+        for _ in 0..5 {
+            let current = self.get(ws, id, None).await?;
+            if current.state == OfferState::Archived {
+                return Err(Error::FailedPrecondition {
+                    subject: format!("offer {id}"),
+                    message: "is archived and cannot change".into(),
+                });
+            }
+            let spec = build(&current)?;
+            compile_eligibility(&spec.eligibility)?;
+            let next = Offer {
+                version: current.version + 1,
+                spec,
+                update_ms: self.clock.now_ms(),
+                ..current.clone()
+            };
+            if self
+                .store
+                .insert_version(ws, &next, current.version, idempotency_key)
+                .await?
+            {
+                self.invalidate(ws);
+                tracing::info!(workspace = %ws, offer = %id, version = next.version, "offer updated");
+                return Ok(next);
+            }
+            if let Some(key) = idempotency_key
+                && let Some(first) = self.store.version_by_idempotency_key(ws, id, key).await?
+            {
+                return Ok(first);
+            }
+        }
+        Err(Error::FailedPrecondition {
+            subject: format!("offer {id}"),
+            message: "is being updated concurrently; retry".into(),
+        })
+    }
+
+    /// Archives offer `id` (idempotent) and returns it.
+    pub async fn archive(&self, ws: &WorkspaceId, id: &OfferId) -> Result<Offer, Error> {
+        if !self.store.set_state(ws, id, OfferState::Archived).await? {
+            return Err(not_found(id));
+        }
+        self.invalidate(ws);
+        self.get(ws, id, None).await
+    }
+
+    /// One offer at its current version (or `version`), or [`Error::NotFound`].
+    pub async fn get(
+        &self,
+        ws: &WorkspaceId,
+        id: &OfferId,
+        version: Option<i64>,
+    ) -> Result<Offer, Error> {
         self.store
-            .offer(ws, id)
+            .offer(ws, id, version)
             .await?
-            .ok_or_else(|| Error::NotFound {
-                kind: "offer",
-                id: id.to_string(),
+            .ok_or_else(|| match version {
+                Some(v) => Error::NotFound {
+                    kind: "offer version",
+                    id: format!("{id}@{v}"),
+                },
+                None => not_found(id),
             })
     }
 
-    /// The workspace's offers with compiled eligibility, from the cache while fresh.
+    /// One page of the workspace's offers, oldest first. The token is the id of the
+    /// last offer returned.
+    pub async fn list(
+        &self,
+        ws: &WorkspaceId,
+        show_archived: bool,
+        placement: Option<Placement>,
+        page_size: usize,
+        page_token: Option<&str>,
+    ) -> Result<Page, Error> {
+        let all = self.store.offers(ws, show_archived).await?;
+        let start = match page_token {
+            None => 0,
+            Some(t) => {
+                all.iter()
+                    .position(|o| o.id.as_str() == t)
+                    .ok_or_else(|| Error::invalid("page_token", "is not a token from this list"))?
+                    + 1
+            }
+        };
+        let mut offers: Vec<Offer> = all[start..]
+            .iter()
+            .filter(|o| o.spec.serves(placement))
+            .take(page_size + 1)
+            .cloned()
+            .collect();
+        let next_token = if offers.len() > page_size {
+            offers.truncate(page_size);
+            offers.last().map(|o| o.id.to_string()).unwrap_or_default()
+        } else {
+            String::new()
+        };
+        Ok(Page { offers, next_token })
+    }
+
+    /// The workspace's active offers with compiled eligibility, from the cache while
+    /// fresh.
     pub async fn compiled(&self, ws: &WorkspaceId) -> Result<Arc<WorkspaceOffers>, Error> {
         let cached = self
             .cache
@@ -119,15 +237,15 @@ impl Catalog {
         self.reload(ws).await
     }
 
-    /// Loads and compiles the workspace's offers from SQL and caches them.
+    /// Loads and compiles the workspace's active offers from SQL and caches them.
     pub async fn reload(&self, ws: &WorkspaceId) -> Result<Arc<WorkspaceOffers>, Error> {
         let loaded_ms = self.clock.now_ms();
         let offers = self
             .store
-            .offers(ws)
+            .offers(ws, false)
             .await?
             .into_iter()
-            .filter_map(|offer| match compile_eligibility(&offer.eligibility) {
+            .filter_map(|offer| match compile_eligibility(&offer.spec.eligibility) {
                 Ok(eligibility) => Some(CompiledOffer { offer, eligibility }),
                 Err(e) => {
                     tracing::error!(workspace = %ws, offer = %offer.id, error = %e,
@@ -149,5 +267,12 @@ impl Catalog {
             .write()
             .unwrap_or_else(PoisonError::into_inner)
             .remove(ws);
+    }
+}
+
+fn not_found(id: &OfferId) -> Error {
+    Error::NotFound {
+        kind: "offer",
+        id: id.to_string(),
     }
 }

@@ -9,8 +9,8 @@ pub enum Error {
     /// A request field is missing or invalid; `field` is its path in the request.
     #[error("{field}: {message}")]
     InvalidArgument {
-        /// Field path, e.g. `offer.value`.
-        field: &'static str,
+        /// Field path, e.g. `offer.value` or `experiment.arms[1].weight`.
+        field: String,
         /// What is wrong with it.
         message: String,
     },
@@ -25,6 +25,17 @@ pub enum Error {
         /// The id that was looked up.
         id: String,
     },
+    /// The request is valid but the resource's state does not allow it.
+    #[error("{subject}: {message}")]
+    FailedPrecondition {
+        /// What is in the wrong state, e.g. `offer offer_1`.
+        subject: String,
+        /// Why the call cannot proceed.
+        message: String,
+    },
+    /// Redis (caps, bandit statistics, histograms) failed.
+    #[error("redis: {0}")]
+    Redis(#[from] redis::RedisError),
     /// A stored value could not be decoded (e.g. offer content that is not JSON).
     #[error("corrupt stored {what}: {message}")]
     Corrupt {
@@ -50,7 +61,11 @@ pub enum Error {
 impl From<Error> for Status {
     fn from(err: Error) -> Self {
         match err {
-            Error::InvalidArgument { field, message } => status::invalid_argument(field, message),
+            Error::InvalidArgument { field, message } => status::invalid_argument(&field, message),
+            Error::FailedPrecondition { subject, message } => {
+                status::failed_precondition(&subject, message)
+            }
+            Error::Redis(e) => status::unavailable("redis", e),
             Error::InvalidEligibility(e) => status::invalid_argument("offer.eligibility", e),
             Error::NotFound { kind, id } => status::not_found(kind, &id),
             Error::Db(e) => match e {
@@ -68,9 +83,9 @@ impl From<Error> for Status {
 
 impl Error {
     /// An [`Error::InvalidArgument`] for `field`.
-    pub fn invalid(field: &'static str, message: impl Into<String>) -> Self {
+    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
         Error::InvalidArgument {
-            field,
+            field: field.into(),
             message: message.into(),
         }
     }

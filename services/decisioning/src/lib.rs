@@ -1,17 +1,36 @@
-//! Decisioning service: next-best-offer arbitration with explained decisions.
+//! Decisioning service: explained next-best-offer arbitration, experiments, bandits
+//! and best send time.
 //!
-//! The offer catalogue lives in SQL (eligibility as CEL over `traits`, `events`,
-//! `segments`, `context` and `now`). `Decide` reads the live profile and memberships,
-//! evaluates every offer of the workspace, ranks the eligible ones by
-//! propensity × value × weight (see [`decide`]), explains every candidate, and logs the
-//! decision in SQL.
+//! The offer catalogue (immutable versions, placements, validity, caps, eligibility as
+//! CEL over `traits`, `events`, `segments`, `context`, `now` and `computed`), the
+//! decision log with its outcomes, and experiments live in SQL. What must be counted
+//! atomically or read on every decision lives in Redis, under keys prefixed `dec:`:
+//!
+//! | key | type | content |
+//! |---|---|---|
+//! | `dec:{ws:cid}:cap:<offer>:d:<day>` / `:w:<iso week>` / `:life` | string | per-customer grants |
+//! | `dec:{ws:offer}:global` | hash | `grants`, `spent` (micros) against the global cap |
+//! | `dec:{ws}:bandit` | hash | `<offer>\|<placement>\|n` trials, `\|s` successes |
+//! | `dec:{ws:cid}:redeemed` / `:purchased` | set | offer ids / product ids from conversions |
+//! | `dec:{ws:cid}:sto`, `dec:{ws}:sto` | hash | local hour of week → engagements |
+//!
+//! `Decide` (see [`decide`]) screens, scores (propensity × value × weight), ranks
+//! (priority tier first), grants within caps, falls back, explains every candidate and
+//! logs the decision. It must not write profiles: those belong to identity.
 
+pub mod bandit;
+pub mod caps;
 pub mod catalog;
 pub mod convert;
 pub mod decide;
 pub mod error;
+pub mod exclusions;
+pub mod experiment;
 pub mod offer;
+pub mod outcome;
+pub mod sendtime;
 pub mod service;
+pub mod stats;
 pub mod store;
 
 use std::sync::Arc;
@@ -30,7 +49,7 @@ pub const SERVICE_NAME: &str = "omni.decisioning.v1.DecisioningService";
 
 /// Runs the decisioning service on `listener` until `shutdown` is cancelled: connects
 /// its database (and runs its migrations), Redis, and serves gRPC (with
-/// health/reflection/auth). It has no background workers yet.
+/// health/reflection/auth). It has no background workers.
 pub async fn run(
     settings: Settings,
     listener: TcpListener,
@@ -45,8 +64,42 @@ pub async fn run(
     let store = store::Store::new(db);
     let profiles = ProfileStore::new(redis.clone());
     let catalog = Arc::new(catalog::Catalog::new(store.clone(), Arc::clone(&clock)));
-    let decider = decide::Decider::new(Arc::clone(&catalog), profiles, store, clock);
-    let api = service::DecisioningApi::new(catalog, decider);
+    let experiments = Arc::new(experiment::Experiments::new(
+        store.clone(),
+        Arc::clone(&clock),
+    ));
+    let exclusions = exclusions::ExclusionStore::new(redis.clone());
+    let bandits = bandit::Bandits::new(redis.clone());
+    let histograms = sendtime::Histograms::new(redis.clone());
+    let decider = decide::Decider::new(
+        Arc::clone(&catalog),
+        Arc::clone(&experiments),
+        profiles.clone(),
+        store.clone(),
+        decide::LiveState {
+            caps: caps::Caps::new(redis.clone()),
+            bandits: bandits.clone(),
+            exclusions: exclusions.clone(),
+        },
+        Arc::clone(&clock),
+    );
+    let recorder = outcome::Recorder::new(
+        store,
+        bandits,
+        histograms.clone(),
+        exclusions,
+        profiles.clone(),
+        Arc::clone(&clock),
+    );
+    let api = service::DecisioningApi::new(service::Parts {
+        catalog,
+        decider,
+        experiments,
+        recorder,
+        histograms,
+        profiles,
+        clock,
+    });
     let routes = tonic::service::Routes::new(DecisioningServiceServer::new(api));
     serve(
         ServeOptions {

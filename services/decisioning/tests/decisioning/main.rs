@@ -1,5 +1,11 @@
 //! The decisioning service over gRPC, with a real Redis and database.
 
+mod catalog;
+mod decide;
+mod experiments;
+mod learning;
+mod sendtime;
+
 use anyhow::Context as _;
 use omni_common::config::Settings;
 use omni_common::convert::json_to_struct;
@@ -14,9 +20,9 @@ use tonic::service::interceptor::InterceptedService;
 use tonic::transport::Channel;
 use tonic::{Code, Request, Status};
 
-const WS: &str = "default";
+pub(crate) const WS: &str = "default";
 
-type Client = DecisioningServiceClient<
+pub(crate) type Client = DecisioningServiceClient<
     InterceptedService<Channel, fn(Request<()>) -> Result<Request<()>, Status>>,
 >;
 
@@ -28,10 +34,11 @@ fn with_admin_key(mut req: Request<()>) -> Result<Request<()>, Status> {
     Ok(req)
 }
 
-struct Harness {
-    client: Client,
+pub(crate) struct Harness {
+    pub(crate) client: Client,
     channel: Channel,
-    profiles: ProfileStore,
+    pub(crate) profiles: ProfileStore,
+    pub(crate) redis_url: String,
     database_url: String,
     shutdown: CancellationToken,
     server: tokio::task::JoinHandle<Result<(), omni_decisioning::Error>>,
@@ -39,7 +46,7 @@ struct Harness {
 }
 
 impl Harness {
-    async fn start() -> anyhow::Result<Self> {
+    pub(crate) async fn start() -> anyhow::Result<Self> {
         let redis_server = RedisServer::start().await?;
         let mut settings = Settings::for_tests(&redis_server.url);
         settings.decisioning.database_url = database_url("decisioning").await?;
@@ -63,6 +70,7 @@ impl Harness {
             client,
             channel,
             profiles: ProfileStore::new(redis),
+            redis_url: redis_server.url.clone(),
             database_url: settings.decisioning.database_url,
             shutdown,
             server,
@@ -70,13 +78,17 @@ impl Harness {
         })
     }
 
-    async fn stop(self) -> anyhow::Result<()> {
+    pub(crate) async fn stop(self) -> anyhow::Result<()> {
         self.shutdown.cancel();
         self.server.await??;
         Ok(())
     }
 
-    async fn create(&mut self, offer: pb::Offer, key: &str) -> Result<pb::Offer, Status> {
+    pub(crate) async fn create(
+        &mut self,
+        offer: pb::Offer,
+        key: &str,
+    ) -> Result<pb::Offer, Status> {
         let resp = self
             .client
             .create_offer(pb::CreateOfferRequest {
@@ -87,7 +99,11 @@ impl Harness {
         Ok(resp.into_inner().offer.expect("offer in response"))
     }
 
-    async fn profile(&self, customer: &str, traits: serde_json::Value) -> anyhow::Result<()> {
+    pub(crate) async fn profile(
+        &self,
+        customer: &str,
+        traits: serde_json::Value,
+    ) -> anyhow::Result<()> {
         let serde_json::Value::Object(traits) = traits else {
             anyhow::bail!("traits must be an object")
         };
@@ -106,6 +122,34 @@ impl Harness {
         Ok(())
     }
 
+    /// Decides with `req`, failing the test on error.
+    pub(crate) async fn decide(
+        &mut self,
+        req: pb::DecideRequest,
+    ) -> anyhow::Result<pb::DecideResponse> {
+        Ok(self.client.decide(req).await?.into_inner())
+    }
+
+    /// Records an outcome; returns whether it was a duplicate.
+    pub(crate) async fn outcome(
+        &mut self,
+        decision_id: &str,
+        offer_id: &str,
+        kind: pb::OutcomeKind,
+    ) -> anyhow::Result<bool> {
+        Ok(self
+            .client
+            .record_outcome(pb::RecordOutcomeRequest {
+                decision_id: decision_id.into(),
+                offer_id: offer_id.into(),
+                kind: kind.into(),
+                occur_time: None,
+            })
+            .await?
+            .into_inner()
+            .duplicate)
+    }
+
     async fn decision_rows(&self, decision_id: &str) -> anyhow::Result<(Option<String>, String)> {
         let db = omni_storage::connect(&self.database_url).await?;
         let row = db
@@ -120,7 +164,7 @@ impl Harness {
     }
 }
 
-fn offer(name: &str, eligibility: &str, value: f64, weight: f64) -> pb::Offer {
+pub(crate) fn offer(name: &str, eligibility: &str, value: f64, weight: f64) -> pb::Offer {
     pb::Offer {
         display_name: name.into(),
         eligibility: eligibility.into(),
@@ -171,6 +215,7 @@ async fn decide_picks_the_best_eligible_offer_and_explains_the_rest() -> anyhow:
             context: Some(json_to_struct(
                 json!({"placement": "home"}).as_object().expect("object"),
             )),
+            ..Default::default()
         })
         .await?
         .into_inner();
@@ -225,6 +270,7 @@ async fn decide_picks_the_best_eligible_offer_and_explains_the_rest() -> anyhow:
             context: Some(json_to_struct(
                 json!({"placement": "cart"}).as_object().expect("object"),
             )),
+            ..Default::default()
         })
         .await?
         .into_inner();
@@ -294,6 +340,7 @@ async fn offers_are_validated_and_creation_is_idempotent() -> anyhow::Result<()>
         .client
         .get_offer(pb::GetOfferRequest {
             offer_id: first.offer_id.clone(),
+            ..Default::default()
         })
         .await?
         .into_inner()
@@ -303,6 +350,7 @@ async fn offers_are_validated_and_creation_is_idempotent() -> anyhow::Result<()>
         .client
         .get_offer(pb::GetOfferRequest {
             offer_id: "offer_missing".into(),
+            ..Default::default()
         })
         .await
         .expect_err("unknown offer");
@@ -318,6 +366,7 @@ async fn decide_needs_a_known_customer() -> anyhow::Result<()> {
         .decide(pb::DecideRequest {
             customer_id: "c_nobody".into(),
             context: None,
+            ..Default::default()
         })
         .await
         .expect_err("unknown customer");
@@ -339,6 +388,7 @@ async fn decide_needs_a_known_customer() -> anyhow::Result<()> {
         .decide(pb::DecideRequest {
             customer_id: "c_known".into(),
             context: None,
+            ..Default::default()
         })
         .await?
         .into_inner();
@@ -351,6 +401,7 @@ async fn decide_needs_a_known_customer() -> anyhow::Result<()> {
     let err = anonymous
         .get_offer(pb::GetOfferRequest {
             offer_id: "offer_x".into(),
+            ..Default::default()
         })
         .await
         .expect_err("no key");
