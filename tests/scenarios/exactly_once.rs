@@ -101,6 +101,7 @@ async fn an_opted_out_customer_gets_no_email_and_a_suppressed_message() -> anyho
             channel: DeliveryChannel::Email as i32,
             granted: false,
             idempotency_key: "optout-dee".into(),
+            ..Default::default()
         })
         .await?;
     let tracked =

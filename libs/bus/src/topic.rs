@@ -10,17 +10,24 @@ pub enum Topic {
     EventIngested,
     /// `omni.common.v1.MembershipChanged`: a customer entered or exited a segment.
     MembershipChanged,
+    /// `omni.common.v1.CustomerErased`: identity erased a customer; every service forgets them.
+    CustomerErased,
 }
 
 impl Topic {
     /// Every topic, for tools that inspect the whole bus.
-    pub const ALL: [Topic; 2] = [Topic::EventIngested, Topic::MembershipChanged];
+    pub const ALL: [Topic; 3] = [
+        Topic::EventIngested,
+        Topic::MembershipChanged,
+        Topic::CustomerErased,
+    ];
 
     /// The Redis stream key holding this topic's entries.
     pub fn stream(self) -> &'static str {
         match self {
             Topic::EventIngested => "bus:event-ingested",
             Topic::MembershipChanged => "bus:membership-changed",
+            Topic::CustomerErased => "bus:customer-erased",
         }
     }
 
@@ -30,6 +37,7 @@ impl Topic {
         match self {
             Topic::EventIngested => "bus:event-ingested:dead",
             Topic::MembershipChanged => "bus:membership-changed:dead",
+            Topic::CustomerErased => "bus:customer-erased:dead",
         }
     }
 }

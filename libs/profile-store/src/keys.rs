@@ -15,6 +15,9 @@ pub(crate) struct CustomerKeys {
     pub consent: String,
     /// Hash: `first_seen_ms`, `last_seen_ms`.
     pub meta: String,
+    /// Hash: `<channel>:<purpose>` -> JSON [`crate::PurposeConsent`], and
+    /// `global_unsubscribe` -> JSON [`crate::GlobalUnsubscribe`].
+    pub consent_purposes: String,
     /// Hash: segment id -> entered at (ms).
     pub memberships: String,
     /// String: the customer this one was merged into.
@@ -30,6 +33,7 @@ impl CustomerKeys {
             counts: format!("p:{tag}:counts"),
             consent: format!("p:{tag}:consent"),
             meta: format!("p:{tag}:meta"),
+            consent_purposes: format!("p:{tag}:consentp"),
             memberships: format!("seg:{tag}:m"),
             alias: format!("p:{workspace}:alias:{customer_id}"),
         }
@@ -47,6 +51,8 @@ impl CustomerKeys {
     }
 }
 
+/// `consentp` hash field holding the global unsubscribe.
+pub(crate) const GLOBAL_UNSUBSCRIBE: &str = "global_unsubscribe";
 /// `meta` hash field: earliest time the customer was seen (ms).
 pub(crate) const FIRST_SEEN: &str = "first_seen_ms";
 /// `meta` hash field: latest time the customer was seen (ms).
@@ -64,6 +70,7 @@ mod tests {
         assert_eq!(k.counts, "p:{ws_1:c_9}:counts");
         assert_eq!(k.consent, "p:{ws_1:c_9}:consent");
         assert_eq!(k.meta, "p:{ws_1:c_9}:meta");
+        assert_eq!(k.consent_purposes, "p:{ws_1:c_9}:consentp");
         assert_eq!(k.memberships, "seg:{ws_1:c_9}:m");
         assert_eq!(k.alias, "p:ws_1:alias:c_9");
     }

@@ -12,17 +12,27 @@
 //! | `p:{ws:cid}:counts` | hash | event type -> count |
 //! | `p:{ws:cid}:consent` | hash | channel -> JSON `{granted, updated_ms}` |
 //! | `p:{ws:cid}:meta` | hash | `first_seen_ms`, `last_seen_ms` |
+//! | `p:{ws:cid}:consentp` | hash | `channel:purpose` -> JSON [`PurposeConsent`]; `global_unsubscribe` -> JSON [`GlobalUnsubscribe`] |
 //! | `p:ws:alias:<old cid>` | string | the customer it was merged into |
 //! | `seg:{ws:cid}:m` | hash | segment id -> entered at (ms) |
+//!
+//! `consent` holds the *effective marketing* decision per channel (granted and not
+//! globally unsubscribed), so readers of [`StoredProfile::consents`] honour a global
+//! unsubscribe; [`ProfileStore::consent`] gives the full picture per purpose and
+//! [`ConsentSnapshot::allows`] the answer a sender needs.
 //!
 //! Writes that touch several keys run in one `MULTI`/`EXEC` transaction. Redis is a
 //! projection: identity can rebuild every profile from its SQL event log.
 
+mod consent;
 mod error;
 mod keys;
 mod profile;
 mod store;
 
+pub use consent::{
+    CHANNELS, ConsentSnapshot, GlobalUnsubscribe, MARKETING, PurposeConsent, TRANSACTIONAL,
+};
 pub use error::Error;
 pub use profile::{ConsentState, ProfileUpdate, StoredProfile};
 pub use store::ProfileStore;

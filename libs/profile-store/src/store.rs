@@ -7,7 +7,8 @@ use redis::aio::ConnectionManager;
 use serde_json::Value;
 
 use crate::Error;
-use crate::keys::{CustomerKeys, FIRST_SEEN, LAST_SEEN};
+use crate::consent::{ConsentSnapshot, GlobalUnsubscribe, PurposeConsent};
+use crate::keys::{CustomerKeys, FIRST_SEEN, GLOBAL_UNSUBSCRIBE, LAST_SEEN};
 use crate::profile::{ConsentState, ProfileUpdate, StoredProfile, identifier_member};
 
 /// Longest chain of merges followed by [`ProfileStore::resolve_alias`].
@@ -236,6 +237,8 @@ impl ProfileStore {
             let old_keys = CustomerKeys::new(workspace, old);
             pipe.del(&old_keys.profile())
                 .ignore()
+                .del(&old_keys.consent_purposes)
+                .ignore()
                 .set(&old_keys.alias, &profile.customer_id)
                 .ignore();
         }
@@ -304,8 +307,82 @@ impl ProfileStore {
     pub async fn delete(&self, workspace: &str, customer_id: &str) -> Result<(), Error> {
         let keys = CustomerKeys::new(workspace, customer_id);
         let mut all: Vec<&str> = keys.profile().to_vec();
-        all.extend([keys.memberships.as_str(), keys.alias.as_str()]);
+        all.extend([
+            keys.memberships.as_str(),
+            keys.alias.as_str(),
+            keys.consent_purposes.as_str(),
+        ]);
         let _: i64 = self.conn.clone().del(&all).await?;
+        Ok(())
+    }
+
+    /// Every consent decision of `customer_id` (following merge aliases).
+    pub async fn consent(
+        &self,
+        workspace: &str,
+        customer_id: &str,
+    ) -> Result<ConsentSnapshot, Error> {
+        let customer_id = self.resolve_alias(workspace, customer_id).await?;
+        let keys = CustomerKeys::new(workspace, &customer_id);
+        let raw: HashMap<String, String> =
+            self.conn.clone().hgetall(&keys.consent_purposes).await?;
+        let mut snapshot = ConsentSnapshot::default();
+        for (field, json) in raw {
+            if field == GLOBAL_UNSUBSCRIBE {
+                snapshot.global_unsubscribe = Some(parse_json::<GlobalUnsubscribe>(
+                    &keys.consent_purposes,
+                    &field,
+                    &json,
+                )?);
+                continue;
+            }
+            let Some((channel, purpose)) = field.split_once(':') else {
+                return Err(Error::Corrupt {
+                    key: keys.consent_purposes.clone(),
+                    detail: format!("field {field:?} is not channel:purpose"),
+                });
+            };
+            let d: PurposeConsent = parse_json(&keys.consent_purposes, &field, &json)?;
+            snapshot
+                .decisions
+                .insert((channel.to_owned(), purpose.to_owned()), d);
+        }
+        Ok(snapshot)
+    }
+
+    /// Writes `snapshot` as the complete consent state of `customer_id` (a surviving
+    /// id) in one transaction: the per-purpose hash, and the per-channel effective
+    /// marketing consent read through [`StoredProfile::consents`].
+    pub async fn write_consent(
+        &self,
+        workspace: &str,
+        customer_id: &str,
+        snapshot: &ConsentSnapshot,
+    ) -> Result<(), Error> {
+        let keys = CustomerKeys::new(workspace, customer_id);
+        let mut fields: Vec<(String, String)> = Vec::new();
+        for ((channel, purpose), d) in &snapshot.decisions {
+            fields.push((format!("{channel}:{purpose}"), serde_json::to_string(d)?));
+        }
+        if let Some(g) = &snapshot.global_unsubscribe {
+            fields.push((GLOBAL_UNSUBSCRIBE.to_owned(), serde_json::to_string(g)?));
+        }
+        let legacy = snapshot
+            .effective_marketing()
+            .into_iter()
+            .map(|(channel, state)| Ok((channel, serde_json::to_string(&state)?)))
+            .collect::<Result<Vec<_>, Error>>()?;
+        let mut pipe = redis::pipe();
+        pipe.atomic();
+        pipe.del(&keys.consent_purposes).ignore();
+        pipe.del(&keys.consent).ignore();
+        if !fields.is_empty() {
+            pipe.hset_multiple(&keys.consent_purposes, &fields).ignore();
+        }
+        if !legacy.is_empty() {
+            pipe.hset_multiple(&keys.consent, &legacy).ignore();
+        }
+        pipe.query_async::<()>(&mut self.conn.clone()).await?;
         Ok(())
     }
 }

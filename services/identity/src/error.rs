@@ -21,6 +21,14 @@ pub enum Error {
         /// The key.
         key: String,
     },
+    /// The identity rules refuse the operation (a manual merge over a limit).
+    #[error("refused by identity rule `{rule}`: {reason}")]
+    Rule {
+        /// The rule.
+        rule: String,
+        /// Why.
+        reason: String,
+    },
     /// Concurrent writes to the same customers kept conflicting; the caller may retry.
     #[error("concurrent update of the same customers")]
     Contention,
@@ -73,6 +81,9 @@ impl From<Error> for Status {
                 "idempotency_key",
                 format!("`{key}` was already used for a different request"),
             ),
+            Error::Rule { rule, reason } => {
+                status::failed_precondition(&format!("identity rule `{rule}`"), reason)
+            }
             Error::Contention => Status::aborted("concurrent update of the same customers; retry"),
             Error::Database(e @ (DbErr::Conn(_) | DbErr::ConnectionAcquire(_))) => {
                 status::unavailable("database", e)

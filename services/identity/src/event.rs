@@ -28,6 +28,10 @@ pub struct TrackedEvent {
     /// Source channel name (`web`, `app`, `pos`, `store`, `server`, `messaging` or
     /// `unspecified`).
     pub source: String,
+    /// Identifiers sent with the event whose value the workspace blocks; never matched
+    /// nor stored on a customer.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub blocked_identifiers: Vec<Identifier>,
 }
 
 /// What resolution decided for one event; stored with the event so a retried Track
@@ -46,6 +50,14 @@ pub struct Outcome {
     /// The event's identifiers that now belong to `customer_id` (all of them, unless a
     /// user-id conflict left some with other customers).
     pub profile_identifiers: Vec<Identifier>,
-    /// True when a user-id conflict prevented a merge (a `conflicts` row was written).
+    /// True when the identity rules prevented a merge or an identifier (a `conflicts`
+    /// row was written).
     pub conflict: bool,
+    /// The conflict row's id, when one was written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conflict_id: Option<String>,
+    /// Identifiers of the event attached to no customer: blocked values and
+    /// identifiers over a limit.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ignored_identifiers: Vec<Identifier>,
 }

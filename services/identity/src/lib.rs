@@ -16,10 +16,17 @@ mod consent;
 mod convert;
 mod error;
 mod event;
+#[cfg(test)]
+mod grouping_props;
+mod merge;
 mod normalise;
 mod outbox;
+mod page;
+mod privacy;
 mod profile;
+pub mod rebuild;
 mod resolve;
+mod rules;
 mod service;
 mod store;
 

@@ -1,15 +1,20 @@
-//! Identifier normalisation: the one place that decides what an email, phone, user id
-//! or anonymous id looks like once stored, so matching is exact string equality.
+//! Identifier normalisation: the one place that decides what an identifier looks like
+//! once stored, so matching is exact string equality.
 //!
 //! - email: trimmed and lower-cased, then checked for a plausible `local@domain.tld`
 //!   shape (no IDN/quoted-local-part support; a mail provider is the final judge).
-//! - phone: strict E.164 without a phone-number database: after removing spaces,
-//!   dashes, dots and parentheses the value must be `+` followed by 8 to 15 digits, the
-//!   first not `0`. National formats (no `+`) are rejected rather than guessed.
-//! - user_id / anonymous_id: trimmed; must be non-empty, at most 256 characters and
-//!   free of control characters. Case is preserved (backends' ids are case-sensitive).
+//! - phone: parsed with the `phonenumber` crate (Google's libphonenumber metadata),
+//!   checked valid for its region and written in E.164. A number without `+` and a
+//!   country code is read in the workspace's default region, and rejected when the
+//!   workspace has none.
+//! - other types: trimmed (and lower-cased when the type's rule says so); must be
+//!   non-empty, at most 256 characters and free of control characters. Case is kept by
+//!   default (backends' ids are case-sensitive).
 
 use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
 
 /// The longest accepted user id or anonymous id, in characters.
 pub const MAX_ID_LEN: usize = 256;
@@ -17,83 +22,129 @@ pub const MAX_ID_LEN: usize = 256;
 const MAX_EMAIL_LEN: usize = 254;
 /// The longest accepted email local part.
 const MAX_LOCAL_LEN: usize = 64;
+/// The longest identifier type name.
+const MAX_TYPE_NAME: usize = 64;
 
-/// The kind of a customer identifier, in priority order (highest first).
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum IdentifierKind {
-    /// A backend's own stable user id: the strongest identifier.
-    UserId,
-    /// An email address.
-    Email,
-    /// A phone number (E.164).
-    Phone,
-    /// An anonymous (cookie or install) id: the weakest identifier.
-    AnonymousId,
+/// The name of an identifier type: a built-in (`user_id`, `email`, `phone`,
+/// `anonymous_id`, `device_id`, `loyalty_id`) or a workspace-defined one.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct IdType(String);
+
+impl IdType {
+    /// The user_id type.
+    pub const USER_ID: &'static str = "user_id";
+    /// The email type.
+    pub const EMAIL: &'static str = "email";
+    /// The phone type.
+    pub const PHONE: &'static str = "phone";
+    /// The anonymous_id type.
+    pub const ANONYMOUS_ID: &'static str = "anonymous_id";
+    /// The device_id type.
+    pub const DEVICE_ID: &'static str = "device_id";
+    /// The loyalty_id type.
+    pub const LOYALTY_ID: &'static str = "loyalty_id";
+
+    /// A type name (not validated; see [`IdType::is_valid_name`]).
+    pub fn new(name: impl Into<String>) -> Self {
+        Self(name.into())
+    }
+
+    /// The name.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// True for the six built-in types.
+    pub fn is_built_in(name: &str) -> bool {
+        matches!(
+            name,
+            Self::USER_ID
+                | Self::EMAIL
+                | Self::PHONE
+                | Self::ANONYMOUS_ID
+                | Self::DEVICE_ID
+                | Self::LOYALTY_ID
+        )
+    }
+
+    /// 1-64 characters of `[a-z0-9_]`, starting with a letter.
+    pub fn is_valid_name(name: &str) -> bool {
+        !name.is_empty()
+            && name.len() <= MAX_TYPE_NAME
+            && name.starts_with(|c: char| c.is_ascii_lowercase())
+            && name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    }
 }
 
-impl IdentifierKind {
-    /// The stored name (`user_id`, `email`, `phone`, `anonymous_id`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::UserId => "user_id",
-            Self::Email => "email",
-            Self::Phone => "phone",
-            Self::AnonymousId => "anonymous_id",
-        }
-    }
-
-    /// Parses a stored name.
-    pub fn parse(name: &str) -> Option<Self> {
-        match name {
-            "user_id" => Some(Self::UserId),
-            "email" => Some(Self::Email),
-            "phone" => Some(Self::Phone),
-            "anonymous_id" => Some(Self::AnonymousId),
-            _ => None,
-        }
-    }
-
-    /// Resolution priority: lower is stronger (user_id > email > phone > anonymous_id).
-    pub fn priority(self) -> u8 {
-        match self {
-            Self::UserId => 0,
-            Self::Email => 1,
-            Self::Phone => 2,
-            Self::AnonymousId => 3,
-        }
-    }
-}
-
-impl fmt::Display for IdentifierKind {
+impl fmt::Display for IdType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.write_str(&self.0)
+    }
+}
+
+/// How an identifier type's values are normalised.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Normalization {
+    /// Trimmed, case kept.
+    Trim,
+    /// Trimmed and lower-cased.
+    Lowercase,
+    /// Trimmed, lower-cased, checked as an email.
+    Email,
+    /// Parsed as a phone number, written as E.164.
+    Phone,
+}
+
+impl Normalization {
+    /// Normalises `raw`; the error says why it is not valid.
+    pub fn apply(self, raw: &str, default_region: Option<&str>) -> Result<String, String> {
+        match self {
+            Self::Email => normalise_email(raw).map_err(str::to_owned),
+            Self::Phone => normalise_phone(raw, default_region),
+            Self::Trim => normalise_id(raw).map_err(str::to_owned),
+            Self::Lowercase => normalise_id(raw)
+                .map(|v| v.to_lowercase())
+                .map_err(str::to_owned),
+        }
+    }
+
+    /// Best-effort normalisation for configured values (blocked lists): the valid form
+    /// when there is one, otherwise the trimmed (lower-cased for emails) text; `None`
+    /// when nothing is left.
+    pub fn apply_lenient(self, raw: &str, default_region: Option<&str>) -> Option<String> {
+        if let Ok(v) = self.apply(raw, default_region) {
+            return Some(v);
+        }
+        let t = raw.trim();
+        let t = match self {
+            Self::Email | Self::Lowercase => t.to_lowercase(),
+            Self::Phone | Self::Trim => t.to_owned(),
+        };
+        (!t.is_empty()).then_some(t)
     }
 }
 
 /// A normalised identifier: what is matched and stored.
-#[derive(
-    Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Identifier {
-    /// The kind.
+    /// The type.
     #[serde(rename = "type")]
-    pub kind: IdentifierKind,
+    pub kind: IdType,
     /// The normalised value.
     pub value: String,
 }
 
 impl Identifier {
-    /// Normalises `raw` as an identifier of `kind`; the error says why it is not valid.
-    pub fn normalise(kind: IdentifierKind, raw: &str) -> Result<Self, &'static str> {
-        let value = match kind {
-            IdentifierKind::Email => normalise_email(raw)?,
-            IdentifierKind::Phone => normalise_phone(raw)?,
-            IdentifierKind::UserId | IdentifierKind::AnonymousId => normalise_id(raw)?,
-        };
-        Ok(Self { kind, value })
+    /// An identifier from already-normalised parts.
+    pub fn new(kind: impl Into<String>, value: impl Into<String>) -> Self {
+        Self {
+            kind: IdType::new(kind),
+            value: value.into(),
+        }
     }
 }
 
@@ -143,29 +194,42 @@ pub fn normalise_email(raw: &str) -> Result<String, &'static str> {
     Ok(email)
 }
 
-/// Normalises a phone number to strict E.164 (`+` and 8–15 digits, see module docs).
-pub fn normalise_phone(raw: &str) -> Result<String, &'static str> {
-    let compact: String = raw
-        .trim()
+/// Normalises a phone number to E.164 (see module docs).
+pub fn normalise_phone(raw: &str, default_region: Option<&str>) -> Result<String, String> {
+    let trimmed = raw.trim();
+    if trimmed.is_empty() {
+        return Err("must not be empty".into());
+    }
+    let body = trimmed.strip_prefix('+').unwrap_or(trimmed);
+    if !body
         .chars()
-        .filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')'))
-        .collect();
-    if compact.is_empty() {
-        return Err("must not be empty");
+        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '.' | '(' | ')'))
+    {
+        return Err(
+            "is not a phone number: only digits, spaces, `-`, `.`, `(`, `)` and a leading `+` are allowed"
+                .into(),
+        );
     }
-    let Some(digits) = compact.strip_prefix('+') else {
-        return Err("is not an E.164 phone number: must start with `+` and the country code");
+    let international = trimmed.starts_with('+');
+    let region = match (international, default_region) {
+        (true, _) => None,
+        (false, Some(r)) => Some(
+            phonenumber::country::Id::from_str(r)
+                .map_err(|_| format!("default phone region `{r}` is unknown"))?,
+        ),
+        (false, None) => {
+            return Err(
+                "is not an E.164 phone number: must start with `+` and the country code (the workspace has no default phone region)"
+                    .into(),
+            );
+        }
     };
-    if !digits.chars().all(|c| c.is_ascii_digit()) {
-        return Err("is not an E.164 phone number: only digits may follow `+`");
+    let number =
+        phonenumber::parse(region, trimmed).map_err(|e| format!("is not a phone number: {e}"))?;
+    if !number.is_valid() {
+        return Err("is not a valid phone number for its country".into());
     }
-    if !(8..=15).contains(&digits.len()) {
-        return Err("is not an E.164 phone number: needs 8 to 15 digits");
-    }
-    if digits.starts_with('0') {
-        return Err("is not an E.164 phone number: country codes do not start with 0");
-    }
-    Ok(compact)
+    Ok(number.format().mode(phonenumber::Mode::E164).to_string())
 }
 
 /// Trims a user id or anonymous id and checks its length and characters.
@@ -218,14 +282,24 @@ mod tests {
     }
 
     #[test]
-    fn phones_must_be_e164() {
+    fn phones_become_e164() {
+        let p = |raw: &str, region: Option<&str>| normalise_phone(raw, region);
+        assert_eq!(p("+44 20 7946-0958", None).as_deref(), Ok("+442079460958"));
         assert_eq!(
-            normalise_phone("+44 20 7946-0958").as_deref(),
+            p(" +1 (415) 555.2671 ", None).as_deref(),
+            Ok("+14155552671")
+        );
+        assert_eq!(
+            p("020 7946 0958", Some("GB")).as_deref(),
             Ok("+442079460958")
         );
         assert_eq!(
-            normalise_phone(" +1 (415) 555.2671 ").as_deref(),
+            p("(415) 555-2671", Some("US")).as_deref(),
             Ok("+14155552671")
+        );
+        assert_eq!(
+            p("+33 6 12 34 56 78", Some("US")).as_deref(),
+            Ok("+33612345678")
         );
         for bad in [
             "",
@@ -235,9 +309,11 @@ mod tests {
             "+0441234567",
             "+44a2079460958",
             "++442079460958",
+            "+44 1",
         ] {
-            assert!(normalise_phone(bad).is_err(), "{bad:?} should be rejected");
+            assert!(p(bad, None).is_err(), "{bad:?} should be rejected");
         }
+        assert!(p("12", Some("GB")).is_err());
     }
 
     #[test]
@@ -248,28 +324,20 @@ mod tests {
         assert!(normalise_id(&"x".repeat(257)).is_err());
         assert!(normalise_id(&"x".repeat(256)).is_ok());
         assert!(normalise_id("a\nb").is_err());
+        assert_eq!(
+            Normalization::Lowercase.apply(" AbC ", None).as_deref(),
+            Ok("abc")
+        );
     }
 
     #[test]
-    fn priority_orders_user_id_first() {
-        let mut kinds = [
-            IdentifierKind::AnonymousId,
-            IdentifierKind::Phone,
-            IdentifierKind::UserId,
-            IdentifierKind::Email,
-        ];
-        kinds.sort_by_key(|k| k.priority());
-        assert_eq!(
-            kinds,
-            [
-                IdentifierKind::UserId,
-                IdentifierKind::Email,
-                IdentifierKind::Phone,
-                IdentifierKind::AnonymousId
-            ]
-        );
-        for k in kinds {
-            assert_eq!(IdentifierKind::parse(k.as_str()), Some(k));
+    fn type_names() {
+        for ok in ["email", "member_no", "x1"] {
+            assert!(IdType::is_valid_name(ok), "{ok}");
         }
+        for bad in ["", "1x", "Email", "a-b", "a:b", &"x".repeat(65)] {
+            assert!(!IdType::is_valid_name(bad), "{bad}");
+        }
+        assert!(IdType::is_built_in("loyalty_id") && !IdType::is_built_in("member_no"));
     }
 }

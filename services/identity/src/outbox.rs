@@ -28,6 +28,7 @@ use omni_proto::common::v1::EventIngested;
 use omni_storage::Db;
 
 use crate::Error;
+use crate::consent::sync_consent;
 use crate::convert::event_to_proto;
 use crate::event::{Outcome, TrackedEvent};
 use crate::profile::apply_event;
@@ -67,6 +68,10 @@ impl Outbox {
             .unwrap_or_else(|| outcome.customer_id.clone());
         if !applied {
             apply_event(&self.profiles, ws, &current, event, outcome).await?;
+            if !outcome.aliased_customer_ids.is_empty() {
+                // Merged consents: SQL has the survivor's combined state.
+                sync_consent(&self.db, &self.profiles, ws, &current).await?;
+            }
             store::mark_applied(&self.db, ws, &event.event_id).await?;
         }
         let msg = EventIngested {
@@ -139,8 +144,9 @@ mod tests {
     use serde_json::json;
 
     use super::*;
-    use crate::normalise::{Identifier, IdentifierKind};
+    use crate::normalise::Identifier;
     use crate::resolve::{TrackContext, track};
+    use crate::rules::Rules;
 
     const WS: &str = "ws-outbox";
     const NOW: i64 = 1_700_000_000_000;
@@ -154,14 +160,12 @@ mod tests {
             properties: Default::default(),
             traits: json!({"name": id}).as_object().cloned().unwrap_or_default(),
             source: "server".into(),
+            blocked_identifiers: Vec::new(),
         }
     }
 
-    fn ident(kind: IdentifierKind, value: &str) -> Identifier {
-        Identifier {
-            kind,
-            value: value.into(),
-        }
+    fn ident(kind: &str, value: &str) -> Identifier {
+        Identifier::new(kind, value)
     }
 
     async fn set_published(db: &Db, event_id: &str, published: i64) -> anyhow::Result<()> {
@@ -189,14 +193,16 @@ mod tests {
             profiles: ProfileStore::new(conn.clone()),
             bus: Bus::new(conn.clone()),
         };
+        let rules = Rules::default();
         let ctx = TrackContext {
             workspace: WS,
             actor: "test",
             now_ms: NOW,
             lease_until_ms: NOW + HANDLER_LEASE_MS,
+            rules: &rules,
         };
-        let email = ident(IdentifierKind::Email, "ann@example.com");
-        let phone = ident(IdentifierKind::Phone, "+4420794609");
+        let email = ident("email", "ann@example.com");
+        let phone = ident("phone", "+4420794609");
         let a = track(&db, &ctx, &event("o-1", "signup", vec![email.clone()]))
             .await?
             .outcome;

@@ -2,17 +2,21 @@
 //! merges. Everything happens in one SQL transaction, whose commit is the point at
 //! which the event is accepted.
 //!
-//! Rules:
-//! - each normalised identifier is looked up in `identifiers`;
-//! - no match: a new customer; one customer: that one;
-//! - several customers: they are merged into the oldest (`customers.create_ms`, ties
-//!   by id) under the rule `shared-identifier`, unless the result would hold two
-//!   different user_id values. Then nothing is merged, a `conflicts` row is written and
-//!   the event goes to the customer of its highest-priority identifier
-//!   (user_id > email > phone > anonymous_id). When that identifier is a user_id seen
-//!   for the first time, it starts a new customer: a user_id is never attached to a
-//!   profile that already has a different one (the same holds with a single match);
-//! - identifiers seen for the first time are attached to the chosen customer.
+//! Rules (the workspace's [`Rules`], see docs/identity.md):
+//! - each normalised identifier is looked up in `identifiers` (blocked values were
+//!   dropped before, in `convert`);
+//! - no match: a new customer; one or more customers: they are merged into the oldest
+//!   (`customers.create_ms`, ties by id) under the rule `shared-identifier` and the new
+//!   identifiers attached, *if the result keeps every limit*: per-type maximum per
+//!   profile, identifiers per profile, merges per profile, and no pair that was
+//!   explicitly unmerged. Otherwise nothing is merged and a `conflicts` row names the
+//!   broken rule;
+//! - on a conflict the event goes to the customer of its highest-priority matched
+//!   identifier, except that when the event's highest-priority identifier is new and
+//!   of a one-per-profile type (a user_id by default) it starts a new customer: a
+//!   different user_id is a different person. New identifiers are attached to the
+//!   chosen customer while they fit its limits; the rest are ignored and listed on
+//!   the conflict.
 //!
 //! Concurrency: the event row is inserted first (claiming the event id and, on
 //! SQLite, the write lock); matched customers are row-locked in id order and must
@@ -27,7 +31,8 @@ use sea_orm::{DatabaseTransaction, TransactionTrait};
 
 use crate::Error;
 use crate::event::{Outcome, TrackedEvent};
-use crate::normalise::{Identifier, IdentifierKind};
+use crate::normalise::Identifier;
+use crate::rules::Rules;
 use crate::store::{self, ConflictRecord, MergeRecord};
 
 omni_common::id_type!(
@@ -66,6 +71,8 @@ pub struct TrackContext<'a> {
     pub now_ms: i64,
     /// Until when the caller owns the event's outbox work.
     pub lease_until_ms: i64,
+    /// The workspace's identity rules.
+    pub rules: &'a Rules,
 }
 
 /// Resolves and stores one event; idempotent by `event.event_id`.
@@ -116,6 +123,105 @@ pub async fn track(
     }
 }
 
+/// A limit a merge or an attachment would break.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Violation {
+    /// Rule name, e.g. `max_per_profile:user_id`.
+    pub rule: String,
+    /// A sentence explaining it.
+    pub reason: String,
+}
+
+/// What the customers `members` would hold once merged (plus `extra` new identifiers).
+#[derive(Clone, Debug, Default)]
+pub struct Holdings {
+    /// Identifiers held.
+    pub identifiers: BTreeSet<Identifier>,
+    /// Merges already made into these customers.
+    pub merges: u64,
+}
+
+impl Holdings {
+    /// Loads what `customers` hold now.
+    pub async fn load(
+        conn: &impl sea_orm::ConnectionTrait,
+        ws: &str,
+        customers: &[CustomerId],
+    ) -> Result<Self, Error> {
+        let mut h = Self::default();
+        for c in customers {
+            h.identifiers
+                .extend(store::identifiers_of(conn, ws, c).await?);
+            h.merges += store::merge_count(conn, ws, c).await?;
+        }
+        Ok(h)
+    }
+
+    /// The first limit broken by holding `identifiers` after `new_merges` more merges.
+    pub fn violation(&self, rules: &Rules, new_merges: u64) -> Option<Violation> {
+        let mut per_type: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
+        for i in &self.identifiers {
+            per_type
+                .entry(i.kind.as_str())
+                .or_default()
+                .push(i.value.as_str());
+        }
+        for t in &rules.types {
+            let held = per_type.get(t.name.as_str()).map_or(0, Vec::len);
+            if t.max_per_profile > 0 && held > t.max_per_profile as usize {
+                let values = per_type
+                    .get(t.name.as_str())
+                    .map(|v| v.join(", "))
+                    .unwrap_or_default();
+                return Some(Violation {
+                    rule: format!("max_per_profile:{}", t.name),
+                    reason: format!(
+                        "one profile would hold {held} {} identifiers ({values}); the limit is {}",
+                        t.name, t.max_per_profile
+                    ),
+                });
+            }
+        }
+        let total = self.identifiers.len();
+        if total > rules.max_identifiers_per_profile as usize {
+            return Some(Violation {
+                rule: "max_identifiers_per_profile".into(),
+                reason: format!(
+                    "one profile would hold {total} identifiers; the guardrail is {}",
+                    rules.max_identifiers_per_profile
+                ),
+            });
+        }
+        let merges = self.merges + new_merges;
+        if merges > u64::from(rules.max_merges_per_profile) {
+            return Some(Violation {
+                rule: "max_merges_per_profile".into(),
+                reason: format!(
+                    "one profile would result from {merges} merges; the guardrail is {}",
+                    rules.max_merges_per_profile
+                ),
+            });
+        }
+        None
+    }
+}
+
+/// The rule `unmerged`, when two of `customers` were explicitly separated by Unmerge.
+pub async fn separation_violation(
+    conn: &impl sea_orm::ConnectionTrait,
+    ws: &str,
+    customers: &[CustomerId],
+) -> Result<Option<Violation>, Error> {
+    if customers.len() < 2 {
+        return Ok(None);
+    }
+    let pairs = store::separations_among(conn, ws, customers).await?;
+    Ok(pairs.into_iter().next().map(|(a, b)| Violation {
+        rule: "unmerged".into(),
+        reason: format!("{a} and {b} were unmerged; only MergeCustomers may join them again"),
+    }))
+}
+
 /// One attempt; `None` when the event id is already taken (a duplicate).
 async fn resolve_in(
     txn: &DatabaseTransaction,
@@ -123,6 +229,7 @@ async fn resolve_in(
     event: &TrackedEvent,
 ) -> Result<Option<Outcome>, Error> {
     let ws = ctx.workspace;
+    let rules = ctx.rules;
     if !store::claim_event(txn, ws, event, ctx.now_ms, ctx.lease_until_ms).await? {
         return Ok(None);
     }
@@ -139,32 +246,39 @@ async fn resolve_in(
             return Err(Error::Contention);
         }
     }
-
-    let event_user_id = event
-        .identifiers
-        .iter()
-        .find(|i| i.kind == IdentifierKind::UserId);
-    let mut user_ids: BTreeSet<String> = event_user_id.iter().map(|i| i.value.clone()).collect();
     let mut by_age: Vec<(i64, CustomerId)> = Vec::with_capacity(candidates.len());
     for c in &candidates {
-        user_ids.extend(store::user_ids_of(txn, ws, c).await?);
         let create_ms = store::customer_create_ms(txn, ws, c)
             .await?
             .ok_or(Error::Contention)?;
         by_age.push((create_ms, c.clone()));
     }
     by_age.sort();
-    let conflict = user_ids.len() > 1;
+    let all: Vec<CustomerId> = by_age.iter().map(|(_, c)| c.clone()).collect();
+    let fresh_ids: Vec<Identifier> = matches
+        .iter()
+        .filter(|(_, c)| c.is_none())
+        .map(|(i, _)| i.clone())
+        .collect();
+
+    let mut together = Holdings::load(txn, ws, &all).await?;
+    together.identifiers.extend(fresh_ids.iter().cloned());
+    let new_merges = all.len().saturating_sub(1) as u64;
+    let violation = match together.violation(rules, new_merges) {
+        Some(v) => Some(v),
+        None => separation_violation(txn, ws, &all).await?,
+    };
 
     let mut created = false;
     let mut merged: Vec<CustomerId> = Vec::new();
-    let target = if conflict {
-        conflict_target(&matches, event_user_id)
-    } else {
-        let mut oldest_first = by_age.into_iter().map(|(_, c)| c);
-        let survivor = oldest_first.next();
-        merged.extend(oldest_first);
-        survivor
+    let target = match &violation {
+        None => {
+            let mut oldest_first = all.iter().cloned();
+            let survivor = oldest_first.next();
+            merged.extend(oldest_first);
+            survivor
+        }
+        Some(_) => conflict_target(&matches, rules),
     };
     let target = match target {
         Some(t) => t,
@@ -196,6 +310,9 @@ async fn resolve_in(
                 identifiers: linking,
                 create_ms: ctx.now_ms,
                 actor: ctx.actor.to_owned(),
+                reason: String::new(),
+                unmerge_ms: None,
+                unmerge_actor: String::new(),
             },
         )
         .await?;
@@ -203,44 +320,66 @@ async fn resolve_in(
         aliased.extend(earlier);
     }
 
-    if conflict {
+    // Attach new identifiers: all of them after a merge (the check above covered
+    // them); on a conflict, in priority order while they fit the target's limits.
+    let mut attach: Vec<Identifier> = Vec::new();
+    let mut ignored: Vec<Identifier> = Vec::new();
+    if violation.is_none() {
+        attach = fresh_ids;
+    } else {
+        let mut held = Holdings::load(txn, ws, std::slice::from_ref(&target)).await?;
+        let mut ordered = fresh_ids;
+        ordered.sort_by_key(|i| rules.priority(i.kind.as_str()));
+        for id in ordered {
+            held.identifiers.insert(id.clone());
+            if held.violation(rules, 0).is_some() {
+                held.identifiers.remove(&id);
+                ignored.push(id);
+            } else {
+                attach.push(id);
+            }
+        }
+    }
+    for id in &attach {
+        store::insert_identifier(txn, ws, &target, id, &event.event_id, ctx.now_ms).await?;
+    }
+
+    let mut conflict_id = None;
+    if let Some(v) = &violation {
         let others: Vec<CustomerId> = candidates
             .iter()
             .filter(|c| **c != target)
             .cloned()
             .collect();
+        let id = ConflictId::generate().into_inner();
         store::insert_conflict(
             txn,
             ws,
             &ConflictRecord {
-                conflict_id: ConflictId::generate().into_inner(),
+                conflict_id: id.clone(),
                 event_id: event.event_id.clone(),
                 customer_id: target.clone(),
                 other_customer_ids: others,
                 identifiers: event.identifiers.clone(),
-                reason: format!(
-                    "merge would give one customer several user_ids ({})",
-                    user_ids.into_iter().collect::<Vec<_>>().join(", ")
-                ),
+                rule: v.rule.clone(),
+                reason: v.reason.clone(),
+                ignored_identifiers: ignored.clone(),
                 create_ms: ctx.now_ms,
             },
         )
         .await?;
+        conflict_id = Some(id);
     }
 
-    let mut profile_identifiers = Vec::with_capacity(matches.len());
-    for (id, owner) in &matches {
-        match owner {
-            None => {
-                store::insert_identifier(txn, ws, &target, id, &event.event_id, ctx.now_ms).await?;
-                profile_identifiers.push(id.clone());
-            }
-            Some(owner) if *owner == target || merged.contains(owner) => {
-                profile_identifiers.push(id.clone())
-            }
-            Some(_) => {}
-        }
-    }
+    let profile_identifiers: Vec<Identifier> = matches
+        .iter()
+        .filter(|(id, owner)| match owner {
+            None => attach.contains(id),
+            Some(owner) => *owner == target || merged.contains(owner),
+        })
+        .map(|(id, _)| id.clone())
+        .collect();
+    ignored.extend(event.blocked_identifiers.iter().cloned());
 
     let outcome = Outcome {
         customer_id: target,
@@ -248,63 +387,103 @@ async fn resolve_in(
         merged_customer_ids: merged,
         aliased_customer_ids: aliased,
         profile_identifiers,
-        conflict,
+        conflict: violation.is_some(),
+        conflict_id,
+        ignored_identifiers: ignored,
     };
     store::finish_event(txn, ws, &event.event_id, &outcome).await?;
     Ok(Some(outcome))
 }
 
-/// Where an event goes when merging is not allowed: the customer of its highest-priority
-/// identifier; `None` (a new customer) when that is a user_id not seen before.
+/// Where an event goes when merging is not allowed (see the module docs); `None`
+/// means a new customer.
 fn conflict_target(
     matches: &[(Identifier, Option<CustomerId>)],
-    event_user_id: Option<&Identifier>,
+    rules: &Rules,
 ) -> Option<CustomerId> {
-    if let Some(uid) = event_user_id {
-        return matches
-            .iter()
-            .find(|(i, _)| i == uid)
-            .and_then(|(_, c)| c.clone());
+    let by_priority = |(i, _): &&(Identifier, Option<CustomerId>)| rules.priority(i.kind.as_str());
+    let top = matches.iter().min_by_key(by_priority)?;
+    if let Some(owner) = &top.1 {
+        return Some(owner.clone());
+    }
+    if rules.max_per_profile(top.0.kind.as_str()) == 1 {
+        return None;
     }
     matches
         .iter()
-        .filter_map(|(i, c)| c.as_ref().map(|c| (i.kind.priority(), c)))
-        .min_by_key(|(p, _)| *p)
-        .map(|(_, c)| c.clone())
+        .filter(|(_, c)| c.is_some())
+        .min_by_key(by_priority)
+        .and_then(|(_, c)| c.clone())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn id(kind: IdentifierKind, v: &str) -> Identifier {
-        Identifier {
-            kind,
-            value: v.into(),
-        }
+    fn id(kind: &str, v: &str) -> Identifier {
+        Identifier::new(kind, v)
     }
 
     #[test]
     fn conflict_target_prefers_the_strongest_identifier() {
+        let rules = Rules::default();
         let a = CustomerId::new("c_a");
         let b = CustomerId::new("c_b");
         let matches = vec![
-            (id(IdentifierKind::AnonymousId, "anon"), Some(a.clone())),
-            (id(IdentifierKind::Email, "x@example.com"), Some(b.clone())),
+            (id("anonymous_id", "anon"), Some(a.clone())),
+            (id("email", "x@example.com"), Some(b.clone())),
         ];
-        assert_eq!(conflict_target(&matches, None), Some(b.clone()));
+        assert_eq!(conflict_target(&matches, &rules), Some(b.clone()));
 
-        let uid = id(IdentifierKind::UserId, "u2");
+        let uid = id("user_id", "u2");
         let mut with_new_uid = matches.clone();
         with_new_uid.push((uid.clone(), None));
         assert_eq!(
-            conflict_target(&with_new_uid, Some(&uid)),
+            conflict_target(&with_new_uid, &rules),
             None,
             "a new user_id starts a new customer"
         );
 
-        let mut with_known_uid = matches;
-        with_known_uid.push((uid.clone(), Some(a.clone())));
-        assert_eq!(conflict_target(&with_known_uid, Some(&uid)), Some(a));
+        let mut with_known_uid = matches.clone();
+        with_known_uid.push((uid, Some(a.clone())));
+        assert_eq!(conflict_target(&with_known_uid, &rules), Some(a.clone()));
+
+        let mut with_new_email = vec![(id("email", "new@example.com"), None)];
+        with_new_email.push((id("anonymous_id", "anon"), Some(a.clone())));
+        assert_eq!(
+            conflict_target(&with_new_email, &rules),
+            Some(a),
+            "a new email (several allowed) goes with the best match"
+        );
+    }
+
+    #[test]
+    fn holdings_report_the_broken_limit() {
+        let rules = Rules::default();
+        let mut h = Holdings::default();
+        h.identifiers.insert(id("user_id", "u1"));
+        h.identifiers.insert(id("email", "a@example.com"));
+        assert_eq!(h.violation(&rules, 0), None);
+        h.identifiers.insert(id("user_id", "u2"));
+        let v = h.violation(&rules, 0).expect("two user_ids");
+        assert_eq!(v.rule, "max_per_profile:user_id");
+        assert!(v.reason.contains("u1, u2"), "{}", v.reason);
+        h.identifiers.remove(&id("user_id", "u2"));
+        for n in 0..60 {
+            h.identifiers.insert(id("anonymous_id", &format!("a{n}")));
+        }
+        assert_eq!(
+            h.violation(&rules, 0).map(|v| v.rule),
+            Some("max_identifiers_per_profile".into())
+        );
+        let h = Holdings {
+            merges: 100,
+            ..Holdings::default()
+        };
+        assert_eq!(h.violation(&rules, 0), None);
+        assert_eq!(
+            h.violation(&rules, 1).map(|v| v.rule),
+            Some("max_merges_per_profile".into())
+        );
     }
 }

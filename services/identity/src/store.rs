@@ -10,13 +10,15 @@ use sea_orm::{ConnectionTrait, QueryResult, Statement, Value};
 
 use crate::Error;
 use crate::event::{Outcome, TrackedEvent};
-use crate::normalise::{Identifier, IdentifierKind};
+use crate::normalise::{IdType, Identifier};
+use crate::rules::Rules;
 
 /// Name under which migrations are recorded.
 pub const SERVICE: &str = "identity";
 
 /// The identity schema, in order.
-pub const MIGRATIONS: &[Migration] = &[Migration {
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
     version: 1,
     name: "identity graph, event log, merges, conflicts, consents",
     sql: "
@@ -100,7 +102,90 @@ CREATE TABLE consent_requests (
     PRIMARY KEY (workspace_id, idempotency_key)
 )
 ",
-}];
+    },
+    Migration {
+        version: 2,
+        name: "identity rules, conflict rules, unmerge, consent purposes and history, erasures",
+        sql: "
+CREATE TABLE identity_rules (
+    workspace_id TEXT NOT NULL PRIMARY KEY,
+    rules TEXT NOT NULL,
+    update_ms BIGINT NOT NULL,
+    actor TEXT NOT NULL
+);
+ALTER TABLE conflicts ADD COLUMN rule TEXT NOT NULL DEFAULT 'max_per_profile:user_id';
+ALTER TABLE conflicts ADD COLUMN ignored TEXT NOT NULL DEFAULT '[]';
+CREATE INDEX conflicts_customer ON conflicts (workspace_id, customer_id, create_ms);
+CREATE INDEX conflicts_time ON conflicts (workspace_id, create_ms);
+ALTER TABLE merges ADD COLUMN reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE merges ADD COLUMN unmerge_ms BIGINT;
+ALTER TABLE merges ADD COLUMN unmerge_actor TEXT NOT NULL DEFAULT '';
+CREATE INDEX merges_merged ON merges (workspace_id, merged_customer_id);
+CREATE TABLE merge_requests (
+    workspace_id TEXT NOT NULL,
+    idempotency_key TEXT NOT NULL,
+    request TEXT NOT NULL,
+    merge_id TEXT NOT NULL,
+    PRIMARY KEY (workspace_id, idempotency_key)
+);
+CREATE TABLE separations (
+    workspace_id TEXT NOT NULL,
+    customer_a TEXT NOT NULL,
+    customer_b TEXT NOT NULL,
+    merge_id TEXT NOT NULL,
+    create_ms BIGINT NOT NULL,
+    PRIMARY KEY (workspace_id, customer_a, customer_b)
+);
+CREATE INDEX events_customer_received ON events (workspace_id, customer_id, received_ms);
+CREATE TABLE consent_details (
+    workspace_id TEXT NOT NULL,
+    customer_id TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    purpose TEXT NOT NULL,
+    granted BIGINT NOT NULL,
+    source TEXT NOT NULL,
+    proof TEXT NOT NULL,
+    update_ms BIGINT NOT NULL,
+    PRIMARY KEY (workspace_id, customer_id, channel, purpose)
+);
+INSERT INTO consent_details (workspace_id, customer_id, channel, purpose, granted, source, proof, update_ms)
+    SELECT workspace_id, customer_id, channel, 'marketing', granted, '', '', update_ms FROM consents;
+CREATE TABLE unsubscribes (
+    workspace_id TEXT NOT NULL,
+    customer_id TEXT NOT NULL,
+    unsubscribed BIGINT NOT NULL,
+    source TEXT NOT NULL,
+    proof TEXT NOT NULL,
+    update_ms BIGINT NOT NULL,
+    PRIMARY KEY (workspace_id, customer_id)
+);
+CREATE TABLE consent_history (
+    workspace_id TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    customer_id TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    purpose TEXT NOT NULL,
+    granted BIGINT NOT NULL,
+    is_global BIGINT NOT NULL,
+    source TEXT NOT NULL,
+    proof TEXT NOT NULL,
+    create_ms BIGINT NOT NULL,
+    actor TEXT NOT NULL,
+    PRIMARY KEY (workspace_id, record_id)
+);
+CREATE INDEX consent_history_customer ON consent_history (workspace_id, customer_id, create_ms);
+ALTER TABLE consent_requests ADD COLUMN purpose TEXT NOT NULL DEFAULT 'marketing';
+CREATE TABLE erasures (
+    workspace_id TEXT NOT NULL,
+    erasure_id TEXT NOT NULL,
+    customer_ids TEXT NOT NULL,
+    create_ms BIGINT NOT NULL,
+    actor TEXT NOT NULL,
+    PRIMARY KEY (workspace_id, erasure_id)
+)
+",
+    },
+];
 
 fn st(conn: &impl ConnectionTrait, sql: &str, values: Vec<Value>) -> Statement {
     omni_storage::stmt(conn.get_database_backend(), sql, values)
@@ -355,8 +440,7 @@ pub async fn identifiers_of(
         .map(|r| {
             let kind = get_str(r, "id_type")?;
             Ok(Identifier {
-                kind: IdentifierKind::parse(&kind)
-                    .ok_or_else(|| corrupt("identifiers.id_type", kind))?,
+                kind: IdType::new(kind),
                 value: get_str(r, "id_value")?,
             })
         })
@@ -445,22 +529,6 @@ pub async fn resolve_customer(
     ))
 }
 
-/// The user_id values held by a customer.
-pub async fn user_ids_of(
-    conn: &impl ConnectionTrait,
-    ws: &str,
-    customer: &CustomerId,
-) -> Result<Vec<String>, Error> {
-    let rows = conn
-        .query_all_raw(st(
-            conn,
-            "SELECT id_value FROM identifiers WHERE workspace_id = $1 AND customer_id = $2 AND id_type = $3",
-            vec![s(ws), s(customer.as_str()), s(IdentifierKind::UserId.as_str())],
-        ))
-        .await?;
-    rows.iter().map(|r| get_str(r, "id_value")).collect()
-}
-
 /// Merges `merged` into `survivor`: moves its identifiers and consents, marks it merged,
 /// and re-points customers previously merged into it (keeping chains one hop long).
 /// Returns those previously merged customers.
@@ -517,6 +585,7 @@ pub async fn merge_customer(
         vec![s(ws), s(merged.as_str())],
     ))
     .await?;
+    merge_consent_state(conn, ws, survivor, merged).await?;
     Ok(earlier)
 }
 
@@ -541,6 +610,12 @@ pub struct MergeRecord {
     pub create_ms: i64,
     /// API key id of the caller.
     pub actor: String,
+    /// Reason given for a manual merge.
+    pub reason: String,
+    /// When it was undone (unix ms).
+    pub unmerge_ms: Option<i64>,
+    /// Who undid it.
+    pub unmerge_actor: String,
 }
 
 /// Records a merge.
@@ -553,7 +628,7 @@ pub async fn insert_merge(
     conn.execute_raw(st(
         conn,
         "INSERT INTO merges (workspace_id, merge_id, customer_id, merged_customer_id, rule, event_id, \
-         identifiers, create_ms, actor) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+         identifiers, create_ms, actor, reason) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         vec![
             s(ws),
             s(&m.merge_id),
@@ -564,14 +639,35 @@ pub async fn insert_merge(
             identifiers.into(),
             m.create_ms.into(),
             s(&m.actor),
+            s(&m.reason),
         ],
     ))
     .await?;
     Ok(())
 }
 
+const MERGE_COLUMNS: &str = "merge_id, customer_id, merged_customer_id, rule, event_id, identifiers, \
+     create_ms, actor, reason, unmerge_ms, unmerge_actor";
+
+fn merge_from_row(r: &QueryResult) -> Result<MergeRecord, Error> {
+    Ok(MergeRecord {
+        merge_id: get_str(r, "merge_id")?,
+        customer_id: CustomerId::new(get_str(r, "customer_id")?),
+        merged_customer_id: CustomerId::new(get_str(r, "merged_customer_id")?),
+        rule: get_str(r, "rule")?,
+        event_id: get_str(r, "event_id")?,
+        identifiers: serde_json::from_str(&get_str(r, "identifiers")?)
+            .map_err(|e| corrupt("merges.identifiers", e))?,
+        create_ms: get_i64(r, "create_ms")?,
+        actor: get_str(r, "actor")?,
+        reason: get_str(r, "reason")?,
+        unmerge_ms: r.try_get::<Option<i64>>("", "unmerge_ms")?,
+        unmerge_actor: get_str(r, "unmerge_actor")?,
+    })
+}
+
 /// The merges that produced a live customer: into it, and into customers merged into
-/// it, newest first.
+/// it (undone ones included), newest first.
 pub async fn merges_into(
     conn: &impl ConnectionTrait,
     ws: &str,
@@ -580,31 +676,216 @@ pub async fn merges_into(
     let rows = conn
         .query_all_raw(st(
             conn,
-            "SELECT merge_id, customer_id, merged_customer_id, rule, event_id, identifiers, create_ms, actor \
+            &format!(
+                "SELECT {MERGE_COLUMNS} \
              FROM merges WHERE workspace_id = $1 AND (customer_id = $2 OR customer_id IN \
              (SELECT customer_id FROM customers WHERE workspace_id = $3 AND merged_into = $4)) \
-             ORDER BY create_ms DESC, merge_id DESC",
+             ORDER BY create_ms DESC, merge_id DESC"
+            ),
             vec![s(ws), s(customer.as_str()), s(ws), s(customer.as_str())],
         ))
         .await?;
+    rows.iter().map(merge_from_row).collect()
+}
+
+/// One merge by id.
+pub async fn merge_by_id(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    merge_id: &str,
+) -> Result<Option<MergeRecord>, Error> {
+    let row = conn
+        .query_one_raw(st(
+            conn,
+            &format!(
+                "SELECT {MERGE_COLUMNS} FROM merges WHERE workspace_id = $1 AND merge_id = $2"
+            ),
+            vec![s(ws), s(merge_id)],
+        ))
+        .await?;
+    row.as_ref().map(merge_from_row).transpose()
+}
+
+/// Active (not undone) merges whose survivor is `customer`.
+pub async fn active_merges_by_survivor(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    customer: &CustomerId,
+) -> Result<Vec<MergeRecord>, Error> {
+    let rows = conn
+        .query_all_raw(st(
+            conn,
+            &format!(
+                "SELECT {MERGE_COLUMNS} FROM merges WHERE workspace_id = $1 AND customer_id = $2 \
+                 AND unmerge_ms IS NULL ORDER BY create_ms, merge_id"
+            ),
+            vec![s(ws), s(customer.as_str())],
+        ))
+        .await?;
+    rows.iter().map(merge_from_row).collect()
+}
+
+/// Marks a merge undone.
+pub async fn mark_unmerged(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    merge_id: &str,
+    now_ms: i64,
+    actor: &str,
+) -> Result<(), Error> {
+    conn.execute_raw(st(
+        conn,
+        "UPDATE merges SET unmerge_ms = $3, unmerge_actor = $4 WHERE workspace_id = $1 AND merge_id = $2",
+        vec![s(ws), s(merge_id), now_ms.into(), s(actor)],
+    ))
+    .await?;
+    Ok(())
+}
+
+/// How many customers were merged into `customer` (chains are flattened, so this is
+/// every merge behind the profile).
+pub async fn merge_count(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    customer: &CustomerId,
+) -> Result<u64, Error> {
+    let row = conn
+        .query_one_raw(st(
+            conn,
+            "SELECT COUNT(*) AS n FROM customers WHERE workspace_id = $1 AND merged_into = $2",
+            vec![s(ws), s(customer.as_str())],
+        ))
+        .await?;
+    Ok(row
+        .map(|r| get_i64(&r, "n"))
+        .transpose()?
+        .map_or(0, |n| u64::try_from(n).unwrap_or(0)))
+}
+
+/// The customers of a live customer's cluster: itself and every id merged into it.
+pub async fn cluster_of(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    customer: &CustomerId,
+) -> Result<Vec<CustomerId>, Error> {
+    let rows = conn
+        .query_all_raw(st(
+            conn,
+            "SELECT customer_id FROM customers WHERE workspace_id = $1 AND (customer_id = $2 OR merged_into = $3) \
+             ORDER BY create_ms, customer_id",
+            vec![s(ws), s(customer.as_str()), s(customer.as_str())],
+        ))
+        .await?;
     rows.iter()
-        .map(|r| {
-            Ok(MergeRecord {
-                merge_id: get_str(r, "merge_id")?,
-                customer_id: CustomerId::new(get_str(r, "customer_id")?),
-                merged_customer_id: CustomerId::new(get_str(r, "merged_customer_id")?),
-                rule: get_str(r, "rule")?,
-                event_id: get_str(r, "event_id")?,
-                identifiers: serde_json::from_str(&get_str(r, "identifiers")?)
-                    .map_err(|e| corrupt("merges.identifiers", e))?,
-                create_ms: get_i64(r, "create_ms")?,
-                actor: get_str(r, "actor")?,
-            })
-        })
+        .map(|r| get_str(r, "customer_id").map(CustomerId::new))
         .collect()
 }
 
-/// A user-id conflict that prevented a merge.
+/// Points `customer` at `merged_into` (or makes it live again with `None`).
+pub async fn set_merged_into(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    customer: &CustomerId,
+    merged_into: Option<&CustomerId>,
+    now_ms: i64,
+) -> Result<(), Error> {
+    conn.execute_raw(st(
+        conn,
+        "UPDATE customers SET merged_into = $3, merge_ms = $4, update_ms = $5 \
+         WHERE workspace_id = $1 AND customer_id = $2",
+        vec![
+            s(ws),
+            s(customer.as_str()),
+            merged_into.map(|c| c.as_str().to_owned()).into(),
+            merged_into.map(|_| now_ms).into(),
+            now_ms.into(),
+        ],
+    ))
+    .await?;
+    Ok(())
+}
+
+/// Remembers that `a` and `b` were separated by an unmerge.
+pub async fn insert_separation(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    a: &CustomerId,
+    b: &CustomerId,
+    merge_id: &str,
+    now_ms: i64,
+) -> Result<(), Error> {
+    let (a, b) = if a <= b { (a, b) } else { (b, a) };
+    conn.execute_raw(st(
+        conn,
+        "INSERT INTO separations (workspace_id, customer_a, customer_b, merge_id, create_ms) \
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (workspace_id, customer_a, customer_b) DO NOTHING",
+        vec![
+            s(ws),
+            s(a.as_str()),
+            s(b.as_str()),
+            s(merge_id),
+            now_ms.into(),
+        ],
+    ))
+    .await?;
+    Ok(())
+}
+
+/// Forgets the separations between the clusters of `a` and `b` (a manual merge).
+pub async fn delete_separations(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    a: &[CustomerId],
+    b: &[CustomerId],
+) -> Result<(), Error> {
+    for x in a {
+        for y in b {
+            let (p, q) = if x <= y { (x, y) } else { (y, x) };
+            conn.execute_raw(st(
+                conn,
+                "DELETE FROM separations WHERE workspace_id = $1 AND customer_a = $2 AND customer_b = $3",
+                vec![s(ws), s(p.as_str()), s(q.as_str())],
+            ))
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+/// Pairs of the given live customers whose clusters were separated by an unmerge.
+pub async fn separations_among(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    live: &[CustomerId],
+) -> Result<Vec<(CustomerId, CustomerId)>, Error> {
+    let mut owner = std::collections::BTreeMap::new();
+    for c in live {
+        for member in cluster_of(conn, ws, c).await? {
+            owner.insert(member, c.clone());
+        }
+    }
+    let mut found = Vec::new();
+    for member in owner.keys() {
+        let rows = conn
+            .query_all_raw(st(
+                conn,
+                "SELECT customer_b AS other FROM separations WHERE workspace_id = $1 AND customer_a = $2",
+                vec![s(ws), s(member.as_str())],
+            ))
+            .await?;
+        for r in &rows {
+            let other = CustomerId::new(get_str(r, "other")?);
+            if let (Some(x), Some(y)) = (owner.get(member), owner.get(&other))
+                && x != y
+            {
+                found.push((x.clone(), y.clone()));
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// A conflict: the identity rules refused a merge or an identifier.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ConflictRecord {
     /// Conflict id.
@@ -617,8 +898,12 @@ pub struct ConflictRecord {
     pub other_customer_ids: Vec<CustomerId>,
     /// The event's identifiers.
     pub identifiers: Vec<Identifier>,
+    /// The rule that refused the merge.
+    pub rule: String,
     /// Human-readable reason.
     pub reason: String,
+    /// Identifiers not attached because of the rule.
+    pub ignored_identifiers: Vec<Identifier>,
     /// When (unix ms).
     pub create_ms: i64,
 }
@@ -632,7 +917,7 @@ pub async fn insert_conflict(
     conn.execute_raw(st(
         conn,
         "INSERT INTO conflicts (workspace_id, conflict_id, event_id, customer_id, other_customer_ids, \
-         identifiers, reason, create_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+         identifiers, reason, create_ms, rule, ignored) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         vec![
             s(ws),
             s(&c.conflict_id),
@@ -642,6 +927,8 @@ pub async fn insert_conflict(
             serde_json::to_string(&c.identifiers)?.into(),
             s(&c.reason),
             c.create_ms.into(),
+            s(&c.rule),
+            serde_json::to_string(&c.ignored_identifiers)?.into(),
         ],
     ))
     .await?;
@@ -721,6 +1008,8 @@ pub struct ConsentRequest {
     pub customer_id: CustomerId,
     /// Channel name.
     pub channel: String,
+    /// Purpose name.
+    pub purpose: String,
     /// Requested decision.
     pub granted: bool,
     /// The live customer the consent was stored for.
@@ -738,7 +1027,7 @@ pub async fn consent_request(
     let row = conn
         .query_one_raw(st(
             conn,
-            "SELECT customer_id, channel, granted, stored_customer_id, update_ms FROM consent_requests \
+            "SELECT customer_id, channel, purpose, granted, stored_customer_id, update_ms FROM consent_requests \
              WHERE workspace_id = $1 AND idempotency_key = $2",
             vec![s(ws), s(key)],
         ))
@@ -747,6 +1036,7 @@ pub async fn consent_request(
         Ok(ConsentRequest {
             customer_id: CustomerId::new(get_str(&r, "customer_id")?),
             channel: get_str(&r, "channel")?,
+            purpose: get_str(&r, "purpose")?,
             granted: get_i64(&r, "granted")? != 0,
             stored_customer_id: CustomerId::new(get_str(&r, "stored_customer_id")?),
             update_ms: get_i64(&r, "update_ms")?,
@@ -766,7 +1056,7 @@ pub async fn insert_consent_request(
     conn.execute_raw(st(
         conn,
         "INSERT INTO consent_requests (workspace_id, idempotency_key, customer_id, channel, granted, \
-         stored_customer_id, update_ms) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+         stored_customer_id, update_ms, purpose) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         vec![
             s(ws),
             s(key),
@@ -775,7 +1065,686 @@ pub async fn insert_consent_request(
             i64::from(r.granted).into(),
             s(r.stored_customer_id.as_str()),
             r.update_ms.into(),
+            s(&r.purpose),
         ],
+    ))
+    .await?;
+    Ok(())
+}
+
+// ---- identity rules -----------------------------------------------------------------
+
+/// The workspace's stored rules; `None` when it never updated them.
+pub async fn rules_of(conn: &impl ConnectionTrait, ws: &str) -> Result<Option<Rules>, Error> {
+    let row = conn
+        .query_one_raw(st(
+            conn,
+            "SELECT rules FROM identity_rules WHERE workspace_id = $1",
+            vec![s(ws)],
+        ))
+        .await?;
+    row.map(|r| {
+        serde_json::from_str(&get_str(&r, "rules")?).map_err(|e| corrupt("identity_rules.rules", e))
+    })
+    .transpose()
+}
+
+/// Stores the workspace's rules.
+pub async fn put_rules(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    rules: &Rules,
+    actor: &str,
+) -> Result<(), Error> {
+    conn.execute_raw(st(
+        conn,
+        "INSERT INTO identity_rules (workspace_id, rules, update_ms, actor) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (workspace_id) DO UPDATE SET rules = excluded.rules, update_ms = excluded.update_ms, \
+         actor = excluded.actor",
+        vec![
+            s(ws),
+            serde_json::to_string(rules)?.into(),
+            rules.update_ms.into(),
+            s(actor),
+        ],
+    ))
+    .await?;
+    Ok(())
+}
+
+// ---- listing: timeline and conflicts ------------------------------------------------
+
+/// One event of a timeline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoggedEvent {
+    /// The event.
+    pub event: TrackedEvent,
+    /// The customer it resolved to when accepted.
+    pub customer_id: CustomerId,
+    /// When it was accepted (unix ms).
+    pub received_ms: i64,
+}
+
+/// A position in a list ordered by (time desc, id desc): the last item returned.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cursor {
+    /// Time of the last item (unix ms).
+    pub ms: i64,
+    /// Id of the last item.
+    pub id: String,
+}
+
+fn event_from_row(r: &QueryResult) -> Result<LoggedEvent, Error> {
+    Ok(LoggedEvent {
+        event: serde_json::from_str(&get_str(r, "payload")?)
+            .map_err(|e| corrupt("events.payload", e))?,
+        customer_id: CustomerId::new(get_str(r, "customer_id")?),
+        received_ms: get_i64(r, "received_ms")?,
+    })
+}
+
+/// Events of `customer`'s cluster, newest first (event time, then id), after `after`,
+/// of the given types (all when empty); at most `limit`.
+pub async fn list_events(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    customer: &CustomerId,
+    types: &[String],
+    after: Option<&Cursor>,
+    limit: u64,
+) -> Result<Vec<LoggedEvent>, Error> {
+    let mut sql = String::from(
+        "SELECT payload, customer_id, received_ms FROM events WHERE workspace_id = $1 AND result <> '' \
+         AND (customer_id = $2 OR customer_id IN \
+         (SELECT customer_id FROM customers WHERE workspace_id = $1 AND merged_into = $2))",
+    );
+    let mut values: Vec<Value> = vec![s(ws), s(customer.as_str())];
+    if !types.is_empty() {
+        let mut marks = Vec::with_capacity(types.len());
+        for t in types {
+            values.push(s(t));
+            marks.push(format!("${}", values.len()));
+        }
+        sql.push_str(&format!(" AND type IN ({})", marks.join(", ")));
+    }
+    if let Some(c) = after {
+        values.push(c.ms.into());
+        let t = values.len();
+        values.push(s(&c.id));
+        let i = values.len();
+        sql.push_str(&format!(
+            " AND (time_ms < ${t} OR (time_ms = ${t} AND event_id < ${i}))"
+        ));
+    }
+    values.push(i64::try_from(limit).unwrap_or(i64::MAX).into());
+    sql.push_str(&format!(
+        " ORDER BY time_ms DESC, event_id DESC LIMIT ${}",
+        values.len()
+    ));
+    let rows = conn.query_all_raw(st(conn, &sql, values)).await?;
+    rows.iter().map(event_from_row).collect()
+}
+
+/// Every accepted event of the given customers, in the order they were accepted.
+pub async fn events_of(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    customers: &[CustomerId],
+) -> Result<Vec<LoggedEvent>, Error> {
+    let mut out = Vec::new();
+    for c in customers {
+        let rows = conn
+            .query_all_raw(st(
+                conn,
+                "SELECT payload, customer_id, received_ms FROM events \
+                 WHERE workspace_id = $1 AND customer_id = $2 AND result <> ''",
+                vec![s(ws), s(c.as_str())],
+            ))
+            .await?;
+        for r in &rows {
+            out.push(event_from_row(r)?);
+        }
+    }
+    out.sort_by(|a, b| (a.received_ms, &a.event.event_id).cmp(&(b.received_ms, &b.event.event_id)));
+    Ok(out)
+}
+
+/// Moves an event to another customer (unmerge replay).
+pub async fn set_event_customer(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    event_id: &str,
+    customer: &CustomerId,
+) -> Result<(), Error> {
+    conn.execute_raw(st(
+        conn,
+        "UPDATE events SET customer_id = $3 WHERE workspace_id = $1 AND event_id = $2",
+        vec![s(ws), s(event_id), s(customer.as_str())],
+    ))
+    .await?;
+    Ok(())
+}
+
+/// Identifiers of `customer` with the event that first brought each one.
+pub async fn identifier_sources(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    customer: &CustomerId,
+) -> Result<Vec<(Identifier, String)>, Error> {
+    let rows = conn
+        .query_all_raw(st(
+            conn,
+            "SELECT id_type, id_value, event_id FROM identifiers WHERE workspace_id = $1 AND customer_id = $2",
+            vec![s(ws), s(customer.as_str())],
+        ))
+        .await?;
+    rows.iter()
+        .map(|r| {
+            Ok((
+                Identifier {
+                    kind: IdType::new(get_str(r, "id_type")?),
+                    value: get_str(r, "id_value")?,
+                },
+                get_str(r, "event_id")?,
+            ))
+        })
+        .collect()
+}
+
+/// Moves one identifier to another customer.
+pub async fn set_identifier_customer(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    id: &Identifier,
+    customer: &CustomerId,
+) -> Result<(), Error> {
+    conn.execute_raw(st(
+        conn,
+        "UPDATE identifiers SET customer_id = $4 WHERE workspace_id = $1 AND id_type = $2 AND id_value = $3",
+        vec![s(ws), s(id.kind.as_str()), s(&id.value), s(customer.as_str())],
+    ))
+    .await?;
+    Ok(())
+}
+
+fn conflict_from_row(r: &QueryResult) -> Result<ConflictRecord, Error> {
+    Ok(ConflictRecord {
+        conflict_id: get_str(r, "conflict_id")?,
+        event_id: get_str(r, "event_id")?,
+        customer_id: CustomerId::new(get_str(r, "customer_id")?),
+        other_customer_ids: serde_json::from_str(&get_str(r, "other_customer_ids")?)
+            .map_err(|e| corrupt("conflicts.other_customer_ids", e))?,
+        identifiers: serde_json::from_str(&get_str(r, "identifiers")?)
+            .map_err(|e| corrupt("conflicts.identifiers", e))?,
+        rule: get_str(r, "rule")?,
+        reason: get_str(r, "reason")?,
+        ignored_identifiers: serde_json::from_str(&get_str(r, "ignored")?)
+            .map_err(|e| corrupt("conflicts.ignored", e))?,
+        create_ms: get_i64(r, "create_ms")?,
+    })
+}
+
+/// Conflicts, newest first: of `customer`'s cluster when given, else of the workspace.
+pub async fn list_conflicts(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    customer: Option<&CustomerId>,
+    after: Option<&Cursor>,
+    limit: u64,
+) -> Result<Vec<ConflictRecord>, Error> {
+    let mut sql = String::from(
+        "SELECT conflict_id, event_id, customer_id, other_customer_ids, identifiers, rule, reason, \
+         ignored, create_ms FROM conflicts WHERE workspace_id = $1",
+    );
+    let mut values: Vec<Value> = vec![s(ws)];
+    if let Some(c) = customer {
+        values.push(s(c.as_str()));
+        sql.push_str(
+            " AND (customer_id = $2 OR customer_id IN \
+             (SELECT customer_id FROM customers WHERE workspace_id = $1 AND merged_into = $2))",
+        );
+    }
+    if let Some(c) = after {
+        values.push(c.ms.into());
+        let t = values.len();
+        values.push(s(&c.id));
+        let i = values.len();
+        sql.push_str(&format!(
+            " AND (create_ms < ${t} OR (create_ms = ${t} AND conflict_id < ${i}))"
+        ));
+    }
+    values.push(i64::try_from(limit).unwrap_or(i64::MAX).into());
+    sql.push_str(&format!(
+        " ORDER BY create_ms DESC, conflict_id DESC LIMIT ${}",
+        values.len()
+    ));
+    let rows = conn.query_all_raw(st(conn, &sql, values)).await?;
+    rows.iter().map(conflict_from_row).collect()
+}
+
+// ---- manual merges --------------------------------------------------------------------
+
+/// The merge first made with an idempotency key, and the request it was made for.
+pub async fn merge_request(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    key: &str,
+) -> Result<Option<(String, String)>, Error> {
+    let row = conn
+        .query_one_raw(st(
+            conn,
+            "SELECT request, merge_id FROM merge_requests WHERE workspace_id = $1 AND idempotency_key = $2",
+            vec![s(ws), s(key)],
+        ))
+        .await?;
+    row.map(|r| Ok((get_str(&r, "request")?, get_str(&r, "merge_id")?)))
+        .transpose()
+}
+
+/// Remembers a manual merge under its idempotency key.
+pub async fn insert_merge_request(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    key: &str,
+    request: &str,
+    merge_id: &str,
+) -> Result<(), Error> {
+    conn.execute_raw(st(
+        conn,
+        "INSERT INTO merge_requests (workspace_id, idempotency_key, request, merge_id) VALUES ($1, $2, $3, $4)",
+        vec![s(ws), s(key), s(request), s(merge_id)],
+    ))
+    .await?;
+    Ok(())
+}
+
+// ---- consent per purpose, global unsubscribe, history -----------------------------------
+
+/// A consent decision for one channel and purpose.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ConsentDetail {
+    /// Channel name (`email`, `push`, `sms`, `store`).
+    pub channel: String,
+    /// Purpose name (`marketing`, `transactional`).
+    pub purpose: String,
+    /// Whether consent is granted.
+    pub granted: bool,
+    /// Where it was captured.
+    pub source: String,
+    /// Proof text.
+    pub proof: String,
+    /// When (unix ms).
+    pub update_ms: i64,
+}
+
+/// A customer's global unsubscribe state.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Unsubscribe {
+    /// Whether the customer is unsubscribed from all marketing.
+    pub unsubscribed: bool,
+    /// Where it was captured.
+    pub source: String,
+    /// Proof text.
+    pub proof: String,
+    /// When (unix ms).
+    pub update_ms: i64,
+}
+
+/// One row of the consent history.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ConsentHistoryRecord {
+    /// Record id.
+    pub record_id: String,
+    /// The live customer the decision was recorded for.
+    pub customer_id: String,
+    /// Channel name (empty for a global record).
+    pub channel: String,
+    /// Purpose name (empty for a global record).
+    pub purpose: String,
+    /// Granted (channel records) or unsubscribed (global records).
+    pub granted: bool,
+    /// True for a global unsubscribe record.
+    pub global: bool,
+    /// Where it was captured.
+    pub source: String,
+    /// Proof text.
+    pub proof: String,
+    /// When (unix ms).
+    pub create_ms: i64,
+    /// API key id of the caller.
+    pub actor: String,
+}
+
+/// Stores a channel/purpose decision unless a newer one is stored.
+pub async fn upsert_consent_detail(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    customer: &CustomerId,
+    d: &ConsentDetail,
+) -> Result<(), Error> {
+    conn.execute_raw(st(
+        conn,
+        "INSERT INTO consent_details (workspace_id, customer_id, channel, purpose, granted, source, proof, update_ms) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+         ON CONFLICT (workspace_id, customer_id, channel, purpose) DO UPDATE \
+         SET granted = excluded.granted, source = excluded.source, proof = excluded.proof, \
+         update_ms = excluded.update_ms WHERE consent_details.update_ms <= excluded.update_ms",
+        vec![
+            s(ws),
+            s(customer.as_str()),
+            s(&d.channel),
+            s(&d.purpose),
+            i64::from(d.granted).into(),
+            s(&d.source),
+            s(&d.proof),
+            d.update_ms.into(),
+        ],
+    ))
+    .await?;
+    Ok(())
+}
+
+/// Every channel/purpose decision of a customer.
+pub async fn consent_details_of(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    customer: &CustomerId,
+) -> Result<Vec<ConsentDetail>, Error> {
+    let rows = conn
+        .query_all_raw(st(
+            conn,
+            "SELECT channel, purpose, granted, source, proof, update_ms FROM consent_details \
+             WHERE workspace_id = $1 AND customer_id = $2 ORDER BY channel, purpose",
+            vec![s(ws), s(customer.as_str())],
+        ))
+        .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(ConsentDetail {
+                channel: get_str(r, "channel")?,
+                purpose: get_str(r, "purpose")?,
+                granted: get_i64(r, "granted")? != 0,
+                source: get_str(r, "source")?,
+                proof: get_str(r, "proof")?,
+                update_ms: get_i64(r, "update_ms")?,
+            })
+        })
+        .collect()
+}
+
+/// Stores the global unsubscribe state unless a newer one is stored.
+pub async fn upsert_unsubscribe(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    customer: &CustomerId,
+    u: &Unsubscribe,
+) -> Result<(), Error> {
+    conn.execute_raw(st(
+        conn,
+        "INSERT INTO unsubscribes (workspace_id, customer_id, unsubscribed, source, proof, update_ms) \
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (workspace_id, customer_id) DO UPDATE \
+         SET unsubscribed = excluded.unsubscribed, source = excluded.source, proof = excluded.proof, \
+         update_ms = excluded.update_ms WHERE unsubscribes.update_ms <= excluded.update_ms",
+        vec![
+            s(ws),
+            s(customer.as_str()),
+            i64::from(u.unsubscribed).into(),
+            s(&u.source),
+            s(&u.proof),
+            u.update_ms.into(),
+        ],
+    ))
+    .await?;
+    Ok(())
+}
+
+/// A customer's global unsubscribe state, if ever set.
+pub async fn unsubscribe_of(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    customer: &CustomerId,
+) -> Result<Option<Unsubscribe>, Error> {
+    let row = conn
+        .query_one_raw(st(
+            conn,
+            "SELECT unsubscribed, source, proof, update_ms FROM unsubscribes WHERE workspace_id = $1 AND customer_id = $2",
+            vec![s(ws), s(customer.as_str())],
+        ))
+        .await?;
+    row.map(|r| {
+        Ok(Unsubscribe {
+            unsubscribed: get_i64(&r, "unsubscribed")? != 0,
+            source: get_str(&r, "source")?,
+            proof: get_str(&r, "proof")?,
+            update_ms: get_i64(&r, "update_ms")?,
+        })
+    })
+    .transpose()
+}
+
+/// Appends a consent history row.
+pub async fn insert_consent_history(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    h: &ConsentHistoryRecord,
+) -> Result<(), Error> {
+    conn.execute_raw(st(
+        conn,
+        "INSERT INTO consent_history (workspace_id, record_id, customer_id, channel, purpose, granted, \
+         is_global, source, proof, create_ms, actor) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+        vec![
+            s(ws),
+            s(&h.record_id),
+            s(&h.customer_id),
+            s(&h.channel),
+            s(&h.purpose),
+            i64::from(h.granted).into(),
+            i64::from(h.global).into(),
+            s(&h.source),
+            s(&h.proof),
+            h.create_ms.into(),
+            s(&h.actor),
+        ],
+    ))
+    .await?;
+    Ok(())
+}
+
+/// Consent history of the given customers, newest first, after `after`, at most `limit`.
+pub async fn consent_history(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    customers: &[CustomerId],
+    after: Option<&Cursor>,
+    limit: u64,
+) -> Result<Vec<ConsentHistoryRecord>, Error> {
+    let mut values: Vec<Value> = vec![s(ws)];
+    let mut marks = Vec::with_capacity(customers.len());
+    for c in customers {
+        values.push(s(c.as_str()));
+        marks.push(format!("${}", values.len()));
+    }
+    if marks.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut sql = format!(
+        "SELECT record_id, customer_id, channel, purpose, granted, is_global, source, proof, create_ms, actor \
+         FROM consent_history WHERE workspace_id = $1 AND customer_id IN ({})",
+        marks.join(", ")
+    );
+    if let Some(c) = after {
+        values.push(c.ms.into());
+        let t = values.len();
+        values.push(s(&c.id));
+        let i = values.len();
+        sql.push_str(&format!(
+            " AND (create_ms < ${t} OR (create_ms = ${t} AND record_id < ${i}))"
+        ));
+    }
+    values.push(i64::try_from(limit).unwrap_or(i64::MAX).into());
+    sql.push_str(&format!(
+        " ORDER BY create_ms DESC, record_id DESC LIMIT ${}",
+        values.len()
+    ));
+    let rows = conn.query_all_raw(st(conn, &sql, values)).await?;
+    rows.iter()
+        .map(|r| {
+            Ok(ConsentHistoryRecord {
+                record_id: get_str(r, "record_id")?,
+                customer_id: get_str(r, "customer_id")?,
+                channel: get_str(r, "channel")?,
+                purpose: get_str(r, "purpose")?,
+                granted: get_i64(r, "granted")? != 0,
+                global: get_i64(r, "is_global")? != 0,
+                source: get_str(r, "source")?,
+                proof: get_str(r, "proof")?,
+                create_ms: get_i64(r, "create_ms")?,
+                actor: get_str(r, "actor")?,
+            })
+        })
+        .collect()
+}
+
+/// Drops a live customer's current consent state (consents, details, unsubscribe), to
+/// be recomputed from history after an unmerge.
+pub async fn clear_consent_state(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    customer: &CustomerId,
+) -> Result<(), Error> {
+    for table in ["consents", "consent_details", "unsubscribes"] {
+        conn.execute_raw(st(
+            conn,
+            &format!("DELETE FROM {table} WHERE workspace_id = $1 AND customer_id = $2"),
+            vec![s(ws), s(customer.as_str())],
+        ))
+        .await?;
+    }
+    Ok(())
+}
+
+/// Moves a merged customer's consent details and unsubscribe into the survivor (the
+/// most recent decision wins).
+pub async fn merge_consent_state(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    survivor: &CustomerId,
+    merged: &CustomerId,
+) -> Result<(), Error> {
+    for d in consent_details_of(conn, ws, merged).await? {
+        upsert_consent_detail(conn, ws, survivor, &d).await?;
+    }
+    if let Some(u) = unsubscribe_of(conn, ws, merged).await? {
+        upsert_unsubscribe(conn, ws, survivor, &u).await?;
+    }
+    for table in ["consent_details", "unsubscribes"] {
+        conn.execute_raw(st(
+            conn,
+            &format!("DELETE FROM {table} WHERE workspace_id = $1 AND customer_id = $2"),
+            vec![s(ws), s(merged.as_str())],
+        ))
+        .await?;
+    }
+    Ok(())
+}
+
+// ---- erasure --------------------------------------------------------------------------
+
+/// Deletes every row identity holds about the given customers (one person's cluster)
+/// and records the erasure (ids only).
+pub async fn erase(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    customers: &[CustomerId],
+    erasure_id: &str,
+    now_ms: i64,
+    actor: &str,
+) -> Result<(), Error> {
+    for c in customers {
+        let id = c.as_str();
+        let by_customer: [(&str, &str); 9] = [
+            ("conflicts", "customer_id"),
+            ("identifiers", "customer_id"),
+            ("consents", "customer_id"),
+            ("consent_details", "customer_id"),
+            ("unsubscribes", "customer_id"),
+            ("consent_history", "customer_id"),
+            ("consent_requests", "stored_customer_id"),
+            ("consent_requests", "customer_id"),
+            ("customers", "customer_id"),
+        ];
+        conn.execute_raw(st(
+            conn,
+            "DELETE FROM conflicts WHERE workspace_id = $1 AND event_id IN \
+             (SELECT event_id FROM events WHERE workspace_id = $1 AND customer_id = $2)",
+            vec![s(ws), s(id)],
+        ))
+        .await?;
+        conn.execute_raw(st(
+            conn,
+            "DELETE FROM merge_requests WHERE workspace_id = $1 AND merge_id IN \
+             (SELECT merge_id FROM merges WHERE workspace_id = $1 AND (customer_id = $2 OR merged_customer_id = $2))",
+            vec![s(ws), s(id)],
+        ))
+        .await?;
+        for (table, column) in by_customer {
+            conn.execute_raw(st(
+                conn,
+                &format!("DELETE FROM {table} WHERE workspace_id = $1 AND {column} = $2"),
+                vec![s(ws), s(id)],
+            ))
+            .await?;
+        }
+        for sql in [
+            "DELETE FROM events WHERE workspace_id = $1 AND customer_id = $2",
+            "DELETE FROM merges WHERE workspace_id = $1 AND (customer_id = $2 OR merged_customer_id = $2)",
+            "DELETE FROM separations WHERE workspace_id = $1 AND (customer_a = $2 OR customer_b = $2)",
+        ] {
+            conn.execute_raw(st(conn, sql, vec![s(ws), s(id)])).await?;
+        }
+    }
+    let ids: Vec<&str> = customers.iter().map(CustomerId::as_str).collect();
+    conn.execute_raw(st(
+        conn,
+        "INSERT INTO erasures (workspace_id, erasure_id, customer_ids, create_ms, actor) VALUES ($1, $2, $3, $4, $5)",
+        vec![
+            s(ws),
+            s(erasure_id),
+            serde_json::to_string(&ids)?.into(),
+            now_ms.into(),
+            s(actor),
+        ],
+    ))
+    .await?;
+    Ok(())
+}
+
+/// Every live (not merged-away) customer of a workspace.
+pub async fn live_customers(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+) -> Result<Vec<CustomerId>, Error> {
+    let rows = conn
+        .query_all_raw(st(
+            conn,
+            "SELECT customer_id FROM customers WHERE workspace_id = $1 AND merged_into IS NULL \
+             ORDER BY customer_id",
+            vec![s(ws)],
+        ))
+        .await?;
+    rows.iter()
+        .map(|r| get_str(r, "customer_id").map(CustomerId::new))
+        .collect()
+}
+
+/// A write that changes nothing, as a transaction's first statement: on SQLite it
+/// takes the write lock before anything is read (a read-then-write transaction could
+/// otherwise fail to upgrade under a concurrent writer); on Postgres it is a no-op.
+pub async fn begin_write(conn: &impl ConnectionTrait) -> Result<(), Error> {
+    conn.execute_raw(st(
+        conn,
+        "UPDATE customers SET update_ms = update_ms WHERE 1 = 0",
+        vec![],
     ))
     .await?;
     Ok(())

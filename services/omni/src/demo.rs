@@ -203,6 +203,7 @@ pub fn signup_event(event_id: &str, email: &str, first_name: &str) -> Event {
         identifiers: vec![Identifier {
             r#type: IdentifierType::Email as i32,
             value: email.into(),
+            custom_type: String::new(),
         }],
         traits: Some(json_to_struct(&object(json!({"first_name": first_name})))),
         properties: Some(json_to_struct(&object(json!({"plan": "free"})))),
