@@ -1,16 +1,22 @@
 //! The `omni.journey.v1.JourneyService` gRPC handlers: authenticate, validate, call the
 //! store, convert.
 
+use std::sync::Arc;
+
 use omni_common::auth::caller;
 use omni_common::clock::SharedClock;
+use omni_common::convert::struct_to_json;
 use omni_common::ids::CustomerId;
+use omni_profile_store::ProfileStore;
 use omni_proto::journey::v1 as pb;
 use omni_proto::journey::v1::journey_service_server::JourneyService;
 use tonic::{Request, Response, Status};
 
 use crate::convert;
+use crate::entry;
 use crate::error::Error;
-use crate::model::{JourneyId, RunId};
+use crate::model::{JourneyId, JourneyState, RunId};
+use crate::runner::Runner;
 use crate::store::{NewJourney, Store};
 use crate::validate;
 
@@ -18,15 +24,27 @@ use crate::validate;
 #[derive(Clone)]
 pub struct JourneyApi {
     store: Store,
+    runner: Arc<Runner>,
+    profiles: ProfileStore,
     clock: SharedClock,
 }
 
 impl JourneyApi {
-    /// Serves journeys and runs from `store`.
-    pub fn new(store: Store, clock: SharedClock) -> Self {
-        Self { store, clock }
+    /// Serves journeys and runs from the runner's store, starting enrolled runs with
+    /// `runner` and checking enrolled customers against `profiles`.
+    pub fn new(runner: Arc<Runner>, profiles: ProfileStore, clock: SharedClock) -> Self {
+        Self {
+            store: runner.store().clone(),
+            runner,
+            profiles,
+            clock,
+        }
     }
 }
+
+/// Prefix of the entry key of runs started by `EnrollCustomer`, so they can never
+/// collide with runs started by an event id.
+const ENROLMENT_PREFIX: &str = "enrol:";
 
 fn not_found(kind: &'static str, id: &str) -> Error {
     Error::NotFound {
@@ -146,5 +164,139 @@ impl JourneyService for JourneyApi {
             runs: runs.iter().map(convert::run_to_proto).collect(),
             next_page_token,
         }))
+    }
+
+    async fn enroll_customer(
+        &self,
+        request: Request<pb::EnrollCustomerRequest>,
+    ) -> Result<Response<pb::EnrollCustomerResponse>, Status> {
+        let caller = caller(&request)?;
+        let req = request.into_inner();
+        validate::required("journey_id", &req.journey_id)?;
+        validate::required("customer_id", &req.customer_id)?;
+        validate::required("idempotency_key", &req.idempotency_key)?;
+        let ws = &caller.workspace;
+        let journey_id = JourneyId::new(req.journey_id.clone());
+        let journey = self
+            .store
+            .get_journey(ws, &journey_id)
+            .await?
+            .ok_or_else(|| not_found("journey", &req.journey_id))?;
+        if journey.state == JourneyState::Paused {
+            return Err(Error::WrongState {
+                journey_id: req.journey_id.clone(),
+                state: JourneyState::Paused.as_str(),
+                wanted: JourneyState::Published.as_str(),
+            }
+            .into());
+        }
+        let version = self
+            .store
+            .published_version(ws, &journey_id)
+            .await?
+            .ok_or_else(|| Error::NotPublished(req.journey_id.clone()))?;
+        let profile = self
+            .profiles
+            .get(ws.as_str(), &req.customer_id)
+            .await
+            .map_err(Error::from)?
+            .ok_or_else(|| not_found("customer", &req.customer_id))?;
+        let customer = CustomerId::new(profile.customer_id);
+        let entry_key = format!("{ENROLMENT_PREFIX}{}", req.idempotency_key);
+        let mut context = serde_json::Map::new();
+        if let Some(extra) = &req.context {
+            context.insert(
+                "enrolment".to_owned(),
+                serde_json::Value::Object(struct_to_json(extra)),
+            );
+        }
+        let started = entry::start_run(
+            &self.runner,
+            ws,
+            &version,
+            customer.clone(),
+            entry_key.clone(),
+            context,
+        )
+        .await?;
+        let duplicate = started.is_none();
+        // Read back what is stored: a new run may already have advanced past its entry.
+        let run = self
+            .store
+            .find_run(ws, &journey_id, &entry_key, &customer)
+            .await?
+            .ok_or_else(|| Error::Corrupt(format!("enrolled run for `{entry_key}` vanished")))?;
+        tracing::info!(workspace = %ws, journey_id = %journey_id, run_id = %run.run_id, duplicate, "customer enrolled");
+        Ok(Response::new(pb::EnrollCustomerResponse {
+            run: Some(convert::run_to_proto(&run)),
+            duplicate,
+        }))
+    }
+
+    async fn pause_journey(
+        &self,
+        request: Request<pb::PauseJourneyRequest>,
+    ) -> Result<Response<pb::PauseJourneyResponse>, Status> {
+        let journey = self
+            .transition(request, JourneyState::Published, JourneyState::Paused)
+            .await?;
+        Ok(Response::new(pb::PauseJourneyResponse {
+            journey: Some(journey),
+        }))
+    }
+
+    async fn resume_journey(
+        &self,
+        request: Request<pb::ResumeJourneyRequest>,
+    ) -> Result<Response<pb::ResumeJourneyResponse>, Status> {
+        let journey = self
+            .transition(request, JourneyState::Paused, JourneyState::Published)
+            .await?;
+        Ok(Response::new(pb::ResumeJourneyResponse {
+            journey: Some(journey),
+        }))
+    }
+}
+
+/// A request naming one journey.
+trait JourneyRequest {
+    fn journey_id(&self) -> &str;
+}
+
+impl JourneyRequest for pb::PauseJourneyRequest {
+    fn journey_id(&self) -> &str {
+        &self.journey_id
+    }
+}
+
+impl JourneyRequest for pb::ResumeJourneyRequest {
+    fn journey_id(&self) -> &str {
+        &self.journey_id
+    }
+}
+
+impl JourneyApi {
+    /// Pause and resume: moves the named journey from `from` to `to`.
+    async fn transition<R: JourneyRequest>(
+        &self,
+        request: Request<R>,
+        from: JourneyState,
+        to: JourneyState,
+    ) -> Result<pb::Journey, Status> {
+        let caller = caller(&request)?;
+        let req = request.into_inner();
+        validate::required("journey_id", req.journey_id())?;
+        let journey = self
+            .store
+            .transition(
+                &caller.workspace,
+                &JourneyId::new(req.journey_id()),
+                from,
+                to,
+                self.clock.now_ms(),
+            )
+            .await?;
+        tracing::info!(workspace = %caller.workspace, journey_id = %journey.journey_id, state = journey.state.as_str(), "journey state changed");
+        Ok(convert::journey_to_proto(&journey))
     }
 }

@@ -137,6 +137,7 @@ pub fn journey_to_proto(j: &Journey) -> pb::Journey {
         state: match j.state {
             JourneyState::Draft => pb::JourneyState::Draft,
             JourneyState::Published => pb::JourneyState::Published,
+            JourneyState::Paused => pb::JourneyState::Paused,
         } as i32,
         published_version: j.published_version,
         create_time: Some(to_timestamp(j.create_ms)),

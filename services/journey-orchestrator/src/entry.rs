@@ -18,6 +18,7 @@ use serde_json::{Map, Value as Json, json};
 use crate::error::Error;
 use crate::model::{Run, RunId, RunState};
 use crate::runner::Runner;
+use crate::store::EntryVersion;
 
 /// Consumer group of the entry worker.
 pub const GROUP: &str = "journey";
@@ -88,38 +89,63 @@ pub async fn start_runs(runner: &Runner, msg: EventIngested) -> Result<(), Error
         event_json.insert("properties".into(), Json::Object(struct_to_json(p)));
     }
     for version in versions {
-        let Some(entry) = version.graph.entry() else {
-            continue;
-        };
-        let token = Runner::new_token();
-        let now = runner.now_ms();
-        let run = Run {
-            run_id: RunId::generate(),
-            journey_id: version.journey_id.clone(),
-            journey_version: version.version,
-            customer_id: CustomerId::new(msg.customer_id.clone()),
-            entry_event_id: event.event_id.clone(),
-            state: RunState::Active,
-            current_node_id: entry.node_id.clone(),
-            context: Map::from_iter([("event".to_owned(), Json::Object(event_json.clone()))]),
-            wake_ms: None,
-            lease_owner: Some(token.clone()),
-            lease_until_ms: Some(runner.lease_until()),
-            attempts: 0,
-            error: String::new(),
-            create_ms: now,
-            update_ms: now,
-        };
-        if !runner.store().insert_run(&ws, &run).await? {
-            tracing::debug!(journey_id = %version.journey_id, event_id = %event.event_id, "run already exists");
-            continue;
-        }
-        tracing::info!(journey_id = %version.journey_id, version = version.version, run_id = %run.run_id, customer_id = %run.customer_id, "run started");
-        // The run is stored: a failure from here on is the poller's to recover, not a
-        // reason to redeliver the event.
-        if let Err(e) = runner.advance(&ws, &run.run_id, &token).await {
-            tracing::warn!(run_id = %run.run_id, error = %e, "advancing new run failed; the poller will resume it");
-        }
+        let context = Map::from_iter([("event".to_owned(), Json::Object(event_json.clone()))]);
+        start_run(
+            runner,
+            &ws,
+            &version,
+            CustomerId::new(msg.customer_id.clone()),
+            event.event_id.clone(),
+            context,
+        )
+        .await?;
     }
     Ok(())
+}
+
+/// Starts a run of `version` for `customer_id`, keyed by `entry_event_id`, with the
+/// initial `context`, and advances it at once. Returns the new run, or `None` when a
+/// run with the same (journey, entry event, customer) already exists.
+pub async fn start_run(
+    runner: &Runner,
+    ws: &WorkspaceId,
+    version: &EntryVersion,
+    customer_id: CustomerId,
+    entry_event_id: String,
+    context: Map<String, Json>,
+) -> Result<Option<Run>, Error> {
+    let Some(entry) = version.graph.entry() else {
+        return Ok(None);
+    };
+    let token = Runner::new_token();
+    let now = runner.now_ms();
+    let run = Run {
+        run_id: RunId::generate(),
+        journey_id: version.journey_id.clone(),
+        journey_version: version.version,
+        customer_id,
+        entry_event_id,
+        state: RunState::Active,
+        current_node_id: entry.node_id.clone(),
+        context,
+        wake_ms: None,
+        lease_owner: Some(token.clone()),
+        lease_until_ms: Some(runner.lease_until()),
+        attempts: 0,
+        error: String::new(),
+        create_ms: now,
+        update_ms: now,
+        traceparent: omni_common::telemetry::current_traceparent().unwrap_or_default(),
+    };
+    if !runner.store().insert_run(ws, &run).await? {
+        tracing::debug!(journey_id = %version.journey_id, entry_event_id = %run.entry_event_id, "run already exists");
+        return Ok(None);
+    }
+    tracing::info!(journey_id = %version.journey_id, version = version.version, run_id = %run.run_id, customer_id = %run.customer_id, "run started");
+    // The run is stored: a failure from here on is the poller's to recover, not a reason
+    // to redeliver the event or fail the enrolment.
+    if let Err(e) = runner.advance(ws, &run.run_id, &token).await {
+        tracing::warn!(run_id = %run.run_id, error = %e, "advancing new run failed; the poller will resume it");
+    }
+    Ok(Some(run))
 }

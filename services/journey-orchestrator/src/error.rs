@@ -22,6 +22,22 @@ pub enum Error {
         /// The id asked for.
         id: String,
     },
+    /// The journey has no published version, so it takes no entries.
+    #[error("journey `{0}` has no published version")]
+    NotPublished(String),
+    /// The journey is not in the state a lifecycle call needs (e.g. pausing a draft).
+    #[error("journey `{journey_id}` is {state}; the call needs it {wanted}")]
+    WrongState {
+        /// The journey.
+        journey_id: String,
+        /// Its current state (SQL spelling).
+        state: &'static str,
+        /// The state the call needs.
+        wanted: &'static str,
+    },
+    /// The live profile store (Redis) failed.
+    #[error("profile store: {0}")]
+    Profiles(#[from] omni_profile_store::Error),
     /// A concurrent change won repeatedly; the caller may retry.
     #[error("concurrent update of {0}; retry")]
     Conflict(String),
@@ -72,6 +88,12 @@ impl From<Error> for Status {
                 }
                 other => status::internal(other),
             },
+            Error::NotPublished(id) => status::failed_precondition(
+                "journey_id",
+                format!("journey `{id}` has no published version; publish it first"),
+            ),
+            Error::Profiles(e) => status::unavailable("profile store", e),
+            e @ Error::WrongState { .. } => status::failed_precondition("journey_id", e),
             Error::Conflict(what) => Status::aborted(format!("concurrent update of {what}; retry")),
             Error::Redis(e) => status::unavailable("redis", e),
             Error::Bus(e) => status::unavailable("bus", e),

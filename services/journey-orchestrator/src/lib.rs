@@ -5,17 +5,19 @@
 //!   starts taking entries.
 //! - The entry worker ([`entry`]) consumes `EventIngested` and starts one run per
 //!   (journey, entry event, customer) of every journey whose latest version enters on
-//!   the event's type.
+//!   the event's type. `EnrollCustomer` starts a run through the API instead.
+//! - The erasure worker ([`erasure`]) deletes an erased customer's runs.
 //! - The runner ([`runner`]) steps a run node by node under a lease, calling
 //!   decisioning (`Decide`) and channel-gateway (`Send`, idempotent per run and node)
 //!   over gRPC; waits become durable timers in SQL that the poller ([`timers`]) wakes.
 //!
-//! State lives in SQL only (see [`store`]); Redis is used for the bus and the API-key
-//! mirror.
+//! State lives in SQL only (see [`store`]); Redis is used for the bus, the API-key
+//! mirror and the profile check of `EnrollCustomer`.
 
 pub mod api;
 pub mod convert;
 pub mod entry;
+pub mod erasure;
 pub mod error;
 pub mod model;
 pub mod runner;
@@ -76,7 +78,7 @@ pub async fn run_with_clock(
     let store = Store::new(db);
     let redis = omni_common::redis::connect(&settings.redis.url).await?;
     let runner = Arc::new(Runner::new(
-        store.clone(),
+        store,
         Clients::new(&settings)?,
         clock.clone(),
         RunnerConfig::from_settings(&settings.worker),
@@ -101,18 +103,37 @@ pub async fn run_with_clock(
         ),
         stop.clone(),
     ));
+    let mut erasure_options = ConsumerOptions::new(
+        entry::GROUP,
+        format!("journey-erasure-{}", uuid::Uuid::now_v7().simple()),
+    );
+    erasure_options.reclaim_idle = Duration::from_millis(settings.worker.reclaim_idle_ms);
+    workers.spawn(supervised(
+        "erasure",
+        erasure::consume(
+            Bus::new(redis.clone()),
+            runner.store().clone(),
+            erasure_options,
+            stop.clone(),
+        ),
+        stop.clone(),
+    ));
     workers.spawn(supervised(
         "timers",
         timers::poll(
-            runner,
+            runner.clone(),
             Duration::from_millis(settings.worker.poll_interval_ms.max(1)),
             stop.clone(),
         ),
         stop.clone(),
     ));
 
-    let routes =
-        tonic::service::Routes::new(JourneyServiceServer::new(JourneyApi::new(store, clock)));
+    let api = JourneyApi::new(
+        runner.clone(),
+        omni_profile_store::ProfileStore::new(redis.clone()),
+        clock,
+    );
+    let routes = tonic::service::Routes::new(JourneyServiceServer::new(api));
     let served = serve(
         ServeOptions {
             name: "journey",

@@ -109,6 +109,8 @@ pub enum JourneyState {
     Draft,
     /// At least one version is published and takes entries.
     Published,
+    /// Published but paused: no entries, timers hold.
+    Paused,
 }
 
 impl JourneyState {
@@ -117,6 +119,7 @@ impl JourneyState {
         match self {
             Self::Draft => "DRAFT",
             Self::Published => "PUBLISHED",
+            Self::Paused => "PAUSED",
         }
     }
 
@@ -125,6 +128,7 @@ impl JourneyState {
         match s {
             "DRAFT" => Some(Self::Draft),
             "PUBLISHED" => Some(Self::Published),
+            "PAUSED" => Some(Self::Paused),
             _ => None,
         }
     }
@@ -217,6 +221,9 @@ pub struct Run {
     pub create_ms: i64,
     /// Last update time, unix ms.
     pub update_ms: i64,
+    /// W3C `traceparent` of the event or call that started the run (empty when none),
+    /// so steps taken later by the timer poller continue the same trace.
+    pub traceparent: String,
 }
 
 #[cfg(test)]
@@ -257,7 +264,11 @@ mod tests {
         ] {
             assert_eq!(RunState::parse(s.as_str()), Some(s));
         }
-        for s in [JourneyState::Draft, JourneyState::Published] {
+        for s in [
+            JourneyState::Draft,
+            JourneyState::Published,
+            JourneyState::Paused,
+        ] {
             assert_eq!(JourneyState::parse(s.as_str()), Some(s));
         }
     }

@@ -366,6 +366,7 @@ impl Runner {
                 let request = DecideRequest {
                     customer_id: run.customer_id.to_string(),
                     context: Some(json_to_struct(context)),
+                    ..Default::default()
                 };
                 match self.clients.decisioning(ws).decide(request).await {
                     Ok(resp) => {
@@ -401,6 +402,7 @@ impl Runner {
                     }),
                     journey_id: run.journey_id.to_string(),
                     run_id: run.run_id.to_string(),
+                    ..Default::default()
                 };
                 match self.clients.channel(ws).send(request).await {
                     Ok(resp) => {

@@ -19,10 +19,11 @@ use crate::error::Error;
 use crate::model::{Graph, Journey, JourneyId, JourneyState, Run, RunId, RunState};
 
 /// The service's schema migrations.
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "journeys_versions_runs",
-    sql: "
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "journeys_versions_runs",
+        sql: "
 CREATE TABLE journeys (
     workspace_id TEXT NOT NULL,
     journey_id TEXT NOT NULL,
@@ -70,13 +71,19 @@ CREATE INDEX runs_by_journey ON runs (workspace_id, journey_id, run_id);
 CREATE INDEX runs_by_customer ON runs (workspace_id, journey_id, customer_id, run_id);
 CREATE INDEX runs_due ON runs (state, wake_ms)
 ",
-}];
+    },
+    Migration {
+        version: 2,
+        name: "runs_traceparent",
+        sql: "ALTER TABLE runs ADD COLUMN traceparent TEXT NOT NULL DEFAULT ''",
+    },
+];
 
 const JOURNEY_COLUMNS: &str =
     "journey_id, display_name, definition, state, published_version, create_ms";
 const RUN_COLUMNS: &str = "run_id, journey_id, journey_version, customer_id, entry_event_id, \
      state, current_node_id, context, wake_ms, lease_owner, lease_until_ms, attempts, error, \
-     create_ms, update_ms";
+     create_ms, update_ms, traceparent";
 
 /// How many times a publish is retried when it races another publish.
 const PUBLISH_ATTEMPTS: usize = 3;
@@ -112,6 +119,8 @@ pub struct DueRun {
     pub workspace: WorkspaceId,
     /// The run.
     pub run_id: RunId,
+    /// The trace the run started in (empty when none); its steps continue it.
+    pub traceparent: String,
 }
 
 /// SQL access for the journey-orchestrator.
@@ -267,7 +276,8 @@ impl Store {
             let updated = txn
                 .execute_raw(stmt(
                     &txn,
-                    "UPDATE journeys SET state = $1, published_version = $2, update_ms = $3 \
+                    "UPDATE journeys SET state = CASE WHEN state = 'PAUSED' THEN state ELSE $1 END, \
+                     published_version = $2, update_ms = $3 \
                      WHERE workspace_id = $4 AND journey_id = $5 AND published_version = $6",
                     [
                         JourneyState::Published.as_str().into(),
@@ -284,11 +294,52 @@ impl Store {
                 continue;
             }
             txn.commit().await?;
-            journey.state = JourneyState::Published;
+            if journey.state != JourneyState::Paused {
+                journey.state = JourneyState::Published;
+            }
             journey.published_version = version;
             return Ok(journey);
         }
         Err(Error::Conflict(format!("journey {journey_id}")))
+    }
+
+    /// Moves a journey from state `from` to `to` (pause: published → paused; resume:
+    /// paused → published). Returns the journey after the call; a journey already in
+    /// `to` is returned unchanged, any other state is [`Error::WrongState`].
+    pub async fn transition(
+        &self,
+        ws: &WorkspaceId,
+        journey_id: &JourneyId,
+        from: JourneyState,
+        to: JourneyState,
+        now_ms: i64,
+    ) -> Result<Journey, Error> {
+        self.db
+            .execute_raw(stmt(
+                &self.db,
+                "UPDATE journeys SET state = $1, update_ms = $2 \
+                 WHERE workspace_id = $3 AND journey_id = $4 AND state = $5",
+                [
+                    to.as_str().into(),
+                    now_ms.into(),
+                    ws.as_str().into(),
+                    journey_id.as_str().into(),
+                    from.as_str().into(),
+                ],
+            ))
+            .await?;
+        let journey = self
+            .get_journey(ws, journey_id)
+            .await?
+            .ok_or_else(|| not_found("journey", journey_id.as_str()))?;
+        if journey.state != to {
+            return Err(Error::WrongState {
+                journey_id: journey_id.to_string(),
+                state: journey.state.as_str(),
+                wanted: from.as_str(),
+            });
+        }
+        Ok(journey)
     }
 
     /// The latest published version of every journey of `ws` whose entry event type is
@@ -306,7 +357,7 @@ impl Store {
                  v.definition AS definition \
                  FROM journey_versions v JOIN journeys j \
                  ON j.workspace_id = v.workspace_id AND j.journey_id = v.journey_id \
-                 AND j.published_version = v.version \
+                 AND j.published_version = v.version AND j.state = 'PUBLISHED' \
                  WHERE v.workspace_id = $1 AND v.entry_event_type = $2 \
                  ORDER BY v.journey_id",
                 [ws.as_str().into(), event_type.into()],
@@ -321,6 +372,83 @@ impl Store {
                 })
             })
             .collect()
+    }
+
+    /// The latest published version of one journey, `None` when it was never published
+    /// (or does not exist).
+    pub async fn published_version(
+        &self,
+        ws: &WorkspaceId,
+        journey_id: &JourneyId,
+    ) -> Result<Option<EntryVersion>, Error> {
+        let row = self
+            .db
+            .query_one_raw(stmt(
+                &self.db,
+                "SELECT v.version AS version, v.definition AS definition \
+                 FROM journey_versions v JOIN journeys j \
+                 ON j.workspace_id = v.workspace_id AND j.journey_id = v.journey_id \
+                 AND j.published_version = v.version \
+                 WHERE v.workspace_id = $1 AND v.journey_id = $2",
+                [ws.as_str().into(), journey_id.as_str().into()],
+            ))
+            .await?;
+        row.map(|r| {
+            Ok(EntryVersion {
+                journey_id: journey_id.clone(),
+                version: r.try_get("", "version")?,
+                graph: decode_graph(&r.try_get::<String>("", "definition")?)?,
+            })
+        })
+        .transpose()
+    }
+
+    /// The run a (journey, entry event, customer) triple started, if any.
+    pub async fn find_run(
+        &self,
+        ws: &WorkspaceId,
+        journey_id: &JourneyId,
+        entry_event_id: &str,
+        customer_id: &CustomerId,
+    ) -> Result<Option<Run>, Error> {
+        let row = self
+            .db
+            .query_one_raw(stmt(
+                &self.db,
+                &format!(
+                    "SELECT {RUN_COLUMNS} FROM runs WHERE workspace_id = $1 AND journey_id = $2 \
+                     AND entry_event_id = $3 AND customer_id = $4"
+                ),
+                [
+                    ws.as_str().into(),
+                    journey_id.as_str().into(),
+                    entry_event_id.into(),
+                    customer_id.as_str().into(),
+                ],
+            ))
+            .await?;
+        row.as_ref().map(run_from_row).transpose()
+    }
+
+    /// Deletes every run of the given customers (erasure); returns how many were deleted.
+    pub async fn delete_customer_runs(
+        &self,
+        ws: &WorkspaceId,
+        customers: &[CustomerId],
+    ) -> Result<u64, Error> {
+        let mut deleted = 0;
+        for customer in customers {
+            let result = self
+                .db
+                .execute_raw(stmt(
+                    &self.db,
+                    "DELETE FROM runs WHERE workspace_id = $1 AND customer_id = $2",
+                    [ws.as_str().into(), customer.as_str().into()],
+                ))
+                .await?;
+            deleted += result.rows_affected();
+        }
+        Ok(deleted)
     }
 
     /// The definition of one published version.
@@ -356,7 +484,7 @@ impl Store {
                 &self.db,
                 &format!(
                     "INSERT INTO runs (workspace_id, {RUN_COLUMNS}) VALUES ($1, $2, $3, $4, $5, \
-                     $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) \
+                     $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) \
                      ON CONFLICT (workspace_id, journey_id, entry_event_id, customer_id) DO NOTHING"
                 ),
                 [
@@ -376,6 +504,7 @@ impl Store {
                     run.error.clone().into(),
                     run.create_ms.into(),
                     run.update_ms.into(),
+                    run.traceparent.clone().into(),
                 ],
             ))
             .await?;
@@ -431,9 +560,11 @@ impl Store {
             .db
             .query_all_raw(stmt(
                 &self.db,
-                "SELECT workspace_id, run_id FROM runs \
+                "SELECT workspace_id, run_id, traceparent FROM runs \
                  WHERE state IN ('ACTIVE', 'WAITING') AND COALESCE(lease_until_ms, 0) <= $1 \
                  AND (state = 'ACTIVE' OR wake_ms <= $2) \
+                 AND NOT EXISTS (SELECT 1 FROM journeys j WHERE j.workspace_id = runs.workspace_id \
+                 AND j.journey_id = runs.journey_id AND j.state = 'PAUSED') \
                  ORDER BY COALESCE(wake_ms, 0) LIMIT $3",
                 [
                     now_ms.into(),
@@ -447,6 +578,7 @@ impl Store {
                 Ok(DueRun {
                     workspace: WorkspaceId::new(row.try_get::<String>("", "workspace_id")?),
                     run_id: RunId::new(row.try_get::<String>("", "run_id")?),
+                    traceparent: row.try_get("", "traceparent")?,
                 })
             })
             .collect()
@@ -469,7 +601,9 @@ impl Store {
                 "UPDATE runs SET lease_owner = $1, lease_until_ms = $2 \
                  WHERE workspace_id = $3 AND run_id = $4 \
                  AND state IN ('ACTIVE', 'WAITING') AND COALESCE(lease_until_ms, 0) <= $5 \
-                 AND (state = 'ACTIVE' OR wake_ms <= $6)",
+                 AND (state = 'ACTIVE' OR wake_ms <= $6) \
+                 AND NOT EXISTS (SELECT 1 FROM journeys j WHERE j.workspace_id = runs.workspace_id \
+                 AND j.journey_id = runs.journey_id AND j.state = 'PAUSED')",
                 [
                     token.into(),
                     lease_until_ms.into(),
@@ -591,5 +725,6 @@ fn run_from_row(row: &QueryResult) -> Result<Run, Error> {
         error: row.try_get("", "error")?,
         create_ms: row.try_get("", "create_ms")?,
         update_ms: row.try_get("", "update_ms")?,
+        traceparent: row.try_get("", "traceparent")?,
     })
 }

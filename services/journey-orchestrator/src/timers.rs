@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use futures::StreamExt;
 use omni_common::shutdown::CancellationToken;
+use tracing::Instrument as _;
 
 use crate::error::Error;
 use crate::runner::Runner;
@@ -62,9 +63,19 @@ pub async fn poll_once(runner: &Runner) -> Result<usize, Error> {
     Ok(n)
 }
 
+/// Claims and advances one run inside a `timer.fire` span that continues the trace the
+/// run started in, so a customer's event stays one trace across waits.
 async fn claim_and_advance(runner: &Runner, run: &DueRun) -> Result<(), Error> {
-    if let Some(token) = runner.claim(&run.workspace, &run.run_id).await? {
-        runner.advance(&run.workspace, &run.run_id, &token).await?;
+    let span = tracing::info_span!("timer.fire", workspace = %run.workspace, run_id = %run.run_id);
+    if !run.traceparent.is_empty() {
+        omni_common::telemetry::set_parent_from_traceparent(&span, &run.traceparent);
     }
-    Ok(())
+    async {
+        if let Some(token) = runner.claim(&run.workspace, &run.run_id).await? {
+            runner.advance(&run.workspace, &run.run_id, &token).await?;
+        }
+        Ok(())
+    }
+    .instrument(span)
+    .await
 }

@@ -104,7 +104,78 @@ impl DecisioningService for FakeDecisioning {
                 ..Default::default()
             }),
             candidates: Vec::new(),
+            ..Default::default()
         }))
+    }
+
+    async fn update_offer(
+        &self,
+        _: Request<dec::UpdateOfferRequest>,
+    ) -> Result<Response<dec::UpdateOfferResponse>, Status> {
+        Err(Status::unimplemented("not used by the journey tests"))
+    }
+
+    async fn list_offers(
+        &self,
+        _: Request<dec::ListOffersRequest>,
+    ) -> Result<Response<dec::ListOffersResponse>, Status> {
+        Err(Status::unimplemented("not used by the journey tests"))
+    }
+
+    async fn archive_offer(
+        &self,
+        _: Request<dec::ArchiveOfferRequest>,
+    ) -> Result<Response<dec::ArchiveOfferResponse>, Status> {
+        Err(Status::unimplemented("not used by the journey tests"))
+    }
+
+    async fn get_decision(
+        &self,
+        _: Request<dec::GetDecisionRequest>,
+    ) -> Result<Response<dec::GetDecisionResponse>, Status> {
+        Err(Status::unimplemented("not used by the journey tests"))
+    }
+
+    async fn record_outcome(
+        &self,
+        _: Request<dec::RecordOutcomeRequest>,
+    ) -> Result<Response<dec::RecordOutcomeResponse>, Status> {
+        Err(Status::unimplemented("not used by the journey tests"))
+    }
+
+    async fn create_experiment(
+        &self,
+        _: Request<dec::CreateExperimentRequest>,
+    ) -> Result<Response<dec::CreateExperimentResponse>, Status> {
+        Err(Status::unimplemented("not used by the journey tests"))
+    }
+
+    async fn get_experiment(
+        &self,
+        _: Request<dec::GetExperimentRequest>,
+    ) -> Result<Response<dec::GetExperimentResponse>, Status> {
+        Err(Status::unimplemented("not used by the journey tests"))
+    }
+
+    async fn assign_variant(
+        &self,
+        _: Request<dec::AssignVariantRequest>,
+    ) -> Result<Response<dec::AssignVariantResponse>, Status> {
+        Err(Status::unimplemented("not used by the journey tests"))
+    }
+
+    async fn get_experiment_results(
+        &self,
+        _: Request<dec::GetExperimentResultsRequest>,
+    ) -> Result<Response<dec::GetExperimentResultsResponse>, Status> {
+        Err(Status::unimplemented("not used by the journey tests"))
+    }
+
+    async fn best_send_time(
+        &self,
+        _: Request<dec::BestSendTimeRequest>,
+    ) -> Result<Response<dec::BestSendTimeResponse>, Status> {
+        Err(Status::unimplemented("not used by the journey tests"))
     }
 }
 
@@ -190,6 +261,71 @@ impl ChannelService for FakeChannel {
         &self,
         _: Request<ch::ListMessagesRequest>,
     ) -> Result<Response<ch::ListMessagesResponse>, Status> {
+        Err(Status::unimplemented("not used by the journey tests"))
+    }
+
+    type WatchDeliveriesStream = tokio_stream::Empty<Result<ch::WatchDeliveriesResponse, Status>>;
+
+    async fn watch_deliveries(
+        &self,
+        _: Request<ch::WatchDeliveriesRequest>,
+    ) -> Result<Response<Self::WatchDeliveriesStream>, Status> {
+        Err(Status::unimplemented("not used by the journey tests"))
+    }
+
+    async fn preview_template(
+        &self,
+        _: Request<ch::PreviewTemplateRequest>,
+    ) -> Result<Response<ch::PreviewTemplateResponse>, Status> {
+        Err(Status::unimplemented("not used by the journey tests"))
+    }
+
+    async fn update_provider_config(
+        &self,
+        _: Request<ch::UpdateProviderConfigRequest>,
+    ) -> Result<Response<ch::UpdateProviderConfigResponse>, Status> {
+        Err(Status::unimplemented("not used by the journey tests"))
+    }
+
+    async fn get_provider_config(
+        &self,
+        _: Request<ch::GetProviderConfigRequest>,
+    ) -> Result<Response<ch::GetProviderConfigResponse>, Status> {
+        Err(Status::unimplemented("not used by the journey tests"))
+    }
+
+    async fn create_suppression(
+        &self,
+        _: Request<ch::CreateSuppressionRequest>,
+    ) -> Result<Response<ch::CreateSuppressionResponse>, Status> {
+        Err(Status::unimplemented("not used by the journey tests"))
+    }
+
+    async fn list_suppressions(
+        &self,
+        _: Request<ch::ListSuppressionsRequest>,
+    ) -> Result<Response<ch::ListSuppressionsResponse>, Status> {
+        Err(Status::unimplemented("not used by the journey tests"))
+    }
+
+    async fn delete_suppression(
+        &self,
+        _: Request<ch::DeleteSuppressionRequest>,
+    ) -> Result<Response<ch::DeleteSuppressionResponse>, Status> {
+        Err(Status::unimplemented("not used by the journey tests"))
+    }
+
+    async fn get_send_policy(
+        &self,
+        _: Request<ch::GetSendPolicyRequest>,
+    ) -> Result<Response<ch::GetSendPolicyResponse>, Status> {
+        Err(Status::unimplemented("not used by the journey tests"))
+    }
+
+    async fn update_send_policy(
+        &self,
+        _: Request<ch::UpdateSendPolicyRequest>,
+    ) -> Result<Response<ch::UpdateSendPolicyResponse>, Status> {
         Err(Status::unimplemented("not used by the journey tests"))
     }
 }
@@ -374,6 +510,21 @@ impl Harness {
             merged_customer_ids: Vec::new(),
         };
         self.bus.publish(Topic::EventIngested, &msg).await?;
+        Ok(())
+    }
+
+    /// Stores a live profile for `customer_id` in workspace `default`, as identity would.
+    pub async fn seed_profile(&self, customer_id: &str) -> anyhow::Result<()> {
+        let profiles = omni_profile_store::ProfileStore::new(
+            omni_common::redis::connect(&self.settings.redis.url).await?,
+        );
+        let update = omni_profile_store::ProfileUpdate {
+            identifiers: vec![("email".into(), format!("{customer_id}@example.com"))],
+            event_type: Some("signup".into()),
+            time_ms: START_MS,
+            ..Default::default()
+        };
+        profiles.apply("default", customer_id, &update).await?;
         Ok(())
     }
 
