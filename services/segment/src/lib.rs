@@ -17,7 +17,7 @@ pub mod worker;
 use std::sync::Arc;
 use std::time::Duration;
 
-use omni_bus::{Bus, ConsumerOptions};
+use omni_bus::{Bus, ConsumerOptions, Topic};
 use omni_common::config::Settings;
 use omni_common::server::{ServeOptions, serve};
 use omni_common::shutdown::CancellationToken;
@@ -62,7 +62,20 @@ pub async fn run(
     ));
     let mut options = ConsumerOptions::new(worker::GROUP, consumer_name());
     options.reclaim_idle = Duration::from_millis(settings.worker.reclaim_idle_ms);
-    workers.spawn(worker::run(membership, bus, options, stop.clone()));
+    workers.spawn(worker::run(
+        Arc::clone(&membership),
+        bus.clone(),
+        Topic::EventIngested,
+        options.clone(),
+        stop.clone(),
+    ));
+    workers.spawn(worker::run(
+        membership,
+        bus,
+        Topic::CustomerErased,
+        options,
+        stop.clone(),
+    ));
 
     let api = service::SegmentApi::new(catalog, profiles);
     let routes = tonic::service::Routes::new(SegmentServiceServer::new(api));

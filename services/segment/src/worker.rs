@@ -16,7 +16,7 @@ use omni_common::convert::to_timestamp;
 use omni_common::ids::WorkspaceId;
 use omni_common::shutdown::CancellationToken;
 use omni_profile_store::{ProfileStore, StoredProfile};
-use omni_proto::common::v1::{EventIngested, MembershipChanged};
+use omni_proto::common::v1::{CustomerErased, EventIngested, MembershipChanged};
 use omni_rules::{Evaluator, value};
 
 use crate::catalog::{Catalog, WorkspaceSegments};
@@ -66,6 +66,23 @@ impl Membership {
             return Ok(());
         }
         self.on_event(&msg).await
+    }
+
+    /// Handles one bus delivery of `CustomerErased`: every membership of the erased
+    /// customer and of the ids merged into it is removed (with an exit published, so
+    /// journeys waiting on the segment see the customer leave).
+    pub async fn handle_erasure(&self, delivery: Delivery) -> Result<(), Error> {
+        let msg: CustomerErased = delivery.decode()?;
+        if msg.workspace_id.is_empty() || msg.customer_id.is_empty() {
+            tracing::warn!(entry = %delivery.id, "CustomerErased without workspace or customer; skipped");
+            return Ok(());
+        }
+        let ws = WorkspaceId::new(msg.workspace_id.as_str());
+        let cause = format!("erasure:{}", msg.erasure_id);
+        for customer in std::iter::once(&msg.customer_id).chain(&msg.merged_customer_ids) {
+            self.clear(&ws, customer, &cause).await?;
+        }
+        Ok(())
     }
 
     /// Re-evaluates the customer of `msg` (and drops the memberships of customers
@@ -149,7 +166,7 @@ impl Membership {
             .collect()
     }
 
-    /// Removes every membership of a customer merged away into another.
+    /// Removes every membership of a customer (merged away into another, or erased).
     async fn clear(
         &self,
         ws: &WorkspaceId,
@@ -210,11 +227,12 @@ impl Membership {
     }
 }
 
-/// Consumes [`Topic::EventIngested`] as group [`GROUP`] until `shutdown`, restarting the
-/// consumer after a pause if the bus fails.
+/// Consumes `topic` ([`Topic::EventIngested`] or [`Topic::CustomerErased`]) as group
+/// [`GROUP`] until `shutdown`, restarting the consumer after a pause if the bus fails.
 pub async fn run(
     membership: Arc<Membership>,
     bus: Bus,
+    topic: Topic,
     options: ConsumerOptions,
     shutdown: CancellationToken,
 ) -> Result<(), Error> {
@@ -222,11 +240,17 @@ pub async fn run(
         let m = Arc::clone(&membership);
         let handler = move |delivery: Delivery| {
             let m = Arc::clone(&m);
-            async move { m.handle(delivery).await }
+            async move {
+                if topic == Topic::CustomerErased {
+                    m.handle_erasure(delivery).await
+                } else {
+                    m.handle(delivery).await
+                }
+            }
         };
         let result = omni_bus::consume(
             bus.clone(),
-            Topic::EventIngested,
+            topic,
             options.clone(),
             shutdown.clone(),
             handler,
@@ -235,7 +259,7 @@ pub async fn run(
         match result {
             Ok(()) => return Ok(()),
             Err(e) => {
-                tracing::warn!(error = %e, "segment consumer failed; restarting");
+                tracing::warn!(error = %e, %topic, "segment consumer failed; restarting");
                 tokio::select! {
                     () = shutdown.cancelled() => return Ok(()),
                     () = tokio::time::sleep(Duration::from_secs(1)) => {}

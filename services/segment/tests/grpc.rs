@@ -439,3 +439,41 @@ async fn calls_without_a_key_are_unauthenticated() -> anyhow::Result<()> {
     assert_eq!(err.code(), Code::Unauthenticated);
     h.stop().await
 }
+
+#[tokio::test]
+async fn an_erased_customer_leaves_every_segment() -> anyhow::Result<()> {
+    let mut h = Harness::start().await?;
+    let mut changes = h.watch_changes();
+    let everyone = h.create("Everyone", "true", "").await?;
+    let buyers = h.create("Buyers", "has(events.purchase)", "").await?;
+    h.track("c_gone", "e1", "purchase", json!({}), &[]).await?;
+    h.track("c_kept", "e2", "purchase", json!({}), &[]).await?;
+    for _ in 0..4 {
+        assert!(next_change(&mut changes).await?.entered);
+    }
+    assert_eq!(h.memberships("c_gone").await?.len(), 2);
+
+    let erased = omni_proto::common::v1::CustomerErased {
+        workspace_id: WS.into(),
+        customer_id: "c_gone".into(),
+        erasure_id: "er_1".into(),
+        ..Default::default()
+    };
+    h.bus.publish(Topic::CustomerErased, &erased).await?;
+    let mut exits = [
+        next_change(&mut changes).await?,
+        next_change(&mut changes).await?,
+    ];
+    exits.sort_by(|a, b| a.segment_id.cmp(&b.segment_id));
+    let mut expected = [everyone.segment_id, buyers.segment_id];
+    expected.sort();
+    for (exit, segment_id) in exits.iter().zip(&expected) {
+        assert_eq!(exit.customer_id, "c_gone");
+        assert!(!exit.entered);
+        assert_eq!(&exit.segment_id, segment_id);
+        assert_eq!(exit.cause_event_id, "erasure:er_1");
+    }
+    assert!(h.memberships("c_gone").await?.is_empty());
+    assert_eq!(h.memberships("c_kept").await?.len(), 2);
+    h.stop().await
+}
