@@ -8,4 +8,5 @@
 pub mod clients;
 pub mod demo;
 pub mod keys;
+pub mod migrate;
 pub mod suite;

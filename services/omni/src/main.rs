@@ -1,4 +1,5 @@
-//! `omni`: run the whole suite (`omni up`), one service (`omni identity`), or the demo.
+//! `omni`: run the whole suite (`omni up`), one service (`omni identity`), the demo, or
+//! the migrations (`omni migrate`).
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -41,6 +42,14 @@ enum Command {
     Journey,
     /// Run the channel-gateway service alone.
     Channel,
+    /// Apply the SQL migrations of every service (or one) to the configured databases
+    /// and exit. identity and channel migrate through their start-up, so they need
+    /// redis.url too.
+    Migrate {
+        /// Migrate only this service.
+        #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(SERVICES))]
+        service: Option<String>,
+    },
 }
 
 fn load_settings(config: Option<&Path>) -> anyhow::Result<Settings> {
@@ -80,6 +89,13 @@ async fn main() -> anyhow::Result<()> {
         Command::Decisioning => one(settings, "decisioning").await,
         Command::Journey => one(settings, "journey").await,
         Command::Channel => one(settings, "channel").await,
+        Command::Migrate { service } => {
+            let _guard = omni_common::telemetry::init(&settings.telemetry, "omni-migrate")?;
+            for name in omni::migrate::migrate(&settings, service.as_deref()).await? {
+                println!("{name:<12}migrated");
+            }
+            Ok(())
+        }
     }
 }
 
