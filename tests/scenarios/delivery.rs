@@ -60,18 +60,29 @@ async fn signup_becomes_a_rendered_welcome_email() -> anyhow::Result<()> {
         "the eligible offer wins over the higher-value ineligible one"
     );
 
-    let messages = h
-        .clients
-        .channel
-        .list_messages(ListMessagesRequest {
-            customer_id: tracked.customer_id.clone(),
-            ..Default::default()
-        })
-        .await?
-        .into_inner()
-        .messages;
-    assert_eq!(messages.len(), 1);
-    assert_eq!(messages[0].status, MessageStatus::Sent as i32);
+    // Delivery is asynchronous: the email can arrive a moment before SENT is recorded.
+    let channel = h.clients.channel.clone();
+    let customer_id = tracked.customer_id.clone();
+    let messages = omni_testkit::eventually(PATIENCE, || {
+        let mut channel = channel.clone();
+        let customer_id = customer_id.clone();
+        async move {
+            let messages = channel
+                .list_messages(ListMessagesRequest {
+                    customer_id,
+                    ..Default::default()
+                })
+                .await?
+                .into_inner()
+                .messages;
+            anyhow::ensure!(
+                messages.len() == 1 && messages[0].status == MessageStatus::Sent as i32,
+                "waiting for one SENT message: {messages:?}"
+            );
+            Ok(Some(messages))
+        }
+    })
+    .await?;
     assert_eq!(messages[0].run_id, runs[0].run_id);
 
     let memberships = h

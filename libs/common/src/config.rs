@@ -37,6 +37,9 @@ pub struct Settings {
     pub smtp: SmtpSettings,
     /// Background workers (timers, bus consumers).
     pub worker: WorkerSettings,
+    /// Channel-gateway delivery: retries, circuit breakers, tracking links, provider secrets.
+    #[serde(default)]
+    pub delivery: DeliverySettings,
 }
 
 /// Redis connection settings.
@@ -132,6 +135,65 @@ pub struct WorkerSettings {
     pub lease_ms: u64,
     /// How long a bus message may sit unacknowledged before another consumer reclaims it.
     pub reclaim_idle_ms: u64,
+}
+
+/// Channel-gateway delivery settings (section `[delivery]`; every key optional).
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(default)]
+pub struct DeliverySettings {
+    /// Delay before the second attempt, in milliseconds; doubles per attempt (with jitter).
+    pub backoff_initial_ms: u64,
+    /// Longest delay between two attempts, in milliseconds.
+    pub backoff_max_ms: u64,
+    /// Longest `Retry-After` honoured, in milliseconds.
+    pub max_retry_after_ms: u64,
+    /// Attempts before a message is dead-lettered (a provider config may override).
+    pub max_attempts: u32,
+    /// Timeout of one provider call, in milliseconds (a provider config may override).
+    pub provider_timeout_ms: u64,
+    /// Consecutive failures that open a provider's circuit.
+    pub circuit_failure_threshold: u32,
+    /// How long an open circuit stays open before one trial call, in milliseconds.
+    pub circuit_open_ms: u64,
+    /// How long a claimed message is leased to one worker, in milliseconds.
+    pub lease_ms: u64,
+    /// How often each channel worker looks for due messages when idle, in milliseconds.
+    pub poll_interval_ms: u64,
+    /// Messages claimed per batch.
+    pub batch_size: u32,
+    /// Provider calls in flight per channel worker.
+    pub concurrency: u32,
+    /// Email (SMTP) sends per second, 0 for unlimited.
+    pub email_rate_per_second: f64,
+    /// Public base URL of the gateway's engagement endpoints (click redirect, open pixel,
+    /// unsubscribe), e.g. `https://t.example.com`. Empty disables tracking and links.
+    pub tracking_base_url: String,
+    /// Key signing tracking links and unsubscribe tokens. Empty disables tracking.
+    pub tracking_secret: String,
+    /// Provider secrets referenced as `config:NAME` by provider configs.
+    pub secrets: std::collections::BTreeMap<String, String>,
+}
+
+impl Default for DeliverySettings {
+    fn default() -> Self {
+        Self {
+            backoff_initial_ms: 1_000,
+            backoff_max_ms: 300_000,
+            max_retry_after_ms: 600_000,
+            max_attempts: 8,
+            provider_timeout_ms: 10_000,
+            circuit_failure_threshold: 5,
+            circuit_open_ms: 30_000,
+            lease_ms: 60_000,
+            poll_interval_ms: 200,
+            batch_size: 200,
+            concurrency: 64,
+            email_rate_per_second: 0.0,
+            tracking_base_url: String::new(),
+            tracking_secret: String::new(),
+            secrets: std::collections::BTreeMap::new(),
+        }
+    }
 }
 
 const DEFAULTS: &str = r#"

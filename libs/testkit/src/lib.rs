@@ -1,7 +1,8 @@
 //! Test support for Omni, also used by the `omni` binary for `omni up` and
 //! `omni demo`: a real `redis-server` on a free port ([`RedisServer`]), a fresh SQLite
 //! or Postgres database per call ([`database_url`]), a local SMTP server that records
-//! what it receives ([`SmtpSink`]) and a polling helper ([`eventually`]).
+//! what it receives ([`SmtpSink`]), local SMS, push and store-webhook provider servers
+//! ([`providers`]) and a polling helper ([`eventually`]).
 //!
 //! Nothing here is mocked: the servers are real processes or real protocol
 //! endpoints on `127.0.0.1`.
@@ -9,6 +10,7 @@
 mod database;
 mod eventually;
 mod mail;
+pub mod providers;
 mod redis_server;
 mod smtp;
 

@@ -1,49 +1,21 @@
-//! Email delivery. The gateway talks to an [`EmailProvider`]; [`SmtpProvider`] is the
-//! SMTP one (lettre), and HTTP providers plug in behind the same trait.
+//! Email delivery over SMTP (lettre), implementing [`Provider`]. Marketing emails
+//! carry `List-Unsubscribe` and RFC 8058 one-click `List-Unsubscribe-Post` headers when
+//! the gateway has a tracking base URL.
 
 use std::time::Duration;
 
 use async_trait::async_trait;
-use lettre::message::Mailbox;
 use lettre::message::header::{ContentType, HeaderName, HeaderValue};
+use lettre::message::{Mailbox, MultiPart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use omni_common::config::{SmtpSettings, SmtpTls};
 
 use crate::error::Error;
+use crate::provider::{Accepted, Outgoing, Provider, ProviderError};
 
 /// The header carrying the gateway's message id, for matching bounces and callbacks.
 pub const MESSAGE_ID_HEADER: &str = "X-Omni-Message-Id";
-
-/// One rendered email.
-#[derive(Clone, Debug)]
-pub struct OutgoingEmail {
-    /// The gateway's message id.
-    pub message_id: String,
-    /// Recipient address.
-    pub to: String,
-    /// Rendered subject.
-    pub subject: String,
-    /// Rendered plain-text body.
-    pub body: String,
-}
-
-/// Why a provider did not accept an email.
-#[derive(Clone, Debug, thiserror::Error)]
-#[error("{message}")]
-pub struct ProviderError {
-    /// What the provider said, or why the call failed.
-    pub message: String,
-    /// Whether retrying cannot help (a 5xx reply, an unparseable address).
-    pub permanent: bool,
-}
-
-/// Something that accepts emails for delivery.
-#[async_trait]
-pub trait EmailProvider: Send + Sync + 'static {
-    /// Hands `email` to the provider; `Ok` means the provider accepted it.
-    async fn send(&self, email: &OutgoingEmail) -> Result<(), ProviderError>;
-}
 
 /// Delivers over SMTP. One connection per message (no pool): sends are independent and
 /// a broken connection can never leak into the next message.
@@ -97,12 +69,11 @@ impl SmtpProvider {
         })
     }
 
-    fn build(&self, email: &OutgoingEmail) -> Result<lettre::Message, ProviderError> {
-        let to: Mailbox = email.to.parse().map_err(|e| ProviderError {
-            message: format!("invalid recipient address `{}`: {e}", email.to),
-            permanent: true,
+    fn build(&self, email: &Outgoing) -> Result<lettre::Message, ProviderError> {
+        let to: Mailbox = email.to.parse().map_err(|e| {
+            ProviderError::permanent(format!("invalid recipient address `{}`: {e}", email.to))
         })?;
-        lettre::Message::builder()
+        let mut builder = lettre::Message::builder()
             .from(self.from.clone())
             .to(to)
             .subject(email.subject.clone())
@@ -110,30 +81,48 @@ impl SmtpProvider {
             .raw_header(HeaderValue::new(
                 HeaderName::new_from_ascii_str(MESSAGE_ID_HEADER),
                 email.message_id.clone(),
+            ));
+        if let Some(url) = &email.unsubscribe_url {
+            builder = builder
+                .raw_header(HeaderValue::new(
+                    HeaderName::new_from_ascii_str("List-Unsubscribe"),
+                    format!("<{url}>"),
+                ))
+                .raw_header(HeaderValue::new(
+                    HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                    "List-Unsubscribe=One-Click".to_owned(),
+                ));
+        }
+        let built = if email.html_body.is_empty() {
+            builder
+                .header(ContentType::TEXT_PLAIN)
+                .body(email.body.clone())
+        } else {
+            builder.multipart(MultiPart::alternative_plain_html(
+                email.body.clone(),
+                email.html_body.clone(),
             ))
-            .header(ContentType::TEXT_PLAIN)
-            .body(email.body.clone())
-            .map_err(|e| ProviderError {
-                message: format!("cannot build email: {e}"),
-                permanent: true,
-            })
+        };
+        built.map_err(|e| ProviderError::permanent(format!("cannot build email: {e}")))
     }
 }
 
 #[async_trait]
-impl EmailProvider for SmtpProvider {
-    async fn send(&self, email: &OutgoingEmail) -> Result<(), ProviderError> {
+impl Provider for SmtpProvider {
+    async fn send(&self, email: &Outgoing) -> Result<Accepted, ProviderError> {
         let message = self.build(email)?;
-        self.transport
-            .send(message)
-            .await
-            .map(|_| ())
-            .map_err(|e| ProviderError {
-                message: format!("smtp: {e}"),
-                // A 5xx reply will be the same next time; connection, timeout and 4xx
-                // failures are worth another attempt.
-                permanent: e.is_permanent(),
-            })
+        let response = self.transport.send(message).await.map_err(|e| {
+            // A 5xx reply will be the same next time; connection, timeout and 4xx
+            // failures are worth another attempt.
+            if e.is_permanent() {
+                ProviderError::permanent(format!("smtp: {e}"))
+            } else {
+                ProviderError::retryable(format!("smtp: {e}"), None)
+            }
+        })?;
+        Ok(Accepted {
+            provider_message_id: response.message().collect::<Vec<_>>().join(" "),
+        })
     }
 }
 
@@ -156,29 +145,40 @@ mod tests {
     #[test]
     fn emails_carry_the_message_id_twice() {
         let provider = SmtpProvider::new(&settings()).expect("provider");
-        let email = OutgoingEmail {
+        let email = Outgoing {
             message_id: "msg_1".into(),
             to: "ann@example.com".into(),
             subject: "Hello Ann".into(),
             body: "Hi".into(),
+            unsubscribe_url: Some("https://t.example.com/u/tok".into()),
+            ..Default::default()
         };
         let raw =
             String::from_utf8(provider.build(&email).expect("builds").formatted()).expect("utf-8");
         assert!(raw.contains("Message-ID: <msg_1@omni.test>"), "{raw}");
         assert!(raw.contains("X-Omni-Message-Id: msg_1"), "{raw}");
         assert!(raw.contains("From: Omni <no-reply@omni.test>"), "{raw}");
+        assert!(
+            raw.contains("List-Unsubscribe: <https://t.example.com/u/tok>"),
+            "{raw}"
+        );
+        assert!(
+            raw.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"),
+            "{raw}"
+        );
     }
 
     #[test]
     fn bad_addresses_are_permanent_failures() {
         let provider = SmtpProvider::new(&settings()).expect("provider");
-        let email = OutgoingEmail {
+        let email = Outgoing {
             message_id: "msg_1".into(),
             to: "not an address".into(),
             subject: "s".into(),
             body: "b".into(),
+            ..Default::default()
         };
-        assert!(provider.build(&email).expect_err("invalid").permanent);
+        assert!(!provider.build(&email).expect_err("invalid").is_retryable());
         let mut bad = settings();
         bad.from = "nope".into();
         assert!(SmtpProvider::new(&bad).is_err());

@@ -42,9 +42,15 @@ pub enum Error {
     /// The gRPC server failed.
     #[error("server: {0}")]
     Server(#[from] omni_common::Error),
+    /// The event bus failed.
+    #[error("bus: {0}")]
+    Bus(#[from] omni_bus::Error),
     /// The SMTP settings cannot build a transport.
     #[error("smtp settings: {0}")]
     SmtpSettings(String),
+    /// The provider client cannot be built.
+    #[error("provider settings: {0}")]
+    ProviderSettings(String),
     /// A stored row cannot be read back (a bug or a hand-edited database).
     #[error("corrupt row: {0}")]
     Corrupt(String),
@@ -69,7 +75,9 @@ impl From<Error> for Status {
             Error::Profiles(err) => status::unavailable("profile store", err),
             Error::Redis(err) => status::unavailable("redis", err),
             Error::Server(err) => status::internal(err),
+            Error::Bus(err) => status::unavailable("bus", err),
             Error::SmtpSettings(err) => status::internal(err),
+            Error::ProviderSettings(err) => status::internal(err),
             Error::Corrupt(err) => status::internal(err),
         }
     }

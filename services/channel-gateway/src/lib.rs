@@ -1,34 +1,41 @@
-//! Channel-gateway service: renders templates and delivers messages under consent.
+//! Channel-gateway service: the only part of Omni that talks to the outside world.
 //!
-//! It owns message templates (minijinja) and the record of every message: one row per
-//! idempotency key, written `pending` before anything is sent, then `sent`,
-//! `suppressed` (no consent, no address) or `failed` (render or provider error, after
-//! retries). It reads profiles (traits, identifiers, consent) from the Redis profile
-//! store and never writes them; it calls no other service. Email goes over SMTP; the
-//! other channels answer `FAILED_PRECONDITION` until they have providers.
+//! It owns templates (minijinja; per-channel and per-locale variants, strict variable
+//! checking at save), the send policy (consent per channel and purpose, the suppression
+//! list, quiet hours in the customer's time zone, fatigue caps in Redis), and the message
+//! outbox: `Send` commits a message (with its `queued` event) before any provider call,
+//! and one worker per channel delivers due messages through the workspace's provider
+//! (SMTP email, Twilio-style SMS, FCM push, an HMAC-signed store webhook) with a rate
+//! limit, retries with exponential backoff and jitter, dead letters, and a circuit
+//! breaker per provider. Delivery events are stored and streamed (`WatchDeliveries`).
 //!
-//! Delivery is at least once, not exactly once: the provider call is the only step that
-//! cannot be repeated safely. If the gateway stops between the provider accepting an
-//! email and `sent` being recorded, a background worker re-sends the still-pending
-//! message once its lease (`worker.lease_ms`) lapses; both copies carry the same
-//! `Message-ID` and `X-Omni-Message-Id`. The same worker finishes messages whose `Send`
-//! call was abandoned mid-way (crash, or a client that hung up).
+//! It reads profiles (traits, identifiers, consent) from the Redis profile store and
+//! never writes them; it calls no other service. Delivery is at least once towards the
+//! provider: a worker that dies mid-call leaves a leased row that is claimed again after
+//! the lease, and the provider sees the same idempotency key (the message id) twice.
 
+mod caps;
 mod convert;
 mod delivery;
 mod email;
+mod erasure;
 mod error;
+mod health;
 mod policy;
+mod provider;
+mod push;
 mod records;
 mod service;
+mod sms;
 mod store;
 mod templates;
+mod tracking;
+mod webhook;
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use omni_common::config::Settings;
-use omni_common::server::{REQUEST_TIMEOUT, ServeOptions, serve};
+use omni_common::server::{ServeOptions, serve};
 use omni_common::shutdown::CancellationToken;
 use omni_profile_store::ProfileStore;
 use omni_proto::channel::v1::channel_service_server::{ChannelServiceServer, SERVICE_NAME};
@@ -36,10 +43,11 @@ use tokio::net::TcpListener;
 use tokio::task::JoinSet;
 
 pub use crate::error::Error;
+pub use crate::webhook::{SIGNATURE_HEADER, signature as webhook_signature};
 
 /// Runs the channel-gateway on `listener` until `shutdown` is cancelled: connects its
-/// database (and runs its migrations), Redis, starts the re-drive worker, and serves
-/// gRPC (with health/reflection/auth).
+/// database (and runs its migrations), Redis, starts one delivery worker per channel,
+/// and serves gRPC (with health/reflection/auth).
 pub async fn run(
     settings: Settings,
     listener: TcpListener,
@@ -47,30 +55,49 @@ pub async fn run(
 ) -> Result<(), Error> {
     let store = store::Store::connect(&settings.channel.database_url).await?;
     let redis = omni_common::redis::connect(&settings.redis.url).await?;
-    let profiles = ProfileStore::new(redis.clone());
     let smtp = email::SmtpProvider::new(&settings.smtp)?;
-    let lease = Duration::from_millis(settings.worker.lease_ms.max(1_000));
-    let limits = delivery::DeliveryLimits::new(
-        lease,
-        Duration::from_millis(settings.smtp.timeout_ms),
-        REQUEST_TIMEOUT,
-    );
-    let gateway = Arc::new(delivery::Gateway::new(
-        store,
-        profiles,
-        Arc::new(smtp),
-        omni_common::clock::system(),
-        limits,
+    let mut cfg = delivery::EngineConfig::from_settings(&settings.delivery);
+    // The SMTP timeout bounds an email call; the lease must outlast it.
+    cfg.provider_timeout = cfg.provider_timeout.max(std::time::Duration::from_millis(
+        settings.smtp.timeout_ms.max(1),
     ));
+    cfg.lease_ms = cfg
+        .lease_ms
+        .max(i64::try_from(cfg.provider_timeout.as_millis() * 2).unwrap_or(i64::MAX));
+    let gateway = Arc::new(delivery::Gateway::new(delivery::GatewayParts {
+        store,
+        profiles: ProfileStore::new(redis.clone()),
+        caps: caps::Caps::new(redis.clone()),
+        smtp: Arc::new(smtp),
+        http: provider::http_client()?,
+        tracker: tracking::Tracker::new(
+            &settings.delivery.tracking_base_url,
+            &settings.delivery.tracking_secret,
+        ),
+        clock: omni_common::clock::system(),
+        cfg,
+    }));
 
-    // Stuck messages are rare; scanning for them at most once a second is plenty.
-    let scan_every = Duration::from_millis(settings.worker.poll_interval_ms.max(1_000));
     let workers = shutdown.child_token();
     let mut tasks = JoinSet::new();
-    tasks.spawn(delivery::redrive_worker(
-        gateway.clone(),
-        scan_every,
-        workers.clone(),
+    for channel in records::Channel::ALL {
+        tasks.spawn(delivery::worker(gateway.clone(), channel, workers.clone()));
+    }
+
+    let mut erasure_options = omni_bus::ConsumerOptions::new(
+        erasure::GROUP,
+        format!("channel-{}", uuid::Uuid::now_v7().simple()),
+    );
+    erasure_options.reclaim_idle =
+        std::time::Duration::from_millis(settings.worker.reclaim_idle_ms);
+    tasks.spawn(supervised_erasure(
+        erasure::consume(
+            omni_bus::Bus::new(redis.clone()),
+            gateway.clone(),
+            erasure_options,
+            workers.clone(),
+        ),
+        shutdown.clone(),
     ));
 
     let routes =
@@ -96,4 +123,16 @@ pub async fn run(
     }
     served?;
     Ok(())
+}
+
+/// Runs the erasure worker; if it fails, logs it and stops the service (erasure must not
+/// silently stop while the gateway keeps serving).
+async fn supervised_erasure(
+    worker: impl std::future::Future<Output = Result<(), Error>>,
+    stop: CancellationToken,
+) {
+    if let Err(e) = worker.await {
+        tracing::error!(error = %e, "channel erasure worker failed; stopping the service");
+        stop.cancel();
+    }
 }

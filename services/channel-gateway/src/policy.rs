@@ -1,11 +1,22 @@
-//! Send-time policy: may this customer be reached on this channel, and at which
-//! address. Pure functions of the profile, so every send path checks the same way.
+//! Send-time policy, the pure parts: consent per channel and purpose, the address for a
+//! channel, and quiet hours in the customer's time zone. The suppression list (SQL) and
+//! fatigue caps (Redis, atomic) are checked by the gateway around these.
+//!
+//! Consent is read from the profile store's consent hash. A `"<channel>:<purpose>"`
+//! entry (e.g. `sms:marketing`) wins; otherwise the plain `"<channel>"` entry, which
+//! identity records as marketing consent, governs marketing messages only. Consent is
+//! opt-out: no entry means allowed.
 
+use std::str::FromStr;
+
+use chrono::{DateTime, Duration as ChronoDuration, NaiveTime, TimeZone, Timelike, Utc};
+use chrono_tz::Tz;
 use omni_profile_store::StoredProfile;
+use serde_json::{Map, Value};
 
-use crate::records::{Channel, SuppressionReason};
+use crate::records::{Channel, Purpose, QuietHours, SuppressionReason};
 
-/// The policy's answer for one message.
+/// The policy's answer for one message, before the suppression list and caps.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Verdict {
     /// Deliver to this address.
@@ -22,15 +33,16 @@ pub enum Verdict {
     },
 }
 
-/// Checks consent, then the address. Consent is opt-out: a channel without a recorded
-/// consent is allowed; one recorded as not granted suppresses the message.
-pub fn check(channel: Channel, profile: &StoredProfile) -> Verdict {
-    let recipient = address(channel, profile).unwrap_or_default();
-    if profile
-        .consents
-        .get(channel.as_str())
-        .is_some_and(|c| !c.granted)
-    {
+/// Checks consent for `purpose`, then the address. `candidates` are the customer's
+/// usable addresses for the channel (see [`addresses`]), best first.
+pub fn check(
+    channel: Channel,
+    purpose: Purpose,
+    profile: &StoredProfile,
+    candidates: &[String],
+) -> Verdict {
+    let recipient = candidates.first().cloned().unwrap_or_default();
+    if !consented(channel, purpose, profile) {
         return Verdict::Suppress {
             reason: SuppressionReason::NoConsent,
             recipient,
@@ -45,31 +57,115 @@ pub fn check(channel: Channel, profile: &StoredProfile) -> Verdict {
     Verdict::Deliver { recipient }
 }
 
-/// The customer's address for `channel`: the identifier of the channel's type (the
-/// smallest one, so the choice is stable when a profile holds several), else the
-/// trait of the same name. Push and store addressing comes with their providers.
-fn address(channel: Channel, profile: &StoredProfile) -> Option<String> {
+/// Whether the profile allows `purpose` messages on `channel`.
+pub fn consented(channel: Channel, purpose: Purpose, profile: &StoredProfile) -> bool {
+    let specific = format!("{}:{}", channel.as_str(), purpose.as_str());
+    if let Some(c) = profile.consents.get(&specific) {
+        return c.granted;
+    }
+    match purpose {
+        Purpose::Marketing => profile
+            .consents
+            .get(channel.as_str())
+            .is_none_or(|c| c.granted),
+        Purpose::Transactional => true,
+    }
+}
+
+/// The customer's addresses for `channel`, best first: identifiers of the channel's type
+/// (sorted, so the choice is stable), then the trait of the same name. Email and phone
+/// use the `email`/`phone` identifiers; push uses `push_token`; store messages go to the
+/// store named by `vars.store_id` or the `home_store` trait.
+pub fn addresses(
+    channel: Channel,
+    profile: &StoredProfile,
+    vars: &Map<String, Value>,
+) -> Vec<String> {
     let kind = match channel {
         Channel::Email => "email",
         Channel::Sms => "phone",
-        Channel::Push | Channel::Store => return None,
+        Channel::Push => "push_token",
+        Channel::Store => {
+            let store = vars
+                .get("store_id")
+                .or_else(|| profile.traits.get("home_store"))
+                .and_then(Value::as_str)
+                .map(str::trim)
+                .filter(|v| !v.is_empty());
+            return store.map(str::to_owned).into_iter().collect();
+        }
     };
-    profile
+    let mut found: Vec<String> = profile
         .identifiers
         .iter()
         .filter(|(t, v)| t == kind && !v.trim().is_empty())
-        .map(|(_, v)| v.trim())
-        .min()
-        .map(str::to_owned)
-        .or_else(|| {
-            profile
-                .traits
-                .get(kind)
-                .and_then(|v| v.as_str())
-                .map(str::trim)
-                .filter(|v| !v.is_empty())
-                .map(str::to_owned)
-        })
+        .map(|(_, v)| v.trim().to_owned())
+        .collect();
+    found.sort();
+    if let Some(t) = profile
+        .traits
+        .get(kind)
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        && !found.iter().any(|f| f == t)
+    {
+        found.push(t.to_owned());
+    }
+    found
+}
+
+/// The address as the suppression list stores it (email case-insensitive).
+pub fn normalise_address(channel: Channel, address: &str) -> String {
+    let a = address.trim();
+    match channel {
+        Channel::Email => a.to_ascii_lowercase(),
+        _ => a.to_owned(),
+    }
+}
+
+/// The customer's time zone: the `timezone` trait if it names an IANA zone, else the
+/// policy default, else UTC.
+pub fn time_zone(profile: &StoredProfile, default: &str) -> Tz {
+    profile
+        .traits
+        .get("timezone")
+        .and_then(Value::as_str)
+        .and_then(|z| Tz::from_str(z).ok())
+        .or_else(|| Tz::from_str(default).ok())
+        .unwrap_or(Tz::UTC)
+}
+
+/// When a message may go out under quiet hours: `None` now, or the end of the quiet
+/// period (unix ms) when `now_ms` falls inside it in `tz`.
+pub fn quiet_until(quiet: &QuietHours, tz: Tz, now_ms: i64) -> Option<i64> {
+    if !quiet.enabled || quiet.start_minute == quiet.end_minute {
+        return None;
+    }
+    let now = DateTime::<Utc>::from_timestamp_millis(now_ms)?.with_timezone(&tz);
+    let minute = now.hour() * 60 + now.minute();
+    let (start, end) = (quiet.start_minute, quiet.end_minute);
+    let inside = if start < end {
+        minute >= start && minute < end
+    } else {
+        minute >= start || minute < end
+    };
+    if !inside {
+        return None;
+    }
+    // The quiet period ends today if the end is still ahead, else tomorrow.
+    let mut day = now.date_naive();
+    if minute >= end {
+        day = day.succ_opt()?;
+    }
+    let end_time = NaiveTime::from_hms_opt(end / 60, end % 60, 0)?;
+    let local = day.and_time(end_time);
+    // A DST gap can swallow the end time; then the first valid minute after it.
+    let resolved = tz.from_local_datetime(&local).earliest().or_else(|| {
+        tz.from_local_datetime(&(local + ChronoDuration::hours(1)))
+            .earliest()
+    })?;
+    Some(resolved.timestamp_millis())
 }
 
 #[cfg(test)]
@@ -93,20 +189,28 @@ mod tests {
         }
     }
 
+    fn consent(granted: bool) -> ConsentState {
+        ConsentState {
+            granted,
+            updated_ms: 1,
+        }
+    }
+
     #[test]
     fn identifier_wins_over_trait_and_consent_defaults_to_allowed() {
         let mut p = profile();
         p.traits.insert("email".into(), json!("trait@example.com"));
+        let none = Map::new();
         assert_eq!(
-            check(Channel::Email, &p),
-            Verdict::Deliver {
-                recipient: "trait@example.com".into()
-            }
+            addresses(Channel::Email, &p, &none),
+            vec!["trait@example.com".to_owned()]
         );
         p.identifiers
             .push(("email".into(), "id@example.com".into()));
+        let found = addresses(Channel::Email, &p, &none);
+        assert_eq!(found[0], "id@example.com");
         assert_eq!(
-            check(Channel::Email, &p),
+            check(Channel::Email, Purpose::Marketing, &p, &found),
             Verdict::Deliver {
                 recipient: "id@example.com".into()
             }
@@ -114,29 +218,108 @@ mod tests {
     }
 
     #[test]
-    fn revoked_consent_and_missing_address_suppress() {
+    fn consent_depends_on_channel_and_purpose() {
         let mut p = profile();
+        let to = vec!["a@example.com".to_owned()];
+        p.consents.insert("email".into(), consent(false));
         assert_eq!(
-            check(Channel::Email, &p),
-            Verdict::Suppress {
-                reason: SuppressionReason::NoAddress,
-                recipient: String::new()
-            }
-        );
-        p.identifiers.push(("email".into(), "a@example.com".into()));
-        p.consents.insert(
-            "email".into(),
-            ConsentState {
-                granted: false,
-                updated_ms: 1,
-            },
-        );
-        assert_eq!(
-            check(Channel::Email, &p),
+            check(Channel::Email, Purpose::Marketing, &p, &to),
             Verdict::Suppress {
                 reason: SuppressionReason::NoConsent,
                 recipient: "a@example.com".into()
             }
         );
+        // Channel consent is marketing consent: receipts still go out.
+        assert!(consented(Channel::Email, Purpose::Transactional, &p));
+        // A purpose-specific record wins over the channel one.
+        p.consents.insert("email:marketing".into(), consent(true));
+        assert!(consented(Channel::Email, Purpose::Marketing, &p));
+        p.consents
+            .insert("email:transactional".into(), consent(false));
+        assert!(!consented(Channel::Email, Purpose::Transactional, &p));
+        assert!(consented(Channel::Sms, Purpose::Marketing, &p));
+        assert_eq!(
+            check(Channel::Sms, Purpose::Marketing, &p, &[]),
+            Verdict::Suppress {
+                reason: SuppressionReason::NoAddress,
+                recipient: String::new()
+            }
+        );
+    }
+
+    #[test]
+    fn push_and_store_addresses() {
+        let mut p = profile();
+        p.identifiers.push(("push_token".into(), "tok-b".into()));
+        p.identifiers.push(("push_token".into(), "tok-a".into()));
+        let none = Map::new();
+        assert_eq!(addresses(Channel::Push, &p, &none), vec!["tok-a", "tok-b"]);
+        assert!(addresses(Channel::Store, &p, &none).is_empty());
+        p.traits.insert("home_store".into(), json!("store-7"));
+        assert_eq!(addresses(Channel::Store, &p, &none), vec!["store-7"]);
+        let mut vars = Map::new();
+        vars.insert("store_id".into(), json!("store-9"));
+        assert_eq!(addresses(Channel::Store, &p, &vars), vec!["store-9"]);
+    }
+
+    fn quiet(start: u32, end: u32) -> QuietHours {
+        QuietHours {
+            enabled: true,
+            start_minute: start,
+            end_minute: end,
+            default_time_zone: "UTC".into(),
+            include_transactional: false,
+        }
+    }
+
+    fn ms(rfc3339: &str) -> i64 {
+        DateTime::parse_from_rfc3339(rfc3339)
+            .expect("time")
+            .timestamp_millis()
+    }
+
+    #[test]
+    fn overnight_quiet_hours_defer_to_the_local_morning() {
+        let q = quiet(21 * 60, 8 * 60);
+        let seoul = Tz::Asia__Seoul;
+        // 14:30 UTC is 23:30 in Seoul: deferred to 08:00 Seoul the next day (23:00 UTC).
+        assert_eq!(
+            quiet_until(&q, seoul, ms("2024-03-05T14:30:00Z")),
+            Some(ms("2024-03-05T23:00:00Z"))
+        );
+        // 18:00 UTC is 03:00 in Seoul: the same morning.
+        assert_eq!(
+            quiet_until(&q, seoul, ms("2024-03-05T18:00:00Z")),
+            Some(ms("2024-03-05T23:00:00Z"))
+        );
+        // 01:00 UTC is 10:00 in Seoul: not quiet. The same instant is 20:00 in New York.
+        assert_eq!(quiet_until(&q, seoul, ms("2024-03-05T01:00:00Z")), None);
+        assert_eq!(
+            quiet_until(&q, Tz::America__New_York, ms("2024-03-05T01:00:00Z")),
+            None
+        );
+        // 03:00 UTC is 22:00 in New York: deferred to 08:00 EST (13:00 UTC).
+        assert_eq!(
+            quiet_until(&q, Tz::America__New_York, ms("2024-03-05T03:00:00Z")),
+            Some(ms("2024-03-05T13:00:00Z"))
+        );
+        let mut off = q.clone();
+        off.enabled = false;
+        assert_eq!(quiet_until(&off, seoul, ms("2024-03-05T14:30:00Z")), None);
+    }
+
+    #[test]
+    fn same_day_quiet_window_and_time_zone_fallbacks() {
+        let q = quiet(12 * 60, 13 * 60);
+        assert_eq!(
+            quiet_until(&q, Tz::UTC, ms("2024-03-05T12:10:00Z")),
+            Some(ms("2024-03-05T13:00:00Z"))
+        );
+        assert_eq!(quiet_until(&q, Tz::UTC, ms("2024-03-05T13:00:00Z")), None);
+        let mut p = profile();
+        assert_eq!(time_zone(&p, "Europe/Paris"), Tz::Europe__Paris);
+        assert_eq!(time_zone(&p, "nonsense"), Tz::UTC);
+        p.traits.insert("timezone".into(), json!("Asia/Seoul"));
+        assert_eq!(time_zone(&p, "Europe/Paris"), Tz::Asia__Seoul);
     }
 }

@@ -1,18 +1,40 @@
 //! The `omni.channel.v1.ChannelService` handlers: authenticate, validate (naming the
 //! exact field), call the domain layer, convert.
 
+use std::collections::HashSet;
+use std::pin::Pin;
 use std::sync::Arc;
 
 use omni_common::auth::caller;
 use omni_common::convert::struct_to_json;
+use omni_common::ids::WorkspaceId;
 use omni_proto::channel::v1 as pb;
 use omni_proto::channel::v1::channel_service_server::ChannelService;
+use tokio::sync::broadcast::error::RecvError;
+use tokio_stream::Stream;
 use tonic::{Request, Response, Status};
 
-use crate::convert::{channel_from_proto, message_to_proto, offer_from_proto, template_to_proto};
-use crate::delivery::{Gateway, NewTemplate, SendCommand};
+use crate::convert::{
+    channel_from_proto, event_to_proto, kind_from_proto, list_reason_from_proto, message_to_proto,
+    offer_from_proto, optional_channel, policy_from_proto, policy_to_proto, provider_to_proto,
+    purpose_from_proto, sample_from_proto, status_from_proto, suppression_to_proto,
+    template_to_proto, timestamp_ms,
+};
+use crate::delivery::{Gateway, NewTemplate, PreviewCommand, SendCommand};
 use crate::error::Error;
-use crate::records::Channel;
+use crate::provider::check_secret_ref;
+use crate::records::{
+    Channel, DeliveryEvent, ProviderConfig, ProviderKind, SuppressionEntry, Template, TemplateId,
+    Variant,
+};
+use crate::store::MessageFilter;
+
+/// Longest locale tag.
+const MAX_LOCALE_LEN: usize = 35;
+/// Most variants per template.
+const MAX_VARIANTS: usize = 64;
+/// Most events replayed before a watch goes live.
+const MAX_REPLAY: u32 = 10_000;
 
 /// Longest idempotency key, page token or id accepted.
 const MAX_KEY_LEN: usize = 256;
@@ -110,10 +132,25 @@ impl ChannelService for ChannelApi {
         required("customer_id", &req.customer_id)?;
         let page_size = page_size(req.page_size)?;
         let after = page_token(&req.page_token)?;
+        let filter = MessageFilter {
+            statuses: req
+                .statuses
+                .iter()
+                .enumerate()
+                .map(|(i, s)| status_from_proto(*s, &format!("statuses[{i}]")))
+                .collect::<Result<_, _>>()?,
+            channel: optional_channel(req.channel, "channel")?,
+        };
         // One extra row tells whether another page exists without a trailing empty page.
         let mut messages = self
             .gateway
-            .list_messages(&caller.workspace, &req.customer_id, after, page_size + 1)
+            .list_messages(
+                &caller.workspace,
+                &req.customer_id,
+                &filter,
+                after,
+                page_size + 1,
+            )
             .await?;
         let next_page_token = if messages.len() > page_size as usize {
             messages.truncate(page_size as usize);
@@ -129,6 +166,254 @@ impl ChannelService for ChannelApi {
             next_page_token,
         }))
     }
+
+    type WatchDeliveriesStream =
+        Pin<Box<dyn Stream<Item = Result<pb::WatchDeliveriesResponse, Status>> + Send>>;
+
+    async fn watch_deliveries(
+        &self,
+        request: Request<pb::WatchDeliveriesRequest>,
+    ) -> Result<Response<Self::WatchDeliveriesStream>, Status> {
+        let caller = caller(&request)?;
+        let req = request.into_inner();
+        max_len("customer_id", &req.customer_id, MAX_KEY_LEN)?;
+        max_len("message_id", &req.message_id, MAX_KEY_LEN)?;
+        max_len("after_event_id", &req.after_event_id, MAX_KEY_LEN)?;
+        if req.include_history && req.customer_id.is_empty() && req.message_id.is_empty() {
+            return Err(
+                Error::invalid("include_history", "needs customer_id or message_id").into(),
+            );
+        }
+        let stream = watch(self.gateway.clone(), caller.workspace, req);
+        Ok(Response::new(Box::pin(stream)))
+    }
+
+    async fn preview_template(
+        &self,
+        request: Request<pb::PreviewTemplateRequest>,
+    ) -> Result<Response<pb::PreviewTemplateResponse>, Status> {
+        let caller = caller(&request)?;
+        let req = request.into_inner();
+        let template = match (&req.template, req.template_id.is_empty()) {
+            (Some(_), false) => {
+                return Err(
+                    Error::invalid("template", "give template_id or template, not both").into(),
+                );
+            }
+            (Some(t), true) => {
+                let new = validate_template(t)?;
+                Template {
+                    template_id: TemplateId::new("tpl_preview"),
+                    display_name: new.display_name,
+                    channel: new.channel,
+                    subject: new.subject,
+                    body: new.body,
+                    html_body: new.html_body,
+                    variants: new.variants,
+                    sample: new.sample,
+                    create_ms: 0,
+                }
+            }
+            (None, false) => {
+                max_len("template_id", &req.template_id, MAX_KEY_LEN)?;
+                (*self
+                    .gateway
+                    .get_template(&caller.workspace, &req.template_id)
+                    .await?)
+                    .clone()
+            }
+            (None, true) => {
+                return Err(Error::invalid("template_id", "give template_id or template").into());
+            }
+        };
+        let channel = optional_channel(req.channel, "channel")?.unwrap_or(template.channel);
+        max_len("locale", &req.locale, MAX_LOCALE_LEN)?;
+        max_len("customer_id", &req.customer_id, MAX_KEY_LEN)?;
+        let sample = req
+            .sample
+            .as_ref()
+            .map(sample_from_proto)
+            .or_else(|| template.sample.clone())
+            .unwrap_or_default();
+        let preview = self
+            .gateway
+            .preview(
+                &caller.workspace,
+                PreviewCommand {
+                    template,
+                    channel,
+                    locale: req.locale,
+                    sample,
+                    customer_id: (!req.customer_id.is_empty()).then_some(req.customer_id),
+                },
+            )
+            .await?;
+        Ok(Response::new(pb::PreviewTemplateResponse {
+            channel: crate::convert::channel_to_proto(preview.channel),
+            locale: preview.locale,
+            subject: preview.parts.subject,
+            body: preview.parts.body,
+            html_body: preview.parts.html_body,
+            sms_encoding: match preview.sms.map(|s| s.encoding) {
+                Some(crate::records::SmsEncoding::Gsm7) => pb::SmsEncoding::Gsm7 as i32,
+                Some(crate::records::SmsEncoding::Ucs2) => pb::SmsEncoding::Ucs2 as i32,
+                None => pb::SmsEncoding::Unspecified as i32,
+            },
+            sms_segments: preview
+                .sms
+                .map(|s| i32::try_from(s.segments).unwrap_or(i32::MAX))
+                .unwrap_or_default(),
+        }))
+    }
+
+    async fn update_provider_config(
+        &self,
+        request: Request<pb::UpdateProviderConfigRequest>,
+    ) -> Result<Response<pb::UpdateProviderConfigResponse>, Status> {
+        let caller = caller(&request)?;
+        let req = request.into_inner();
+        let config = validate_provider(req.provider_config)?;
+        let (config, resolved) = self
+            .gateway
+            .update_provider(&caller.workspace, config)
+            .await?;
+        Ok(Response::new(pb::UpdateProviderConfigResponse {
+            provider_config: Some(provider_to_proto(&config, resolved)),
+        }))
+    }
+
+    async fn get_provider_config(
+        &self,
+        request: Request<pb::GetProviderConfigRequest>,
+    ) -> Result<Response<pb::GetProviderConfigResponse>, Status> {
+        let caller = caller(&request)?;
+        let req = request.into_inner();
+        let channel = channel_from_proto(req.channel, "channel")?;
+        let (config, resolved) = self
+            .gateway
+            .get_provider(&caller.workspace, channel)
+            .await?;
+        Ok(Response::new(pb::GetProviderConfigResponse {
+            provider_config: Some(provider_to_proto(&config, resolved)),
+        }))
+    }
+
+    async fn create_suppression(
+        &self,
+        request: Request<pb::CreateSuppressionRequest>,
+    ) -> Result<Response<pb::CreateSuppressionResponse>, Status> {
+        let caller = caller(&request)?;
+        let req = request.into_inner();
+        let s = req
+            .suppression
+            .ok_or_else(|| Error::invalid("suppression", "is required"))?;
+        let channel = channel_from_proto(s.channel, "suppression.channel")?;
+        required("suppression.address", &s.address)?;
+        max_len("suppression.address", &s.address, MAX_KEY_LEN)?;
+        max_len("suppression.note", &s.note, MAX_NAME_LEN)?;
+        let reason = list_reason_from_proto(s.reason, "suppression.reason")?;
+        let entry = self
+            .gateway
+            .add_suppression(
+                &caller.workspace,
+                SuppressionEntry {
+                    channel,
+                    address: s.address,
+                    reason,
+                    note: s.note,
+                    create_ms: 0,
+                },
+            )
+            .await?;
+        Ok(Response::new(pb::CreateSuppressionResponse {
+            suppression: Some(suppression_to_proto(&entry)),
+        }))
+    }
+
+    async fn list_suppressions(
+        &self,
+        request: Request<pb::ListSuppressionsRequest>,
+    ) -> Result<Response<pb::ListSuppressionsResponse>, Status> {
+        let caller = caller(&request)?;
+        let req = request.into_inner();
+        let channel = optional_channel(req.channel, "channel")?;
+        let page_size = page_size(req.page_size)?;
+        let after = if req.page_token.is_empty() {
+            None
+        } else {
+            let (c, a) = req
+                .page_token
+                .split_once('/')
+                .filter(|(c, _)| Channel::parse(c).is_some())
+                .ok_or_else(|| {
+                    Error::invalid("page_token", "is not a token from ListSuppressions")
+                })?;
+            Some((c.to_owned(), a.to_owned()))
+        };
+        let mut entries = self
+            .gateway
+            .store()
+            .list_suppressions(&caller.workspace, channel, after, page_size + 1)
+            .await?;
+        let next_page_token = if entries.len() > page_size as usize {
+            entries.truncate(page_size as usize);
+            entries
+                .last()
+                .map(|e| format!("{}/{}", e.channel, e.address))
+                .unwrap_or_default()
+        } else {
+            String::new()
+        };
+        Ok(Response::new(pb::ListSuppressionsResponse {
+            suppressions: entries.iter().map(suppression_to_proto).collect(),
+            next_page_token,
+        }))
+    }
+
+    async fn delete_suppression(
+        &self,
+        request: Request<pb::DeleteSuppressionRequest>,
+    ) -> Result<Response<pb::DeleteSuppressionResponse>, Status> {
+        let caller = caller(&request)?;
+        let req = request.into_inner();
+        let channel = channel_from_proto(req.channel, "channel")?;
+        required("address", &req.address)?;
+        max_len("address", &req.address, MAX_KEY_LEN)?;
+        self.gateway
+            .delete_suppression(&caller.workspace, channel, &req.address)
+            .await?;
+        Ok(Response::new(pb::DeleteSuppressionResponse {}))
+    }
+
+    async fn get_send_policy(
+        &self,
+        request: Request<pb::GetSendPolicyRequest>,
+    ) -> Result<Response<pb::GetSendPolicyResponse>, Status> {
+        let caller = caller(&request)?;
+        let policy = self.gateway.policy(&caller.workspace).await?;
+        Ok(Response::new(pb::GetSendPolicyResponse {
+            policy: Some(policy_to_proto(&policy)),
+        }))
+    }
+
+    async fn update_send_policy(
+        &self,
+        request: Request<pb::UpdateSendPolicyRequest>,
+    ) -> Result<Response<pb::UpdateSendPolicyResponse>, Status> {
+        let caller = caller(&request)?;
+        let req = request.into_inner();
+        let policy = req
+            .policy
+            .ok_or_else(|| Error::invalid("policy", "is required"))?;
+        let policy = policy_from_proto(&policy)?;
+        let policy = self
+            .gateway
+            .update_policy(&caller.workspace, policy)
+            .await?;
+        Ok(Response::new(pb::UpdateSendPolicyResponse {
+            policy: Some(policy_to_proto(&policy)),
+        }))
+    }
 }
 
 fn validate_create_template(
@@ -136,7 +421,15 @@ fn validate_create_template(
 ) -> Result<(NewTemplate, Option<String>), Error> {
     let t = req
         .template
+        .as_ref()
         .ok_or_else(|| Error::invalid("template", "is required"))?;
+    let new = validate_template(t)?;
+    max_len("idempotency_key", &req.idempotency_key, MAX_KEY_LEN)?;
+    let key = (!req.idempotency_key.is_empty()).then_some(req.idempotency_key);
+    Ok((new, key))
+}
+
+fn validate_template(t: &pb::Template) -> Result<NewTemplate, Error> {
     required("template.display_name", &t.display_name)?;
     max_len("template.display_name", &t.display_name, MAX_NAME_LEN)?;
     let channel = channel_from_proto(t.channel, "template.channel")?;
@@ -146,17 +439,61 @@ fn validate_create_template(
     required("template.body", &t.body)?;
     max_len("template.subject", &t.subject, MAX_SOURCE_LEN)?;
     max_len("template.body", &t.body, MAX_SOURCE_LEN)?;
-    max_len("idempotency_key", &req.idempotency_key, MAX_KEY_LEN)?;
-    let key = (!req.idempotency_key.is_empty()).then_some(req.idempotency_key);
-    Ok((
-        NewTemplate {
-            display_name: t.display_name,
-            channel,
-            subject: t.subject,
-            body: t.body,
-        },
-        key,
-    ))
+    max_len("template.html_body", &t.html_body, MAX_SOURCE_LEN)?;
+    if t.variants.len() > MAX_VARIANTS {
+        return Err(Error::invalid(
+            "template.variants",
+            format!("at most {MAX_VARIANTS} variants"),
+        ));
+    }
+    let mut seen = HashSet::new();
+    let mut variants = Vec::with_capacity(t.variants.len());
+    for (i, v) in t.variants.iter().enumerate() {
+        let field = |f: &str| format!("template.variants[{i}].{f}");
+        let vchannel = channel_from_proto(v.channel, &field("channel"))?;
+        max_len(&field("locale"), &v.locale, MAX_LOCALE_LEN)?;
+        if !v
+            .locale
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
+            return Err(Error::invalid(
+                field("locale"),
+                "must be a BCP 47 tag like `ko-KR` or `en`",
+            ));
+        }
+        if vchannel == Channel::Email {
+            required(&field("subject"), &v.subject)?;
+        }
+        required(&field("body"), &v.body)?;
+        max_len(&field("subject"), &v.subject, MAX_SOURCE_LEN)?;
+        max_len(&field("body"), &v.body, MAX_SOURCE_LEN)?;
+        max_len(&field("html_body"), &v.html_body, MAX_SOURCE_LEN)?;
+        if !seen.insert((vchannel, v.locale.to_ascii_lowercase()))
+            || (vchannel == channel && v.locale.is_empty())
+        {
+            return Err(Error::invalid(
+                field("locale"),
+                "duplicates another variant of the same channel and locale",
+            ));
+        }
+        variants.push(Variant {
+            channel: Some(vchannel),
+            locale: v.locale.clone(),
+            subject: v.subject.clone(),
+            body: v.body.clone(),
+            html_body: v.html_body.clone(),
+        });
+    }
+    Ok(NewTemplate {
+        display_name: t.display_name.clone(),
+        channel,
+        subject: t.subject.clone(),
+        body: t.body.clone(),
+        html_body: t.html_body.clone(),
+        variants,
+        sample: t.sample.as_ref().map(sample_from_proto),
+    })
 }
 
 fn validate_send(req: pb::SendRequest) -> Result<SendCommand, Error> {
@@ -169,6 +506,9 @@ fn validate_send(req: pb::SendRequest) -> Result<SendCommand, Error> {
     max_len("template_id", &req.template_id, MAX_KEY_LEN)?;
     max_len("journey_id", &req.journey_id, MAX_KEY_LEN)?;
     max_len("run_id", &req.run_id, MAX_KEY_LEN)?;
+    max_len("locale", &req.locale, MAX_LOCALE_LEN)?;
+    max_len("campaign", &req.campaign, MAX_NAME_LEN)?;
+    let purpose = purpose_from_proto(req.purpose, "purpose")?;
     Ok(SendCommand {
         idempotency_key: req.idempotency_key,
         customer_id: req.customer_id,
@@ -182,7 +522,175 @@ fn validate_send(req: pb::SendRequest) -> Result<SendCommand, Error> {
             .unwrap_or_default(),
         journey_id: req.journey_id,
         run_id: req.run_id,
+        purpose,
+        locale: req.locale,
+        expire_ms: req.expire_time.as_ref().map(timestamp_ms),
+        campaign: req.campaign,
     })
+}
+
+fn validate_provider(c: Option<pb::ProviderConfig>) -> Result<ProviderConfig, Error> {
+    let c = c.ok_or_else(|| Error::invalid("provider_config", "is required"))?;
+    let channel = channel_from_proto(c.channel, "provider_config.channel")?;
+    if channel == Channel::Email {
+        return Err(Error::invalid(
+            "provider_config.channel",
+            "email uses the gateway's smtp settings",
+        ));
+    }
+    let kind = kind_from_proto(c.kind, "provider_config.kind")?;
+    if kind.channel() != channel {
+        return Err(Error::invalid(
+            "provider_config.kind",
+            format!("{kind} does not deliver {channel}"),
+        ));
+    }
+    required("provider_config.base_url", &c.base_url)?;
+    max_len("provider_config.base_url", &c.base_url, 2_048)?;
+    if !(c.base_url.starts_with("http://") || c.base_url.starts_with("https://")) {
+        return Err(Error::invalid(
+            "provider_config.base_url",
+            "must start with http:// or https://",
+        ));
+    }
+    if matches!(kind, ProviderKind::Twilio | ProviderKind::Fcm) {
+        required("provider_config.account_id", &c.account_id)?;
+        if !c
+            .account_id
+            .chars()
+            .all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_')
+        {
+            return Err(Error::invalid(
+                "provider_config.account_id",
+                "may hold only letters, digits, `-` and `_`",
+            ));
+        }
+    }
+    if kind == ProviderKind::Twilio {
+        required("provider_config.sender", &c.sender)?;
+    }
+    max_len("provider_config.account_id", &c.account_id, MAX_KEY_LEN)?;
+    max_len("provider_config.sender", &c.sender, MAX_KEY_LEN)?;
+    check_secret_ref(&c.secret_ref).map_err(|e| Error::invalid("provider_config.secret_ref", e))?;
+    if !(c.rate_per_second.is_finite() && c.rate_per_second >= 0.0) {
+        return Err(Error::invalid(
+            "provider_config.rate_per_second",
+            "must be 0 (unlimited) or more",
+        ));
+    }
+    if c.burst < 0 {
+        return Err(Error::invalid(
+            "provider_config.burst",
+            "must not be negative",
+        ));
+    }
+    if !(0..=100).contains(&c.max_attempts) {
+        return Err(Error::invalid(
+            "provider_config.max_attempts",
+            "must be 0..100",
+        ));
+    }
+    let timeout_ms = match &c.timeout {
+        None => 0,
+        Some(d) if d.seconds >= 0 && d.nanos >= 0 && d.seconds <= 600 => {
+            d.seconds * 1000 + i64::from(d.nanos / 1_000_000)
+        }
+        Some(_) => {
+            return Err(Error::invalid(
+                "provider_config.timeout",
+                "must be between 0 and 600 seconds",
+            ));
+        }
+    };
+    Ok(ProviderConfig {
+        kind,
+        base_url: c.base_url,
+        account_id: c.account_id,
+        sender: c.sender,
+        secret_ref: c.secret_ref,
+        rate_per_second: c.rate_per_second,
+        burst: i64::from(c.burst),
+        max_attempts: i64::from(c.max_attempts),
+        timeout_ms,
+        update_ms: 0,
+    })
+}
+
+/// The event stream of `WatchDeliveries`: stored events first (history or after a
+/// cursor), then live ones; a subscriber that falls behind catches up from SQL.
+fn watch(
+    gateway: Arc<Gateway>,
+    ws: WorkspaceId,
+    req: pb::WatchDeliveriesRequest,
+) -> impl Stream<Item = Result<pb::WatchDeliveriesResponse, Status>> + Send {
+    let (tx, rx) = tokio::sync::mpsc::channel(256);
+    let matches = {
+        let ws = ws.clone();
+        let customer = req.customer_id.clone();
+        let message = req.message_id.clone();
+        move |w: &WorkspaceId, e: &DeliveryEvent| {
+            *w == ws
+                && (customer.is_empty() || e.customer_id == customer)
+                && (message.is_empty() || e.message_id.as_str() == message)
+        }
+    };
+    tokio::spawn(async move {
+        // Subscribe before reading SQL so nothing falls between the two.
+        let mut live = gateway.subscribe();
+        let mut seen: HashSet<String> = HashSet::new();
+        let replay = req.include_history || !req.after_event_id.is_empty();
+        let mut cursor = req.after_event_id.clone();
+        let send = |e: &DeliveryEvent| pb::WatchDeliveriesResponse {
+            event: Some(event_to_proto(e)),
+        };
+        if replay {
+            match gateway
+                .store()
+                .list_events(&ws, &req.customer_id, &req.message_id, &cursor, MAX_REPLAY)
+                .await
+            {
+                Ok(events) => {
+                    for e in events {
+                        cursor = e.event_id.to_string();
+                        seen.insert(cursor.clone());
+                        if tx.send(Ok(send(&e))).await.is_err() {
+                            return;
+                        }
+                    }
+                }
+                Err(e) => {
+                    let _ = tx.send(Err(Status::from(e))).await;
+                    return;
+                }
+            }
+        }
+        loop {
+            let received = tokio::select! {
+                r = live.recv() => r,
+                () = tx.closed() => return,
+            };
+            match received {
+                Ok((w, e)) => {
+                    if !matches(&w, &e) || seen.remove(e.event_id.as_str()) {
+                        continue;
+                    }
+                    if tx.send(Ok(send(&e))).await.is_err() {
+                        return;
+                    }
+                }
+                Err(RecvError::Lagged(_)) => {
+                    let _ = tx
+                        .send(Err(Status::resource_exhausted(
+                            "watcher fell behind; reconnect with after_event_id set to the last event seen",
+                        )))
+                        .await;
+                    return;
+                }
+                Err(RecvError::Closed) => return,
+            }
+        }
+    });
+    tokio_stream::wrappers::ReceiverStream::new(rx)
 }
 
 fn required(field: &str, value: &str) -> Result<(), Error> {

@@ -1,20 +1,61 @@
-//! Template parsing and rendering with minijinja.
+//! Template checking and rendering with minijinja.
 //!
-//! Templates are checked for syntax when they are created, and rendered with strict
-//! undefined behaviour: a template that names a variable the message does not carry
-//! (a missing trait, no offer) fails to render instead of sending a blank.
+//! At save time every source must parse and may only name the variables a message
+//! carries: `profile.*`, `customer_id`, `offer.{offer_id,display_name,value,content,
+//! decision_id}`, `vars.*` and `message.{message_id,channel,locale,campaign}`. A template
+//! with a sample must also render against it, and may then name only the profile traits
+//! and variables the sample has. Rendering is strict too: a variable the message does
+//! not carry fails the message instead of sending a blank.
+
+use std::collections::BTreeSet;
 
 use minijinja::{Environment, UndefinedBehavior};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::error::Error;
-use crate::records::Offer;
+use crate::records::{Offer, Sample, Template, Variant};
+
+/// Top-level names a template may use (minijinja's own globals included).
+const ROOTS: &[&str] = &[
+    "profile",
+    "customer_id",
+    "offer",
+    "vars",
+    "message",
+    "range",
+    "dict",
+    "namespace",
+    "loop",
+];
+/// Fields of `offer`.
+const OFFER_FIELDS: &[&str] = &[
+    "offer_id",
+    "display_name",
+    "value",
+    "content",
+    "decision_id",
+];
+/// Fields of `message`.
+const MESSAGE_FIELDS: &[&str] = &["message_id", "channel", "locale", "campaign"];
 
 /// Renders templates. One per gateway; rendering never mutates it.
 #[derive(Debug)]
 pub struct Renderer {
     env: Environment<'static>,
+}
+
+/// What a message exposes as `message`.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct MessageVars<'a> {
+    /// Message id.
+    pub message_id: &'a str,
+    /// Channel name.
+    pub channel: &'a str,
+    /// Locale.
+    pub locale: &'a str,
+    /// Campaign.
+    pub campaign: &'a str,
 }
 
 /// The variables a template sees.
@@ -29,6 +70,19 @@ pub struct RenderContext<'a> {
     pub offer: Option<&'a Offer>,
     /// Extra variables from the caller.
     pub vars: &'a Map<String, Value>,
+    /// The message itself.
+    pub message: MessageVars<'a>,
+}
+
+/// One rendered variant.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RenderedParts {
+    /// Subject (one line).
+    pub subject: String,
+    /// Text body.
+    pub body: String,
+    /// HTML body.
+    pub html_body: String,
 }
 
 impl Default for Renderer {
@@ -38,8 +92,8 @@ impl Default for Renderer {
 }
 
 impl Renderer {
-    /// A renderer with strict undefined behaviour and no auto-escaping (bodies are
-    /// sent as plain text).
+    /// A renderer with strict undefined behaviour and no auto-escaping (text bodies are
+    /// plain text; HTML authors escape with the `e` filter).
     pub fn new() -> Self {
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
@@ -47,18 +101,124 @@ impl Renderer {
         Self { env }
     }
 
-    /// Checks that `source` parses; a syntax error is an `INVALID_ARGUMENT` on `field`
-    /// naming the line and the parser's message.
-    pub fn check(&self, field: &str, source: &str) -> Result<(), Error> {
-        self.env
+    /// Checks that `source` parses and names only known variables; errors are
+    /// `INVALID_ARGUMENT` on `field`. With a sample, `profile.*` and `vars.*` must be in it.
+    pub fn check(&self, field: &str, source: &str, sample: Option<&Sample>) -> Result<(), Error> {
+        let template = self
+            .env
             .template_from_str(source)
-            .map(|_| ())
-            .map_err(|e| Error::invalid(field, describe(&e)))
+            .map_err(|e| Error::invalid(field, describe(&e)))?;
+        let used: BTreeSet<String> = template.undeclared_variables(true).into_iter().collect();
+        for path in used {
+            let mut parts = path.split('.');
+            let root = parts.next().unwrap_or_default();
+            let child = parts.next();
+            if !ROOTS.contains(&root) {
+                return Err(Error::invalid(
+                    field,
+                    format!(
+                        "unknown variable `{path}`; use profile.*, customer_id, offer.*, vars.* or message.*"
+                    ),
+                ));
+            }
+            let allowed = |fields: &[&str]| child.is_none_or(|c| fields.contains(&c));
+            let known = match root {
+                "offer" => allowed(OFFER_FIELDS),
+                "message" => allowed(MESSAGE_FIELDS),
+                "profile" => match (sample, child) {
+                    (Some(s), Some(c)) => s.profile.contains_key(c),
+                    _ => true,
+                },
+                "vars" => match (sample, child) {
+                    (Some(s), Some(c)) => s.variables.contains_key(c),
+                    _ => true,
+                },
+                _ => true,
+            };
+            if !known {
+                return Err(Error::invalid(
+                    field,
+                    format!("undefined variable `{path}` (not in the template's sample)"),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Checks every source of `template` (top level and variants), and with a sample
+    /// renders each variant against it.
+    pub fn check_template(&self, template: &Template) -> Result<(), Error> {
+        let sample = template.sample.as_ref();
+        let top = Variant {
+            channel: Some(template.channel),
+            locale: String::new(),
+            subject: template.subject.clone(),
+            body: template.body.clone(),
+            html_body: template.html_body.clone(),
+        };
+        let variants = std::iter::once(("template".to_owned(), &top)).chain(
+            template
+                .variants
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (format!("template.variants[{i}]"), v)),
+        );
+        for (prefix, v) in variants {
+            for (name, source) in [
+                ("subject", &v.subject),
+                ("body", &v.body),
+                ("html_body", &v.html_body),
+            ] {
+                let field = format!("{prefix}.{name}");
+                self.check(&field, source, sample)?;
+                if let Some(s) = sample {
+                    let ctx = RenderContext {
+                        profile: &s.profile,
+                        customer_id: "c_sample",
+                        offer: s.offer.as_ref(),
+                        vars: &s.variables,
+                        message: MessageVars {
+                            message_id: "msg_sample",
+                            channel: template.channel.as_str(),
+                            locale: &v.locale,
+                            campaign: "sample",
+                        },
+                    };
+                    self.render(source, &ctx).map_err(|e| {
+                        Error::invalid(&field, format!("does not render with the sample: {e}"))
+                    })?;
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Renders `source` with `ctx`; the error text names what failed and where.
     pub fn render(&self, source: &str, ctx: &RenderContext<'_>) -> Result<String, String> {
         self.env.render_str(source, ctx).map_err(|e| describe(&e))
+    }
+
+    /// Renders the three parts of a variant; errors name the part.
+    pub fn render_variant(
+        &self,
+        v: &Variant,
+        ctx: &RenderContext<'_>,
+    ) -> Result<RenderedParts, String> {
+        let subject = self
+            .render(&v.subject, ctx)
+            .map_err(|e| format!("render subject: {e}"))?;
+        let body = self
+            .render(&v.body, ctx)
+            .map_err(|e| format!("render body: {e}"))?;
+        let html_body = self
+            .render(&v.html_body, ctx)
+            .map_err(|e| format!("render html_body: {e}"))?;
+        Ok(RenderedParts {
+            // A header cannot span lines; templates that end in a newline still work.
+            subject: subject.trim().replace(['\r', '\n'], " "),
+            body,
+            html_body,
+        })
     }
 }
 
@@ -88,8 +248,27 @@ mod tests {
         }
     }
 
+    fn ctx<'a>(
+        profile: &'a Map<String, Value>,
+        offer: Option<&'a Offer>,
+        vars: &'a Map<String, Value>,
+    ) -> RenderContext<'a> {
+        RenderContext {
+            profile,
+            customer_id: "c_1",
+            offer,
+            vars,
+            message: MessageVars {
+                message_id: "msg_1",
+                channel: "email",
+                locale: "",
+                campaign: "spring",
+            },
+        }
+    }
+
     #[test]
-    fn renders_profile_offer_and_vars() {
+    fn renders_profile_offer_vars_and_message() {
         let r = Renderer::new();
         let profile = map(json!({"first_name": "Ann"}));
         let vars = map(json!({"store": "Seoul"}));
@@ -100,37 +279,25 @@ mod tests {
             content: map(json!({"code": "TEN"})),
             decision_id: "d1".into(),
         };
-        let ctx = RenderContext {
-            profile: &profile,
-            customer_id: "c_1",
-            offer: Some(&offer),
-            vars: &vars,
-        };
         let out = r
             .render(
-                "Hello {{ profile.first_name }}, {{ offer.display_name }} ({{ offer.content.code }}) at {{ vars.store }} for {{ customer_id }}",
-                &ctx,
+                "Hello {{ profile.first_name }}, {{ offer.display_name }} ({{ offer.content.code }}) at {{ vars.store }} for {{ customer_id }} [{{ message.campaign }}]",
+                &ctx(&profile, Some(&offer), &vars),
             )
             .expect("renders");
-        assert_eq!(out, "Hello Ann, 10% off (TEN) at Seoul for c_1");
+        assert_eq!(out, "Hello Ann, 10% off (TEN) at Seoul for c_1 [spring]");
     }
 
     #[test]
     fn undefined_variables_fail_to_render() {
         let r = Renderer::new();
         let empty = Map::new();
-        let ctx = RenderContext {
-            profile: &empty,
-            customer_id: "c_1",
-            offer: None,
-            vars: &empty,
-        };
         let err = r
-            .render("Hi {{ profile.first_name }}", &ctx)
+            .render("Hi {{ profile.first_name }}", &ctx(&empty, None, &empty))
             .expect_err("strict");
         assert!(err.contains("undefined"), "{err}");
         let err = r
-            .render("{{ offer.display_name }}", &ctx)
+            .render("{{ offer.display_name }}", &ctx(&empty, None, &empty))
             .expect_err("no offer");
         assert!(err.contains("undefined"), "{err}");
     }
@@ -139,7 +306,7 @@ mod tests {
     fn syntax_errors_name_field_and_line() {
         let r = Renderer::new();
         let err = r
-            .check("template.body", "line one\n{% if x %}\nno end")
+            .check("template.body", "line one\n{% if x %}\nno end", None)
             .expect_err("syntax");
         match err {
             Error::InvalidArgument { field, message } => {
@@ -148,7 +315,54 @@ mod tests {
             }
             other => panic!("unexpected {other:?}"),
         }
-        r.check("template.subject", "Hi {{ profile.x }}")
+        r.check("template.subject", "Hi {{ profile.x }}", None)
             .expect("valid");
+    }
+
+    #[test]
+    fn unknown_variables_are_rejected_at_save_even_in_untaken_branches() {
+        let r = Renderer::new();
+        let msg = |e: Error| e.to_string();
+        let err = r
+            .check(
+                "template.body",
+                "{% if false %}{{ prfile.name }}{% endif %}",
+                None,
+            )
+            .expect_err("typo");
+        assert!(msg(err).contains("unknown variable `prfile.name`"));
+        let err = r
+            .check("template.body", "{{ offer.price }}", None)
+            .expect_err("no such offer field");
+        assert!(msg(err).contains("offer.price"));
+        r.check(
+            "template.body",
+            "{% for i in range(2) %}{{ loop.index }}{{ offer.content.code }}{% endfor %}{{ message.message_id }}",
+            None,
+        )
+        .expect("known names");
+
+        let sample = Sample {
+            profile: map(json!({"first_name": "Ann"})),
+            offer: None,
+            variables: map(json!({"store": "Gangnam"})),
+        };
+        r.check(
+            "template.body",
+            "{{ profile.first_name }} {{ vars.store }}",
+            Some(&sample),
+        )
+        .expect("in sample");
+        let err = r
+            .check(
+                "template.body",
+                "{% if profile.vip %}{{ profile.tier }}{% endif %}",
+                Some(&sample),
+            )
+            .expect_err("not in sample");
+        assert!(
+            msg(err).contains("profile.tier"),
+            "sorted: the first unknown is named"
+        );
     }
 }

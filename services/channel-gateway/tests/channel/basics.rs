@@ -1,164 +1,20 @@
-//! Channel-gateway against a real Redis, a real database and a real SMTP server.
+//! The original contract: templates, Send, idempotency, consent, render errors, paging
+//! and re-driving messages an older gateway committed without rendering.
 
-use std::net::SocketAddr;
 use std::time::Duration;
 
 use anyhow::Context;
-use omni_common::config::{Settings, SmtpTls};
 use omni_common::ids::CustomerId;
-use omni_common::shutdown::CancellationToken;
-use omni_profile_store::{ProfileStore, ProfileUpdate};
+use omni_profile_store::ProfileUpdate;
 use omni_proto::channel::v1 as pb;
 use omni_proto::channel::v1::channel_service_client::ChannelServiceClient;
 use omni_proto::common::v1::DeliveryChannel;
-use omni_testkit::{RedisServer, SmtpSink, database_url, eventually};
+use omni_testkit::eventually;
 use sea_orm::ConnectionTrait;
 use serde_json::json;
-use tonic::service::interceptor::InterceptedService;
-use tonic::transport::Channel;
-use tonic::{Code, Request, Status};
+use tonic::Code;
 
-const API_KEY: &str = "test-admin-key";
-const WORKSPACE: &str = "default";
-
-type Client = ChannelServiceClient<
-    InterceptedService<Channel, fn(Request<()>) -> Result<Request<()>, Status>>,
->;
-
-fn with_key(mut req: Request<()>) -> Result<Request<()>, Status> {
-    let value = format!("Bearer {API_KEY}")
-        .parse()
-        .map_err(|_| Status::internal("bad header"))?;
-    req.metadata_mut().insert("authorization", value);
-    Ok(req)
-}
-
-/// One channel-gateway with its own Redis, database and SMTP sink.
-struct Harness {
-    _redis: RedisServer,
-    sink: SmtpSink,
-    addr: SocketAddr,
-    client: Client,
-    profiles: ProfileStore,
-    database_url: String,
-    shutdown: CancellationToken,
-    server: Option<tokio::task::JoinHandle<Result<(), omni_channel::Error>>>,
-}
-
-impl Harness {
-    async fn start() -> anyhow::Result<Self> {
-        Self::start_with(|_| {}).await
-    }
-
-    async fn start_with(tweak: impl FnOnce(&mut Settings)) -> anyhow::Result<Self> {
-        let redis = RedisServer::start().await?;
-        let sink = SmtpSink::start().await?;
-        let mut settings = Settings::for_tests(&redis.url);
-        settings.channel.database_url = database_url("channel").await?;
-        settings.smtp.host = "127.0.0.1".into();
-        settings.smtp.port = sink.addr.port();
-        settings.smtp.tls = SmtpTls::None;
-        settings.smtp.timeout_ms = 5_000;
-        tweak(&mut settings);
-        let database_url = settings.channel.database_url.clone();
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
-        let addr = listener.local_addr()?;
-        let shutdown = CancellationToken::new();
-        let server = tokio::spawn(omni_channel::run(settings, listener, shutdown.clone()));
-        let endpoint = tonic::transport::Endpoint::from_shared(format!("http://{addr}"))?;
-        let channel = eventually(Duration::from_secs(20), || {
-            let endpoint = endpoint.clone();
-            async move { Ok(endpoint.connect().await.ok()) }
-        })
-        .await
-        .context("channel-gateway did not start")?;
-        let client = ChannelServiceClient::with_interceptor(
-            channel,
-            with_key as fn(Request<()>) -> Result<Request<()>, Status>,
-        );
-        let profiles = ProfileStore::new(omni_common::redis::connect(&redis.url).await?);
-        Ok(Self {
-            _redis: redis,
-            sink,
-            addr,
-            client,
-            profiles,
-            database_url,
-            shutdown,
-            server: Some(server),
-        })
-    }
-
-    /// A profile with an email identifier and a first name.
-    async fn ann(&self) -> anyhow::Result<String> {
-        let cid = CustomerId::generate();
-        let mut traits = serde_json::Map::new();
-        traits.insert("first_name".into(), json!("Ann"));
-        self.profiles
-            .apply(
-                WORKSPACE,
-                cid.as_str(),
-                &ProfileUpdate {
-                    traits,
-                    identifiers: vec![("email".into(), "ann@example.com".into())],
-                    event_type: None,
-                    time_ms: now_ms(),
-                },
-            )
-            .await?;
-        Ok(cid.into_inner())
-    }
-
-    async fn email_template(&self, subject: &str, body: &str) -> anyhow::Result<String> {
-        let t = self
-            .client
-            .clone()
-            .create_template(pb::CreateTemplateRequest {
-                template: Some(pb::Template {
-                    display_name: "Offer email".into(),
-                    channel: DeliveryChannel::Email as i32,
-                    subject: subject.into(),
-                    body: body.into(),
-                    ..Default::default()
-                }),
-                idempotency_key: String::new(),
-            })
-            .await?
-            .into_inner()
-            .template
-            .context("template in response")?;
-        Ok(t.template_id)
-    }
-
-    async fn send(&self, req: pb::SendRequest) -> Result<pb::Message, Status> {
-        self.client
-            .clone()
-            .send(req)
-            .await?
-            .into_inner()
-            .message
-            .ok_or_else(|| Status::internal("no message in response"))
-    }
-
-    async fn stop(mut self) -> anyhow::Result<()> {
-        self.shutdown.cancel();
-        if let Some(server) = self.server.take() {
-            tokio::time::timeout(Duration::from_secs(15), server).await???;
-        }
-        Ok(())
-    }
-}
-
-fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or_default()
-}
-
-fn key() -> String {
-    format!("k-{}", uuid::Uuid::now_v7().simple())
-}
+use crate::support::{Harness, WORKSPACE, field_violation, key, now_ms};
 
 fn send_request(customer_id: &str, template_id: &str, key: &str) -> pb::SendRequest {
     let mut vars = serde_json::Map::new();
@@ -178,15 +34,8 @@ fn send_request(customer_id: &str, template_id: &str, key: &str) -> pb::SendRequ
         variables: Some(omni_common::convert::json_to_struct(&vars)),
         journey_id: "j_1".into(),
         run_id: "run_1".into(),
+        ..Default::default()
     }
-}
-
-fn field_violation(status: &Status) -> Option<String> {
-    use tonic_types::StatusExt;
-    status
-        .get_error_details()
-        .bad_request()
-        .and_then(|b| b.field_violations.first().map(|v| v.field.clone()))
 }
 
 #[tokio::test]
@@ -201,8 +50,15 @@ async fn send_renders_delivers_and_is_idempotent() -> anyhow::Result<()> {
         .await?;
     let k = key();
 
-    let first = h.send(send_request(&cid, &tid, &k)).await?;
+    let queued = h.send(send_request(&cid, &tid, &k)).await?;
+    assert_eq!(
+        queued.status,
+        pb::MessageStatus::Pending as i32,
+        "{queued:?}"
+    );
+    let first = h.settled(&queued.message_id).await?;
     assert_eq!(first.status, pb::MessageStatus::Sent as i32, "{first:?}");
+    assert_eq!(first.attempts, 1);
     assert_eq!(first.recipient, "ann@example.com");
     assert_eq!(first.subject, "Hello Ann");
     assert_eq!(first.body, "Hello Ann, enjoy 10% off shoes at Gangnam.\n");
@@ -223,10 +79,11 @@ async fn send_renders_delivers_and_is_idempotent() -> anyhow::Result<()> {
     let message_id = mail.header("Message-ID").context("Message-ID header")?;
     assert!(message_id.contains(&first.message_id), "{message_id}");
 
-    // The same key again: the first message, and nothing sent twice. Send is synchronous,
-    // so any second email would already be in the sink when the call returns.
+    // The same key again: the first message, and nothing sent twice (the message is
+    // already sent, so a second email could only come from a second message).
     let again = h.send(send_request(&cid, &tid, &k)).await?;
     assert_eq!(again, first);
+    tokio::time::sleep(Duration::from_millis(100)).await;
     assert_eq!(h.sink.messages().len(), 1);
 
     // A reused key for a different request is refused rather than silently answered.
@@ -455,7 +312,9 @@ async fn provider_failures_are_retried_then_recorded() -> anyhow::Result<()> {
         .email_template("Hi", "Hi {{ profile.first_name }}")
         .await?;
     let m = h.send(send_request(&cid, &tid, &key())).await?;
-    assert_eq!(m.status, pb::MessageStatus::Failed as i32, "{m:?}");
+    let m = h.settled(&m.message_id).await?;
+    assert_eq!(m.status, pb::MessageStatus::DeadLetter as i32, "{m:?}");
+    assert_eq!(m.attempts, 3);
     assert!(m.error.contains("after 3 attempts"), "{}", m.error);
     assert_eq!(m.subject, "Hi", "the rendered message is kept");
     h.stop().await
@@ -477,7 +336,7 @@ async fn messages_list_oldest_first_in_pages() -> anyhow::Result<()> {
         .list_messages(pb::ListMessagesRequest {
             customer_id: cid.clone(),
             page_size: 2,
-            page_token: String::new(),
+            ..Default::default()
         })
         .await?
         .into_inner();
@@ -489,6 +348,7 @@ async fn messages_list_oldest_first_in_pages() -> anyhow::Result<()> {
             customer_id: cid.clone(),
             page_size: 2,
             page_token: page.next_page_token,
+            ..Default::default()
         })
         .await?
         .into_inner();
@@ -499,8 +359,7 @@ async fn messages_list_oldest_first_in_pages() -> anyhow::Result<()> {
     let err = client
         .list_messages(pb::ListMessagesRequest {
             customer_id: String::new(),
-            page_size: 0,
-            page_token: String::new(),
+            ..Default::default()
         })
         .await
         .expect_err("customer required");
@@ -565,11 +424,78 @@ async fn abandoned_pending_messages_are_re_driven() -> anyhow::Result<()> {
     let list = client
         .list_messages(pb::ListMessagesRequest {
             customer_id: cid,
-            page_size: 0,
-            page_token: String::new(),
+            ..Default::default()
         })
         .await?
         .into_inner();
     assert_eq!(list.messages.len(), 1);
+    h.stop().await
+}
+
+#[tokio::test]
+async fn an_erased_customer_leaves_only_anonymous_message_metadata() -> anyhow::Result<()> {
+    let h = Harness::start().await?;
+    let ann = h.ann().await?;
+    let other = h.ann().await?;
+    let template = h
+        .email_template("Hi {{ profile.first_name }}", "Hello {{ profile.first_name }}")
+        .await?;
+    let sent = h
+        .send(crate::support::send_on(DeliveryChannel::Email, &ann, &template))
+        .await?;
+    let kept = h
+        .send(crate::support::send_on(DeliveryChannel::Email, &other, &template))
+        .await?;
+    assert_eq!(h.settled(&sent.message_id).await?.status, pb::MessageStatus::Sent as i32);
+    h.settled(&kept.message_id).await?;
+
+    let bus = omni_bus::Bus::new(omni_common::redis::connect(&h.settings.redis.url).await?);
+    let erased = omni_proto::common::v1::CustomerErased {
+        workspace_id: WORKSPACE.into(),
+        customer_id: ann.clone(),
+        erasure_id: "er_1".into(),
+        ..Default::default()
+    };
+    bus.publish(omni_bus::Topic::CustomerErased, &erased).await?;
+
+    let mut client = h.client.clone();
+    eventually(crate::support::PATIENCE, || {
+        let mut client = client.clone();
+        let ann = ann.clone();
+        async move {
+            let listed = client
+                .list_messages(pb::ListMessagesRequest {
+                    customer_id: ann,
+                    ..Default::default()
+                })
+                .await?
+                .into_inner()
+                .messages;
+            anyhow::ensure!(listed.is_empty(), "still listed: {listed:?}");
+            Ok(Some(()))
+        }
+    })
+    .await?;
+    let anonymous = h.get(&sent.message_id).await?;
+    assert_eq!(anonymous.customer_id, "erased");
+    assert!(anonymous.recipient.is_empty() && anonymous.body.is_empty());
+    assert!(anonymous.subject.is_empty() && anonymous.html_body.is_empty());
+    assert_eq!(anonymous.status, pb::MessageStatus::Sent as i32);
+    assert!(h.events(&sent.message_id).await?.is_empty());
+    // The same idempotency key still stops a second send.
+    let again = client
+        .send(pb::SendRequest {
+            idempotency_key: sent.idempotency_key.clone(),
+            ..crate::support::send_on(DeliveryChannel::Email, &ann, &template)
+        })
+        .await?
+        .into_inner()
+        .message
+        .context("message")?;
+    assert_eq!(again.message_id, sent.message_id);
+    // Other customers are untouched.
+    let untouched = h.get(&kept.message_id).await?;
+    assert_eq!(untouched.customer_id, other);
+    assert!(!untouched.body.is_empty());
     h.stop().await
 }
