@@ -106,6 +106,7 @@ async fn signup_becomes_a_rendered_welcome_email() -> anyhow::Result<()> {
         .identity
         .get_profile(GetProfileRequest {
             customer_id: tracked.customer_id.clone(),
+            ..Default::default()
         })
         .await?
         .into_inner()

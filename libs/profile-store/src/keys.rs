@@ -22,6 +22,16 @@ pub(crate) struct CustomerKeys {
     pub memberships: String,
     /// String: the customer this one was merged into.
     pub alias: String,
+    /// Hash: computed trait name -> JSON value, written by the segment service.
+    pub computed: String,
+    /// Hash: trait name -> type declared by Identify.
+    pub trait_types: String,
+    /// Hash: purchase summary, last store, engagement counters (see `activity`).
+    pub activity: String,
+    /// Sorted set: product id -> when last bought (ms).
+    pub products: String,
+    /// Hash: `app\tplatform\ttoken` -> `<1|0>:<ms>` (registered or removed, when).
+    pub push: String,
 }
 
 impl CustomerKeys {
@@ -36,7 +46,22 @@ impl CustomerKeys {
             consent_purposes: format!("p:{tag}:consentp"),
             memberships: format!("seg:{tag}:m"),
             alias: format!("p:{workspace}:alias:{customer_id}"),
+            computed: format!("p:{tag}:computed"),
+            trait_types: format!("p:{tag}:ttypes"),
+            activity: format!("p:{tag}:act"),
+            products: format!("p:{tag}:products"),
+            push: format!("p:{tag}:push"),
         }
+    }
+
+    /// The keys holding the activity part of the profile.
+    pub(crate) fn activity_keys(&self) -> [&str; 4] {
+        [
+            &self.trait_types,
+            &self.activity,
+            &self.products,
+            &self.push,
+        ]
     }
 
     /// The keys holding profile state (not memberships, not the alias).
@@ -73,5 +98,8 @@ mod tests {
         assert_eq!(k.consent_purposes, "p:{ws_1:c_9}:consentp");
         assert_eq!(k.memberships, "seg:{ws_1:c_9}:m");
         assert_eq!(k.alias, "p:ws_1:alias:c_9");
+        assert_eq!(k.computed, "p:{ws_1:c_9}:computed");
+        assert_eq!(k.activity, "p:{ws_1:c_9}:act");
+        assert_eq!(k.products, "p:{ws_1:c_9}:products");
     }
 }

@@ -13,8 +13,13 @@
 //! | `p:{ws:cid}:consent` | hash | channel -> JSON `{granted, updated_ms}` |
 //! | `p:{ws:cid}:meta` | hash | `first_seen_ms`, `last_seen_ms` |
 //! | `p:{ws:cid}:consentp` | hash | `channel:purpose` -> JSON [`PurposeConsent`]; `global_unsubscribe` -> JSON [`GlobalUnsubscribe`] |
+//! | `p:{ws:cid}:ttypes` | hash | trait name -> type declared by Identify |
+//! | `p:{ws:cid}:act` | hash | `orders`, `revenue_micros`, `last_purchase_ms`, `store_id`, `store_ms`, `open:<ch>`, `click:<ch>`, `opens:<ch>`, `clicks:<ch>` |
+//! | `p:{ws:cid}:products` | sorted set | product id -> last bought (ms), newest 200 |
+//! | `p:{ws:cid}:push` | hash | `app\tplatform\ttoken` -> `1:<ms>` registered / `0:<ms>` removed |
 //! | `p:ws:alias:<old cid>` | string | the customer it was merged into |
 //! | `seg:{ws:cid}:m` | hash | segment id -> entered at (ms) |
+//! | `p:{ws:cid}:computed` | hash | computed trait name -> JSON value (written by segment) |
 //!
 //! `consent` holds the *effective marketing* decision per channel (granted and not
 //! globally unsubscribed), so readers of [`StoredProfile::consents`] honour a global
@@ -24,12 +29,17 @@
 //! Writes that touch several keys run in one `MULTI`/`EXEC` transaction. Redis is a
 //! projection: identity can rebuild every profile from its SQL event log.
 
+mod activity;
 mod consent;
 mod error;
 mod keys;
 mod profile;
 mod store;
 
+pub use activity::{
+    ActivityUpdate, Engagement, MAX_PRODUCTS, ProfileActivity, Purchase, PushTokenChange,
+    PushTokenKey, PushTokenState,
+};
 pub use consent::{
     CHANNELS, ConsentSnapshot, GlobalUnsubscribe, MARKETING, PurposeConsent, TRANSACTIONAL,
 };

@@ -7,6 +7,7 @@ use redis::aio::ConnectionManager;
 use serde_json::Value;
 
 use crate::Error;
+use crate::activity::{ActivityUpdate, MAX_PRODUCTS, ProfileActivity, PushTokenState};
 use crate::consent::{ConsentSnapshot, GlobalUnsubscribe, PurposeConsent};
 use crate::keys::{CustomerKeys, FIRST_SEEN, GLOBAL_UNSUBSCRIBE, LAST_SEEN};
 use crate::profile::{ConsentState, ProfileUpdate, StoredProfile, identifier_member};
@@ -151,27 +152,197 @@ impl ProfileStore {
         let keys = CustomerKeys::new(workspace, customer_id);
         let mut pipe = redis::pipe();
         pipe.atomic();
-        for (name, value) in &update.traits {
-            if value.is_null() {
-                pipe.hdel(&keys.traits, name).ignore();
-            } else {
-                pipe.hset(&keys.traits, name, serde_json::to_string(value)?)
-                    .ignore();
+        add_update(&mut pipe, &keys, update)?;
+        pipe.query_async::<()>(&mut self.conn.clone()).await?;
+        Ok(())
+    }
+
+    /// [`ProfileStore::apply`] plus an [`ActivityUpdate`] (declared trait types,
+    /// purchase, store visit, engagement, push tokens), all in one transaction.
+    pub async fn apply_with_activity(
+        &self,
+        workspace: &str,
+        customer_id: &str,
+        update: &ProfileUpdate,
+        activity: &ActivityUpdate,
+    ) -> Result<(), Error> {
+        let keys = CustomerKeys::new(workspace, customer_id);
+        let mut pipe = redis::pipe();
+        pipe.atomic();
+        add_update(&mut pipe, &keys, update)?;
+        add_activity(&mut pipe, &keys, activity);
+        pipe.query_async::<()>(&mut self.conn.clone()).await?;
+        Ok(())
+    }
+
+    /// The activity part of `customer_id`'s profile (following merge aliases); empty
+    /// when nothing is recorded.
+    pub async fn activity(
+        &self,
+        workspace: &str,
+        customer_id: &str,
+    ) -> Result<ProfileActivity, Error> {
+        let customer_id = self.resolve_alias(workspace, customer_id).await?;
+        let keys = CustomerKeys::new(workspace, &customer_id);
+        type Raw = (
+            HashMap<String, String>,
+            HashMap<String, String>,
+            Vec<(String, f64)>,
+            HashMap<String, String>,
+        );
+        let (types, act, products, push): Raw = redis::pipe()
+            .atomic()
+            .hgetall(&keys.trait_types)
+            .hgetall(&keys.activity)
+            .cmd("ZRANGE")
+            .arg(&keys.products)
+            .arg(0)
+            .arg(-1)
+            .arg("REV")
+            .arg("WITHSCORES")
+            .hgetall(&keys.push)
+            .query_async(&mut self.conn.clone())
+            .await?;
+        let num = |field: &str| -> Result<i64, Error> {
+            act.get(field).map_or(Ok(0), |v| {
+                v.parse::<i64>().map_err(|e| Error::Corrupt {
+                    key: format!("{} {field}", keys.activity),
+                    detail: e.to_string(),
+                })
+            })
+        };
+        let mut out = ProfileActivity {
+            trait_types: types.into_iter().collect(),
+            orders: num("orders")?,
+            revenue_micros: num("revenue_micros")?,
+            last_purchase_ms: num("last_purchase_ms")?,
+            // Scores are unix ms, exact in a double.
+            #[allow(clippy::cast_possible_truncation)]
+            products: products.into_iter().map(|(id, t)| (id, t as i64)).collect(),
+            last_store: None,
+            engagement: BTreeMap::new(),
+            push_tokens: BTreeMap::new(),
+        };
+        if let Some(id) = act.get("store_id") {
+            out.last_store = Some((id.clone(), num("store_ms")?));
+        }
+        for field in act.keys() {
+            let Some((kind, channel)) = field.split_once(':') else {
+                continue;
+            };
+            let n = num(field)?;
+            let e = out.engagement.entry(channel.to_owned()).or_default();
+            match kind {
+                "open" => e.last_open_ms = n,
+                "click" => e.last_click_ms = n,
+                "opens" => e.opens = n,
+                "clicks" => e.clicks = n,
+                _ => {}
             }
         }
-        if !update.identifiers.is_empty() {
-            let members: Vec<String> = update.identifiers.iter().map(identifier_member).collect();
-            pipe.sadd(&keys.ids, members).ignore();
+        for (field, value) in push {
+            let corrupt = |detail: &str| Error::Corrupt {
+                key: format!("{} {field:?}", keys.push),
+                detail: detail.to_owned(),
+            };
+            let mut parts = field.splitn(3, '\t');
+            let (Some(app), Some(platform), Some(token)) =
+                (parts.next(), parts.next(), parts.next())
+            else {
+                return Err(corrupt("field is not app, platform, token"));
+            };
+            let (registered, ms) = value
+                .split_once(':')
+                .ok_or_else(|| corrupt("value is not <0|1>:<ms>"))?;
+            let updated_ms = ms.parse().map_err(|_| corrupt("bad time"))?;
+            out.push_tokens.insert(
+                (app.to_owned(), platform.to_owned(), token.to_owned()),
+                PushTokenState {
+                    registered: registered == "1",
+                    updated_ms,
+                },
+            );
         }
-        if let Some(event_type) = &update.event_type {
-            pipe.hincr(&keys.counts, event_type, 1).ignore();
+        Ok(out)
+    }
+
+    /// [`ProfileStore::replace`] that also writes `activity` as the complete activity
+    /// of the survivor and drops the activity of every id in `merged_away`, in one
+    /// transaction.
+    pub async fn replace_with_activity(
+        &self,
+        workspace: &str,
+        profile: &StoredProfile,
+        activity: &ProfileActivity,
+        merged_away: &[String],
+    ) -> Result<(), Error> {
+        let keys = CustomerKeys::new(workspace, &profile.customer_id);
+        let mut pipe = redis::pipe();
+        pipe.atomic();
+        add_replace(&mut pipe, &keys, workspace, profile, merged_away)?;
+        pipe.del(&keys.activity_keys()).ignore();
+        for old in merged_away
+            .iter()
+            .filter(|old| **old != profile.customer_id)
+        {
+            pipe.del(&CustomerKeys::new(workspace, old).activity_keys())
+                .ignore();
         }
-        pipe.cmd("EVAL")
-            .arg(TOUCH_META)
-            .arg(1)
-            .arg(&keys.meta)
-            .arg(update.time_ms)
-            .ignore();
+        if !activity.trait_types.is_empty() {
+            let types: Vec<(&str, &str)> = activity
+                .trait_types
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            pipe.hset_multiple(&keys.trait_types, &types).ignore();
+        }
+        let mut act: Vec<(String, String)> = Vec::new();
+        if activity.orders != 0 || activity.revenue_micros != 0 || activity.last_purchase_ms != 0 {
+            act.push(("orders".into(), activity.orders.to_string()));
+            act.push(("revenue_micros".into(), activity.revenue_micros.to_string()));
+            act.push((
+                "last_purchase_ms".into(),
+                activity.last_purchase_ms.to_string(),
+            ));
+        }
+        if let Some((id, ms)) = &activity.last_store {
+            act.push(("store_id".into(), id.clone()));
+            act.push(("store_ms".into(), ms.to_string()));
+        }
+        for (channel, e) in &activity.engagement {
+            if e.opens > 0 || e.last_open_ms > 0 {
+                act.push((format!("open:{channel}"), e.last_open_ms.to_string()));
+                act.push((format!("opens:{channel}"), e.opens.to_string()));
+            }
+            if e.clicks > 0 || e.last_click_ms > 0 {
+                act.push((format!("click:{channel}"), e.last_click_ms.to_string()));
+                act.push((format!("clicks:{channel}"), e.clicks.to_string()));
+            }
+        }
+        if !act.is_empty() {
+            pipe.hset_multiple(&keys.activity, &act).ignore();
+        }
+        if !activity.products.is_empty() {
+            let members: Vec<(i64, &str)> = activity
+                .products
+                .iter()
+                .map(|(id, t)| (*t, id.as_str()))
+                .collect();
+            pipe.zadd_multiple(&keys.products, &members).ignore();
+        }
+        if !activity.push_tokens.is_empty() {
+            let tokens: Vec<(String, String)> = activity
+                .push_tokens
+                .iter()
+                .map(|((app, platform, token), st)| {
+                    (
+                        format!("{app}\t{platform}\t{token}"),
+                        format!("{}:{}", u8::from(st.registered), st.updated_ms),
+                    )
+                })
+                .collect();
+            pipe.hset_multiple(&keys.push, &tokens).ignore();
+        }
         pipe.query_async::<()>(&mut self.conn.clone()).await?;
         Ok(())
     }
@@ -190,58 +361,7 @@ impl ProfileStore {
         let keys = CustomerKeys::new(workspace, &profile.customer_id);
         let mut pipe = redis::pipe();
         pipe.atomic();
-        pipe.del(&keys.profile()).ignore().del(&keys.alias).ignore();
-        if !profile.traits.is_empty() {
-            let traits = profile
-                .traits
-                .iter()
-                .filter(|(_, v)| !v.is_null())
-                .map(|(k, v)| Ok((k.as_str(), serde_json::to_string(v)?)))
-                .collect::<Result<Vec<_>, Error>>()?;
-            if !traits.is_empty() {
-                pipe.hset_multiple(&keys.traits, &traits).ignore();
-            }
-        }
-        if !profile.identifiers.is_empty() {
-            let members: Vec<String> = profile.identifiers.iter().map(identifier_member).collect();
-            pipe.sadd(&keys.ids, members).ignore();
-        }
-        if !profile.event_counts.is_empty() {
-            let counts: Vec<(&str, i64)> = profile
-                .event_counts
-                .iter()
-                .map(|(k, v)| (k.as_str(), *v))
-                .collect();
-            pipe.hset_multiple(&keys.counts, &counts).ignore();
-        }
-        if !profile.consents.is_empty() {
-            let consents = profile
-                .consents
-                .iter()
-                .map(|(k, v)| Ok((k.as_str(), serde_json::to_string(v)?)))
-                .collect::<Result<Vec<_>, Error>>()?;
-            pipe.hset_multiple(&keys.consent, &consents).ignore();
-        }
-        pipe.hset_multiple(
-            &keys.meta,
-            &[
-                (FIRST_SEEN, profile.first_seen_ms),
-                (LAST_SEEN, profile.last_seen_ms),
-            ],
-        )
-        .ignore();
-        for old in merged_away
-            .iter()
-            .filter(|old| **old != profile.customer_id)
-        {
-            let old_keys = CustomerKeys::new(workspace, old);
-            pipe.del(&old_keys.profile())
-                .ignore()
-                .del(&old_keys.consent_purposes)
-                .ignore()
-                .set(&old_keys.alias, &profile.customer_id)
-                .ignore();
-        }
+        add_replace(&mut pipe, &keys, workspace, profile, merged_away)?;
         pipe.query_async::<()>(&mut self.conn.clone()).await?;
         Ok(())
     }
@@ -281,6 +401,27 @@ impl ProfileStore {
         Ok(members.into_iter().collect())
     }
 
+    /// When each of `customer_ids` entered `segment_id` (`None` when not a member),
+    /// in the same order, read in one pipeline.
+    pub async fn entered_at(
+        &self,
+        workspace: &str,
+        segment_id: &str,
+        customer_ids: &[String],
+    ) -> Result<Vec<Option<i64>>, Error> {
+        if customer_ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut pipe = redis::pipe();
+        for customer_id in customer_ids {
+            pipe.hget(
+                CustomerKeys::new(workspace, customer_id).memberships,
+                segment_id,
+            );
+        }
+        Ok(pipe.query_async(&mut self.conn.clone()).await?)
+    }
+
     /// Marks `customer_id` as in (`entered`) or out of `segment_id`; returns whether
     /// that changed anything. Entering keeps the original entry time when already in.
     pub async fn set_membership(
@@ -302,6 +443,49 @@ impl ProfileStore {
         Ok(changed)
     }
 
+    /// The computed trait values of exactly `customer_id` (no alias following), as the
+    /// segment service last wrote them: name -> JSON value.
+    pub async fn computed(
+        &self,
+        workspace: &str,
+        customer_id: &str,
+    ) -> Result<BTreeMap<String, Value>, Error> {
+        let keys = CustomerKeys::new(workspace, customer_id);
+        let raw: HashMap<String, String> = self.conn.clone().hgetall(&keys.computed).await?;
+        raw.into_iter()
+            .map(|(name, json)| Ok((name.clone(), parse_json(&keys.computed, &name, &json)?)))
+            .collect()
+    }
+
+    /// Updates computed trait values of `customer_id` in one transaction: sets each
+    /// `set` entry and removes each name in `remove` (a value that no longer exists).
+    pub async fn set_computed(
+        &self,
+        workspace: &str,
+        customer_id: &str,
+        set: &BTreeMap<String, Value>,
+        remove: &[String],
+    ) -> Result<(), Error> {
+        if set.is_empty() && remove.is_empty() {
+            return Ok(());
+        }
+        let keys = CustomerKeys::new(workspace, customer_id);
+        let mut pipe = redis::pipe();
+        pipe.atomic();
+        if !set.is_empty() {
+            let fields = set
+                .iter()
+                .map(|(k, v)| Ok((k.as_str(), serde_json::to_string(v)?)))
+                .collect::<Result<Vec<_>, Error>>()?;
+            pipe.hset_multiple(&keys.computed, &fields).ignore();
+        }
+        if !remove.is_empty() {
+            pipe.hdel(&keys.computed, remove).ignore();
+        }
+        pipe.query_async::<()>(&mut self.conn.clone()).await?;
+        Ok(())
+    }
+
     /// Forgets `customer_id` (erasure): its profile, its memberships and its own
     /// alias. Aliases of ids merged into it are left; they resolve to nothing.
     pub async fn delete(&self, workspace: &str, customer_id: &str) -> Result<(), Error> {
@@ -311,7 +495,9 @@ impl ProfileStore {
             keys.memberships.as_str(),
             keys.alias.as_str(),
             keys.consent_purposes.as_str(),
+            keys.computed.as_str(),
         ]);
+        all.extend(keys.activity_keys());
         let _: i64 = self.conn.clone().del(&all).await?;
         Ok(())
     }
@@ -396,4 +582,207 @@ fn parse_json<T: serde::de::DeserializeOwned>(
         key: format!("{key} {field}"),
         detail: e.to_string(),
     })
+}
+
+/// Adds the commands of [`ProfileStore::apply`] to `pipe`.
+fn add_update(
+    pipe: &mut redis::Pipeline,
+    keys: &CustomerKeys,
+    update: &ProfileUpdate,
+) -> Result<(), Error> {
+    for (name, value) in &update.traits {
+        if value.is_null() {
+            pipe.hdel(&keys.traits, name).ignore();
+        } else {
+            pipe.hset(&keys.traits, name, serde_json::to_string(value)?)
+                .ignore();
+        }
+    }
+    if !update.identifiers.is_empty() {
+        let members: Vec<String> = update.identifiers.iter().map(identifier_member).collect();
+        pipe.sadd(&keys.ids, members).ignore();
+    }
+    if let Some(event_type) = &update.event_type {
+        pipe.hincr(&keys.counts, event_type, 1).ignore();
+    }
+    pipe.cmd("EVAL")
+        .arg(TOUCH_META)
+        .arg(1)
+        .arg(&keys.meta)
+        .arg(update.time_ms)
+        .ignore();
+    Ok(())
+}
+
+/// Adds the commands of [`ProfileStore::replace`] to `pipe`.
+fn add_replace(
+    pipe: &mut redis::Pipeline,
+    keys: &CustomerKeys,
+    workspace: &str,
+    profile: &StoredProfile,
+    merged_away: &[String],
+) -> Result<(), Error> {
+    pipe.del(&keys.profile()).ignore().del(&keys.alias).ignore();
+    if !profile.traits.is_empty() {
+        let traits = profile
+            .traits
+            .iter()
+            .filter(|(_, v)| !v.is_null())
+            .map(|(k, v)| Ok((k.as_str(), serde_json::to_string(v)?)))
+            .collect::<Result<Vec<_>, Error>>()?;
+        if !traits.is_empty() {
+            pipe.hset_multiple(&keys.traits, &traits).ignore();
+        }
+    }
+    if !profile.identifiers.is_empty() {
+        let members: Vec<String> = profile.identifiers.iter().map(identifier_member).collect();
+        pipe.sadd(&keys.ids, members).ignore();
+    }
+    if !profile.event_counts.is_empty() {
+        let counts: Vec<(&str, i64)> = profile
+            .event_counts
+            .iter()
+            .map(|(k, v)| (k.as_str(), *v))
+            .collect();
+        pipe.hset_multiple(&keys.counts, &counts).ignore();
+    }
+    if !profile.consents.is_empty() {
+        let consents = profile
+            .consents
+            .iter()
+            .map(|(k, v)| Ok((k.as_str(), serde_json::to_string(v)?)))
+            .collect::<Result<Vec<_>, Error>>()?;
+        pipe.hset_multiple(&keys.consent, &consents).ignore();
+    }
+    pipe.hset_multiple(
+        &keys.meta,
+        &[
+            (FIRST_SEEN, profile.first_seen_ms),
+            (LAST_SEEN, profile.last_seen_ms),
+        ],
+    )
+    .ignore();
+    for old in merged_away
+        .iter()
+        .filter(|old| **old != profile.customer_id)
+    {
+        let old_keys = CustomerKeys::new(workspace, old);
+        pipe.del(&old_keys.profile())
+            .ignore()
+            .del(&old_keys.consent_purposes)
+            .ignore()
+            .set(&old_keys.alias, &profile.customer_id)
+            .ignore();
+    }
+    Ok(())
+}
+
+/// Applies an [`ActivityUpdate`] to the activity keys of `KEYS`; `ARGV[1]` is the
+/// update as JSON (numbers as strings). Mirrors [`ProfileActivity::apply`].
+const APPLY_ACTIVITY: &str = r"
+local u = cjson.decode(ARGV[1])
+local act, products, push = KEYS[1], KEYS[2], KEYS[3]
+local function raise(field, t)
+  local cur = tonumber(redis.call('HGET', act, field))
+  if cur == nil or tonumber(t) > cur then redis.call('HSET', act, field, t) end
+end
+if u.p then
+  redis.call('HINCRBY', act, 'orders', 1)
+  redis.call('HINCRBY', act, 'revenue_micros', u.p.r)
+  raise('last_purchase_ms', u.p.t)
+  local t = tonumber(u.p.t)
+  for _, id in ipairs(u.p.ids) do
+    local cur = tonumber(redis.call('ZSCORE', products, id))
+    if cur == nil or t > cur then redis.call('ZADD', products, u.p.t, id) end
+  end
+  redis.call('ZREMRANGEBYRANK', products, 0, -(tonumber(u.p.max) + 1))
+end
+if u.s then
+  local t = tonumber(u.s.t)
+  local cur_t = tonumber(redis.call('HGET', act, 'store_ms'))
+  local cur_id = redis.call('HGET', act, 'store_id')
+  if cur_t == nil or t > cur_t or (t == cur_t and u.s.id > cur_id) then
+    redis.call('HSET', act, 'store_id', u.s.id, 'store_ms', u.s.t)
+  end
+end
+if u.o then
+  redis.call('HINCRBY', act, 'opens:' .. u.o.c, 1)
+  raise('open:' .. u.o.c, u.o.t)
+end
+if u.c then
+  redis.call('HINCRBY', act, 'clicks:' .. u.c.c, 1)
+  raise('click:' .. u.c.c, u.c.t)
+end
+for _, k in ipairs(u.k or {}) do
+  local cur = redis.call('HGET', push, k.f)
+  local write = true
+  if cur then
+    local reg, ms = string.match(cur, '^(%d):(%-?%d+)$')
+    ms = tonumber(ms)
+    local t = tonumber(k.t)
+    if ms > t or (ms == t and reg == '0') then write = false end
+  end
+  if write then redis.call('HSET', push, k.f, k.r .. ':' .. k.t) end
+end
+return 0
+";
+
+/// Adds the commands of an [`ActivityUpdate`] to `pipe`.
+fn add_activity(pipe: &mut redis::Pipeline, keys: &CustomerKeys, u: &ActivityUpdate) {
+    for (name, ty) in &u.trait_types {
+        match ty {
+            Some(ty) => pipe.hset(&keys.trait_types, name, ty).ignore(),
+            None => pipe.hdel(&keys.trait_types, name).ignore(),
+        };
+    }
+    if !u.has_counters() {
+        return;
+    }
+    let mut arg = serde_json::Map::new();
+    if let Some(p) = &u.purchase {
+        arg.insert(
+            "p".into(),
+            serde_json::json!({
+                "r": p.revenue_micros.to_string(),
+                "t": p.time_ms.to_string(),
+                "ids": p.product_ids,
+                "max": MAX_PRODUCTS.to_string(),
+            }),
+        );
+    }
+    if let Some((id, t)) = &u.store_visit {
+        arg.insert(
+            "s".into(),
+            serde_json::json!({"id": id, "t": t.to_string()}),
+        );
+    }
+    if let Some((c, t)) = &u.open {
+        arg.insert("o".into(), serde_json::json!({"c": c, "t": t.to_string()}));
+    }
+    if let Some((c, t)) = &u.click {
+        arg.insert("c".into(), serde_json::json!({"c": c, "t": t.to_string()}));
+    }
+    if !u.push_tokens.is_empty() {
+        let tokens: Vec<Value> = u
+            .push_tokens
+            .iter()
+            .map(|k| {
+                let (app, platform, token) = &k.key;
+                serde_json::json!({
+                    "f": format!("{app}\t{platform}\t{token}"),
+                    "r": if k.registered { "1" } else { "0" },
+                    "t": k.time_ms.to_string(),
+                })
+            })
+            .collect();
+        arg.insert("k".into(), Value::Array(tokens));
+    }
+    pipe.cmd("EVAL")
+        .arg(APPLY_ACTIVITY)
+        .arg(3)
+        .arg(&keys.activity)
+        .arg(&keys.products)
+        .arg(&keys.push)
+        .arg(Value::Object(arg).to_string())
+        .ignore();
 }

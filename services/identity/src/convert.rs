@@ -138,7 +138,11 @@ pub fn event_from_proto(
 }
 
 /// Size and shape limits of free-form properties/traits.
-fn check_map(map: &Map<String, Value>, max_bytes: usize, field: &str) -> Result<(), Status> {
+pub(crate) fn check_map(
+    map: &Map<String, Value>,
+    max_bytes: usize,
+    field: &str,
+) -> Result<(), Status> {
     if map.len() > MAX_KEYS {
         return Err(invalid_argument(
             field,
@@ -405,6 +409,7 @@ pub fn profile_to_proto(p: StoredProfile, consent: &ConsentSnapshot) -> pb::Prof
         last_seen_time: (p.last_seen_ms > 0).then(|| to_timestamp(p.last_seen_ms)),
         purpose_consents,
         globally_unsubscribed,
+        ..pb::Profile::default()
     }
 }
 

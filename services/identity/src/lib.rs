@@ -12,12 +12,15 @@
 //! is the point of acceptance; a background outbox worker finishes the Redis/bus steps
 //! of any event whose Track could not.
 
+mod activity;
 mod consent;
 mod convert;
+mod convert_profile;
 mod error;
 mod event;
 #[cfg(test)]
 mod grouping_props;
+mod identify;
 mod merge;
 mod normalise;
 mod outbox;
@@ -29,6 +32,7 @@ mod resolve;
 mod rules;
 mod service;
 mod store;
+mod suggest;
 
 use std::time::Duration;
 
@@ -49,6 +53,42 @@ use crate::service::Identity;
 /// Fully-qualified gRPC name of the service, as reported by health checks.
 pub const SERVICE_NAME: &str = "omni.identity.v1.IdentityService";
 
+/// The identity database: `identity.database_url`, else `identity.db` in the data dir.
+fn database_url(settings: &Settings) -> String {
+    if settings.identity.database_url.is_empty() {
+        format!(
+            "sqlite://{}/identity.db?mode=rwc",
+            settings.data_dir.display()
+        )
+    } else {
+        settings.identity.database_url.clone()
+    }
+}
+
+/// `omni rebuild-profiles`: rewrites every live profile in Redis from the SQL event
+/// log, identity graph and consent tables (of one workspace, or of all), and returns
+/// `(workspace, profiles rebuilt)` per workspace. Safe while the service runs: each
+/// profile is replaced in one Redis transaction.
+pub async fn rebuild_profiles(
+    settings: &Settings,
+    workspace: Option<&str>,
+) -> Result<Vec<(String, u64)>, Error> {
+    let db = omni_storage::connect(&database_url(settings)).await?;
+    omni_storage::migrate(&db, store::SERVICE, store::MIGRATIONS).await?;
+    let redis = omni_common::redis::connect(&settings.redis.url).await?;
+    let profiles = ProfileStore::new(redis);
+    let workspaces = match workspace {
+        Some(ws) => vec![ws.to_owned()],
+        None => store::workspaces(&db).await?,
+    };
+    let mut done = Vec::with_capacity(workspaces.len());
+    for ws in workspaces {
+        let n = rebuild::rebuild_workspace(&db, &profiles, &ws).await?;
+        done.push((ws, n));
+    }
+    Ok(done)
+}
+
 /// Runs the identity service on `listener` until `shutdown` is cancelled: connects its
 /// database (and runs its migrations), Redis, starts the outbox worker, and serves
 /// gRPC (with health/reflection/auth).
@@ -57,15 +97,7 @@ pub async fn run(
     listener: TcpListener,
     shutdown: CancellationToken,
 ) -> Result<(), Error> {
-    let database_url = if settings.identity.database_url.is_empty() {
-        format!(
-            "sqlite://{}/identity.db?mode=rwc",
-            settings.data_dir.display()
-        )
-    } else {
-        settings.identity.database_url.clone()
-    };
-    let db = omni_storage::connect(&database_url).await?;
+    let db = omni_storage::connect(&database_url(&settings)).await?;
     omni_storage::migrate(&db, store::SERVICE, store::MIGRATIONS).await?;
     let redis = omni_common::redis::connect(&settings.redis.url).await?;
     let outbox = Outbox {

@@ -3,7 +3,9 @@
 //!
 //! The SQL commit is the point of acceptance. Afterwards each event needs two steps:
 //! 1. Redis: fold merged profiles and apply the event (then `events.applied = 1`);
-//! 2. bus: publish `EventIngested` (then `events.published = 1`).
+//! 2. match signals: index the event's fuzzy signals and record match suggestions
+//!    (idempotent, see `suggest`);
+//! 3. bus: publish `EventIngested` (then `events.published = 1`).
 //!
 //! Track runs both right after commit, under a short lease (`events.lease_until_ms`,
 //! [`HANDLER_LEASE_MS`]) and with a time bound ([`HANDLER_DELIVERY_TIMEOUT`]) well
@@ -74,6 +76,14 @@ impl Outbox {
             }
             store::mark_applied(&self.db, ws, &event.event_id).await?;
         }
+        crate::suggest::on_event(
+            &self.db,
+            ws,
+            &current,
+            event,
+            omni_common::clock::system().now_ms(),
+        )
+        .await?;
         let msg = EventIngested {
             workspace_id: ws.to_owned(),
             customer_id: current.into_inner(),

@@ -6,9 +6,10 @@
 //! event is not (counts are increments); the `events.applied` flag guards it.
 
 use omni_common::ids::CustomerId;
-use omni_profile_store::{ProfileStore, ProfileUpdate, StoredProfile};
+use omni_profile_store::{ProfileActivity, ProfileStore, ProfileUpdate, StoredProfile};
 
 use crate::Error;
+use crate::activity::activity_of;
 use crate::event::{Outcome, TrackedEvent};
 
 /// Folds the customers merged by `outcome` into `survivor` (if not done yet) and
@@ -33,7 +34,9 @@ pub async fn apply_event(
         event_type: Some(event.event_type.clone()),
         time_ms: event.time_ms,
     };
-    profiles.apply(ws, survivor.as_str(), &update).await?;
+    profiles
+        .apply_with_activity(ws, survivor.as_str(), &update, &activity_of(event))
+        .await?;
     Ok(())
 }
 
@@ -51,19 +54,36 @@ async fn fold_merged(
         if profiles.resolve_alias(ws, m.as_str()).await? != m.as_str() {
             continue; // folded in by an earlier run (or a later merge)
         }
+        let activity = profiles.activity(ws, m.as_str()).await?;
         if let Some(p) = profiles.get(ws, m.as_str()).await? {
-            parts.push(p);
+            parts.push((p, activity));
+        } else if !activity.is_empty() {
+            parts.push((StoredProfile::default(), activity));
         }
         away.push(m.as_str().to_owned());
     }
     if away.is_empty() {
         return Ok(());
     }
+    let survivor_activity = profiles.activity(ws, survivor.as_str()).await?;
     if let Some(p) = profiles.get(ws, survivor.as_str()).await? {
-        parts.push(p);
+        parts.push((p, survivor_activity));
+    } else {
+        parts.push((StoredProfile::default(), survivor_activity));
     }
-    let folded = merge_profiles(survivor, parts);
-    profiles.replace(ws, &folded, &away).await?;
+    // Oldest last-seen first, as merge_profiles does, so declared trait types of the
+    // most recent profile win like its trait values.
+    parts.sort_by_key(|(p, _)| p.last_seen_ms);
+    let mut activity = ProfileActivity::default();
+    let mut stored = Vec::with_capacity(parts.len());
+    for (p, a) in parts {
+        activity.fold(a);
+        stored.push(p);
+    }
+    let folded = merge_profiles(survivor, stored);
+    profiles
+        .replace_with_activity(ws, &folded, &activity, &away)
+        .await?;
     Ok(())
 }
 

@@ -14,7 +14,9 @@ use crate::consent::{
     ConsentChange, UnsubscribeChange, live_customer, snapshot, update_consent, update_unsubscribe,
 };
 use crate::convert::{self, channel_name, event_from_proto, purpose_name};
+use crate::convert_profile;
 use crate::event::TrackedEvent;
+use crate::identify::{IdentifyCall, identify};
 use crate::merge::{ManualMerge, merge_customers, unmerge};
 use crate::normalise::MAX_ID_LEN;
 use crate::outbox::{HANDLER_DELIVERY_TIMEOUT, HANDLER_LEASE_MS, Outbox};
@@ -23,6 +25,7 @@ use crate::privacy::{erase_customer, export_customer};
 use crate::resolve::{TrackContext, track};
 use crate::rules::Rules;
 use crate::store::Cursor;
+use crate::suggest::{self, Decision};
 use crate::{Error, store};
 
 /// Most events one TrackBatch call may carry.
@@ -126,6 +129,17 @@ fn customer_id_field(value: &str) -> Result<CustomerId, Status> {
         ));
     }
     Ok(CustomerId::new(id))
+}
+
+fn suggestion_id_field(value: &str) -> Result<String, Status> {
+    let id = value.trim();
+    if id.is_empty() || id.len() > MAX_ID_LEN {
+        return Err(invalid_argument(
+            "suggestion_id",
+            "must be 1 to 256 characters",
+        ));
+    }
+    Ok(id.to_owned())
 }
 
 fn text_field(field: &str, value: &str, max: usize) -> Result<String, Status> {
@@ -246,22 +260,24 @@ impl IdentityService for Identity {
     ) -> Result<Response<pb::GetProfileResponse>, Status> {
         let caller = caller(&request)?;
         let customer = customer_id_field(&request.get_ref().customer_id)?;
+        let mask = convert_profile::read_mask(request.get_ref().read_mask.as_ref())?;
         let ws = caller.workspace.as_str();
-        let profile = match self
-            .outbox
-            .profiles
+        let profiles = &self.outbox.profiles;
+        let mut profile = match profiles
             .get(ws, customer.as_str())
             .await
             .map_err(Error::from)?
         {
             Some(p) => {
-                let consent = self
-                    .outbox
-                    .profiles
+                let consent = profiles
                     .consent(ws, &p.customer_id)
                     .await
                     .map_err(Error::from)?;
-                convert::profile_to_proto(p, &consent)
+                let activity = profiles
+                    .activity(ws, &p.customer_id)
+                    .await
+                    .map_err(Error::from)?;
+                convert_profile::full_profile_to_proto(p, &activity, &consent)
             }
             None => {
                 // Known in SQL but not (yet) in Redis: the outbox has not applied its
@@ -278,11 +294,18 @@ impl IdentityService for Identity {
                     consents: consent.effective_marketing(),
                     ..Default::default()
                 };
-                let mut p = convert::profile_to_proto(stored, &consent);
+                let mut p = convert_profile::full_profile_to_proto(
+                    stored,
+                    &omni_profile_store::ProfileActivity::default(),
+                    &consent,
+                );
                 p.traits = None;
                 p
             }
         };
+        if let Some(paths) = mask {
+            convert_profile::apply_mask(&mut profile, &paths);
+        }
         Ok(Response::new(pb::GetProfileResponse {
             profile: Some(profile),
         }))
@@ -621,6 +644,148 @@ impl IdentityService for Identity {
         Ok(Response::new(pb::ListConsentHistoryResponse {
             records: records.into_iter().map(convert::history_to_proto).collect(),
             next_page_token,
+        }))
+    }
+
+    async fn identify(
+        &self,
+        request: Request<pb::IdentifyRequest>,
+    ) -> Result<Response<pb::IdentifyResponse>, Status> {
+        let caller = caller(&request)?;
+        let req = request.get_ref();
+        let ws = caller.workspace.as_str();
+        let key = req.idempotency_key.trim();
+        if key.len() > MAX_ID_LEN {
+            return Err(invalid_argument(
+                "idempotency_key",
+                "is longer than 256 characters",
+            ));
+        }
+        let now_ms = self.clock.now_ms();
+        let rules = self.rules(ws).await?;
+        let (target, change) = convert_profile::identify_from_proto(req, &rules, now_ms)?;
+        let done = identify(
+            &self.outbox.db,
+            &self.outbox.profiles,
+            &IdentifyCall {
+                workspace: ws,
+                target,
+                change,
+                time_given: req.time.is_some(),
+                idempotency_key: key,
+                actor: &caller.key_id,
+                now_ms,
+            },
+        )
+        .await?;
+        Ok(Response::new(pb::IdentifyResponse {
+            customer_id: done.customer_id.into_inner(),
+            duplicate: done.duplicate,
+            traits: done
+                .change
+                .set
+                .iter()
+                .map(convert_profile::trait_set_to_proto)
+                .collect(),
+            unset_traits: done.change.unset,
+        }))
+    }
+
+    async fn list_match_suggestions(
+        &self,
+        request: Request<pb::ListMatchSuggestionsRequest>,
+    ) -> Result<Response<pb::ListMatchSuggestionsResponse>, Status> {
+        let caller = caller(&request)?;
+        let req = request.get_ref();
+        let size = page::page_size(req.page_size)?;
+        let after = page::decode(&req.page_token)?;
+        let state = convert_profile::state_name(req.state)
+            .ok_or_else(|| invalid_argument("state", "is unknown"))?;
+        let ws = caller.workspace.as_str();
+        let cluster = if req.customer_id.trim().is_empty() {
+            None
+        } else {
+            let c = customer_id_field(&req.customer_id)?;
+            let live = live_customer(&self.outbox.db, ws, &c).await?;
+            Some(store::cluster_of(&self.outbox.db, ws, &live).await?)
+        };
+        let mut found = store::list_suggestions(
+            &self.outbox.db,
+            ws,
+            state,
+            cluster.as_deref(),
+            after.as_ref(),
+            size + 1,
+        )
+        .await?;
+        let more = found.len() as u64 > size;
+        found.truncate(usize::try_from(size).unwrap_or(usize::MAX));
+        let next_page_token = match found.last() {
+            Some(last) if more => page::encode(&Cursor {
+                ms: last.score_bp,
+                id: last.suggestion_id.clone(),
+            }),
+            _ => String::new(),
+        };
+        Ok(Response::new(pb::ListMatchSuggestionsResponse {
+            suggestions: found
+                .into_iter()
+                .map(convert_profile::suggestion_to_proto)
+                .collect(),
+            next_page_token,
+        }))
+    }
+
+    async fn accept_suggestion(
+        &self,
+        request: Request<pb::AcceptSuggestionRequest>,
+    ) -> Result<Response<pb::AcceptSuggestionResponse>, Status> {
+        let caller = caller(&request)?;
+        let req = request.get_ref();
+        let id = suggestion_id_field(&req.suggestion_id)?;
+        let reason = text_field("reason", &req.reason, MAX_REASON_LEN)?;
+        let ws = caller.workspace.as_str();
+        let rules = self.rules(ws).await?;
+        let (suggestion, merge) = suggest::accept(
+            &self.outbox.db,
+            &self.outbox.profiles,
+            &rules,
+            &Decision {
+                workspace: ws,
+                suggestion_id: &id,
+                reason: &reason,
+                actor: &caller.key_id,
+                now_ms: self.clock.now_ms(),
+            },
+        )
+        .await?;
+        Ok(Response::new(pb::AcceptSuggestionResponse {
+            suggestion: Some(convert_profile::suggestion_to_proto(suggestion)),
+            merge: Some(convert::merge_to_proto(merge)),
+        }))
+    }
+
+    async fn reject_suggestion(
+        &self,
+        request: Request<pb::RejectSuggestionRequest>,
+    ) -> Result<Response<pb::RejectSuggestionResponse>, Status> {
+        let caller = caller(&request)?;
+        let req = request.get_ref();
+        let id = suggestion_id_field(&req.suggestion_id)?;
+        let reason = text_field("reason", &req.reason, MAX_REASON_LEN)?;
+        let suggestion = suggest::reject(
+            &self.outbox.db,
+            &Decision {
+                workspace: caller.workspace.as_str(),
+                suggestion_id: &id,
+                reason: &reason,
+                actor: &caller.key_id,
+                now_ms: self.clock.now_ms(),
+            },
+        )
+        .await?;
+        Ok(Response::new(pb::RejectSuggestionResponse {
+            suggestion: Some(convert_profile::suggestion_to_proto(suggestion)),
         }))
     }
 }

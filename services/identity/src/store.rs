@@ -185,6 +185,53 @@ CREATE TABLE erasures (
 )
 ",
     },
+    Migration {
+        version: 3,
+        name: "identify trait updates, match signals and suggestions",
+        sql: "
+CREATE TABLE trait_updates (
+    workspace_id TEXT NOT NULL,
+    update_id TEXT NOT NULL,
+    customer_id TEXT NOT NULL,
+    idempotency_key TEXT NOT NULL,
+    request TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    time_ms BIGINT NOT NULL,
+    received_ms BIGINT NOT NULL,
+    applied BIGINT NOT NULL DEFAULT 0,
+    actor TEXT NOT NULL,
+    PRIMARY KEY (workspace_id, update_id)
+);
+CREATE UNIQUE INDEX trait_updates_key ON trait_updates (workspace_id, idempotency_key) WHERE idempotency_key <> '';
+CREATE INDEX trait_updates_customer ON trait_updates (workspace_id, customer_id, received_ms);
+CREATE TABLE match_signals (
+    workspace_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    value TEXT NOT NULL,
+    customer_id TEXT NOT NULL,
+    create_ms BIGINT NOT NULL,
+    PRIMARY KEY (workspace_id, kind, value, customer_id)
+);
+CREATE INDEX match_signals_customer ON match_signals (workspace_id, customer_id);
+CREATE TABLE match_suggestions (
+    workspace_id TEXT NOT NULL,
+    suggestion_id TEXT NOT NULL,
+    customer_a TEXT NOT NULL,
+    customer_b TEXT NOT NULL,
+    score_bp BIGINT NOT NULL,
+    signals TEXT NOT NULL,
+    state TEXT NOT NULL,
+    create_ms BIGINT NOT NULL,
+    update_ms BIGINT NOT NULL,
+    merge_id TEXT NOT NULL DEFAULT '',
+    decided_by TEXT NOT NULL DEFAULT '',
+    reason TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (workspace_id, suggestion_id)
+);
+CREATE UNIQUE INDEX match_suggestions_pair ON match_suggestions (workspace_id, customer_a, customer_b);
+CREATE INDEX match_suggestions_rank ON match_suggestions (workspace_id, state, score_bp)
+",
+    },
 ];
 
 fn st(conn: &impl ConnectionTrait, sql: &str, values: Vec<Value>) -> Statement {
@@ -1696,6 +1743,9 @@ pub async fn erase(
             .await?;
         }
         for sql in [
+            "DELETE FROM trait_updates WHERE workspace_id = $1 AND customer_id = $2",
+            "DELETE FROM match_signals WHERE workspace_id = $1 AND customer_id = $2",
+            "DELETE FROM match_suggestions WHERE workspace_id = $1 AND (customer_a = $2 OR customer_b = $2)",
             "DELETE FROM events WHERE workspace_id = $1 AND customer_id = $2",
             "DELETE FROM merges WHERE workspace_id = $1 AND (customer_id = $2 OR merged_customer_id = $2)",
             "DELETE FROM separations WHERE workspace_id = $1 AND (customer_a = $2 OR customer_b = $2)",
@@ -1717,6 +1767,18 @@ pub async fn erase(
     ))
     .await?;
     Ok(())
+}
+
+/// Every workspace with customers.
+pub async fn workspaces(conn: &impl ConnectionTrait) -> Result<Vec<String>, Error> {
+    let rows = conn
+        .query_all_raw(st(
+            conn,
+            "SELECT DISTINCT workspace_id FROM customers ORDER BY workspace_id",
+            vec![],
+        ))
+        .await?;
+    rows.iter().map(|r| get_str(r, "workspace_id")).collect()
 }
 
 /// Every live (not merged-away) customer of a workspace.
@@ -1748,4 +1810,435 @@ pub async fn begin_write(conn: &impl ConnectionTrait) -> Result<(), Error> {
     ))
     .await?;
     Ok(())
+}
+
+// ---- identify: trait updates ------------------------------------------------------------
+
+/// One Identify call as stored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TraitUpdateRow {
+    /// Row id.
+    pub update_id: String,
+    /// The live customer it was written to.
+    pub customer_id: CustomerId,
+    /// Idempotency key (may be empty).
+    pub idempotency_key: String,
+    /// Fingerprint of the request (for idempotency-key reuse checks).
+    pub request: String,
+    /// The change, as JSON ([`crate::identify::TraitChange`]).
+    pub payload: String,
+    /// When the traits were captured (unix ms).
+    pub time_ms: i64,
+    /// When identity accepted the call (unix ms).
+    pub received_ms: i64,
+    /// Whether the change reached Redis.
+    pub applied: bool,
+    /// API key id of the caller.
+    pub actor: String,
+}
+
+const TRAIT_UPDATE_COLUMNS: &str = "update_id, customer_id, idempotency_key, request, payload, time_ms, received_ms, applied, actor";
+
+fn trait_update_from_row(r: &QueryResult) -> Result<TraitUpdateRow, Error> {
+    Ok(TraitUpdateRow {
+        update_id: get_str(r, "update_id")?,
+        customer_id: CustomerId::new(get_str(r, "customer_id")?),
+        idempotency_key: get_str(r, "idempotency_key")?,
+        request: get_str(r, "request")?,
+        payload: get_str(r, "payload")?,
+        time_ms: get_i64(r, "time_ms")?,
+        received_ms: get_i64(r, "received_ms")?,
+        applied: get_i64(r, "applied")? != 0,
+        actor: get_str(r, "actor")?,
+    })
+}
+
+/// Stores an Identify call (a unique violation on the key: a concurrent retry won).
+pub async fn insert_trait_update(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    u: &TraitUpdateRow,
+) -> Result<(), Error> {
+    conn.execute_raw(st(
+        conn,
+        &format!(
+            "INSERT INTO trait_updates (workspace_id, {TRAIT_UPDATE_COLUMNS}) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+        ),
+        vec![
+            s(ws),
+            s(&u.update_id),
+            s(u.customer_id.as_str()),
+            s(&u.idempotency_key),
+            s(&u.request),
+            s(&u.payload),
+            u.time_ms.into(),
+            u.received_ms.into(),
+            i64::from(u.applied).into(),
+            s(&u.actor),
+        ],
+    ))
+    .await?;
+    Ok(())
+}
+
+/// The Identify call first made with `key`.
+pub async fn trait_update_by_key(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    key: &str,
+) -> Result<Option<TraitUpdateRow>, Error> {
+    let row = conn
+        .query_one_raw(st(
+            conn,
+            &format!(
+                "SELECT {TRAIT_UPDATE_COLUMNS} FROM trait_updates \
+                 WHERE workspace_id = $1 AND idempotency_key = $2"
+            ),
+            vec![s(ws), s(key)],
+        ))
+        .await?;
+    row.as_ref().map(trait_update_from_row).transpose()
+}
+
+/// Marks an Identify call as written to Redis.
+pub async fn mark_trait_update_applied(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    update_id: &str,
+) -> Result<(), Error> {
+    conn.execute_raw(st(
+        conn,
+        "UPDATE trait_updates SET applied = 1 WHERE workspace_id = $1 AND update_id = $2",
+        vec![s(ws), s(update_id)],
+    ))
+    .await?;
+    Ok(())
+}
+
+/// Every Identify call of the given customers, in acceptance order.
+pub async fn trait_updates_of(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    customers: &[CustomerId],
+) -> Result<Vec<TraitUpdateRow>, Error> {
+    let mut out = Vec::new();
+    for c in customers {
+        let rows = conn
+            .query_all_raw(st(
+                conn,
+                &format!(
+                    "SELECT {TRAIT_UPDATE_COLUMNS} FROM trait_updates \
+                     WHERE workspace_id = $1 AND customer_id = $2"
+                ),
+                vec![s(ws), s(c.as_str())],
+            ))
+            .await?;
+        for r in &rows {
+            out.push(trait_update_from_row(r)?);
+        }
+    }
+    out.sort_by(|a, b| (a.received_ms, &a.update_id).cmp(&(b.received_ms, &b.update_id)));
+    Ok(out)
+}
+
+// ---- match signals and suggestions ------------------------------------------------------
+
+/// Indexes a fuzzy signal of a customer (no-op when already indexed).
+pub async fn insert_signal(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    kind: &str,
+    value: &str,
+    customer: &CustomerId,
+    now_ms: i64,
+) -> Result<(), Error> {
+    conn.execute_raw(st(
+        conn,
+        "INSERT INTO match_signals (workspace_id, kind, value, customer_id, create_ms) \
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (workspace_id, kind, value, customer_id) DO NOTHING",
+        vec![s(ws), s(kind), s(value), s(customer.as_str()), now_ms.into()],
+    ))
+    .await?;
+    Ok(())
+}
+
+/// Up to `limit` customers other than `except` holding the signal.
+pub async fn customers_with_signal(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    kind: &str,
+    value: &str,
+    except: &CustomerId,
+    limit: u64,
+) -> Result<Vec<CustomerId>, Error> {
+    let rows = conn
+        .query_all_raw(st(
+            conn,
+            "SELECT customer_id FROM match_signals WHERE workspace_id = $1 AND kind = $2 \
+             AND value = $3 AND customer_id <> $4 ORDER BY customer_id LIMIT $5",
+            vec![
+                s(ws),
+                s(kind),
+                s(value),
+                s(except.as_str()),
+                i64::try_from(limit).unwrap_or(i64::MAX).into(),
+            ],
+        ))
+        .await?;
+    rows.iter()
+        .map(|r| get_str(r, "customer_id").map(CustomerId::new))
+        .collect()
+}
+
+/// Every `(kind, value)` signal of the given customers.
+pub async fn signals_of(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    customers: &[CustomerId],
+) -> Result<Vec<(String, String)>, Error> {
+    let mut out = Vec::new();
+    for c in customers {
+        let rows = conn
+            .query_all_raw(st(
+                conn,
+                "SELECT kind, value FROM match_signals WHERE workspace_id = $1 AND customer_id = $2",
+                vec![s(ws), s(c.as_str())],
+            ))
+            .await?;
+        for r in &rows {
+            out.push((get_str(r, "kind")?, get_str(r, "value")?));
+        }
+    }
+    out.sort();
+    out.dedup();
+    Ok(out)
+}
+
+/// A stored match suggestion.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SuggestionRecord {
+    /// Suggestion id.
+    pub suggestion_id: String,
+    /// The older customer of the pair.
+    pub customer_a: CustomerId,
+    /// The other customer.
+    pub customer_b: CustomerId,
+    /// Score in basis points (0 to 10,000).
+    pub score_bp: i64,
+    /// The signals, as JSON ([`crate::suggest::Signal`] list).
+    pub signals: String,
+    /// `open`, `accepted` or `rejected`.
+    pub state: String,
+    /// When first suggested (unix ms).
+    pub create_ms: i64,
+    /// When last rescored or decided (unix ms).
+    pub update_ms: i64,
+    /// The merge made on acceptance.
+    pub merge_id: String,
+    /// API key id of the reviewer.
+    pub decided_by: String,
+    /// The reviewer's reason.
+    pub reason: String,
+}
+
+const SUGGESTION_COLUMNS: &str = "suggestion_id, customer_a, customer_b, score_bp, signals, state, \
+     create_ms, update_ms, merge_id, decided_by, reason";
+
+fn suggestion_from_row(r: &QueryResult) -> Result<SuggestionRecord, Error> {
+    Ok(SuggestionRecord {
+        suggestion_id: get_str(r, "suggestion_id")?,
+        customer_a: CustomerId::new(get_str(r, "customer_a")?),
+        customer_b: CustomerId::new(get_str(r, "customer_b")?),
+        score_bp: get_i64(r, "score_bp")?,
+        signals: get_str(r, "signals")?,
+        state: get_str(r, "state")?,
+        create_ms: get_i64(r, "create_ms")?,
+        update_ms: get_i64(r, "update_ms")?,
+        merge_id: get_str(r, "merge_id")?,
+        decided_by: get_str(r, "decided_by")?,
+        reason: get_str(r, "reason")?,
+    })
+}
+
+/// Suggestions between any customer of `a` and any customer of `b`.
+pub async fn suggestions_between(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    a: &[CustomerId],
+    b: &[CustomerId],
+) -> Result<Vec<SuggestionRecord>, Error> {
+    let mut values: Vec<Value> = vec![s(ws)];
+    let marks = |ids: &[CustomerId], values: &mut Vec<Value>| {
+        ids.iter()
+            .map(|c| {
+                values.push(s(c.as_str()));
+                format!("${}", values.len())
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if a.is_empty() || b.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ma = marks(a, &mut values);
+    let mb = marks(b, &mut values);
+    let rows = conn
+        .query_all_raw(st(
+            conn,
+            &format!(
+                "SELECT {SUGGESTION_COLUMNS} FROM match_suggestions WHERE workspace_id = $1 AND \
+                 ((customer_a IN ({ma}) AND customer_b IN ({mb})) OR (customer_a IN ({mb}) AND customer_b IN ({ma})))"
+            ),
+            values,
+        ))
+        .await?;
+    rows.iter().map(suggestion_from_row).collect()
+}
+
+/// Inserts a suggestion (a unique violation: the pair is already suggested).
+pub async fn insert_suggestion(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    r: &SuggestionRecord,
+) -> Result<(), Error> {
+    conn.execute_raw(st(
+        conn,
+        &format!(
+            "INSERT INTO match_suggestions (workspace_id, {SUGGESTION_COLUMNS}) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
+             ON CONFLICT (workspace_id, customer_a, customer_b) DO NOTHING"
+        ),
+        vec![
+            s(ws),
+            s(&r.suggestion_id),
+            s(r.customer_a.as_str()),
+            s(r.customer_b.as_str()),
+            r.score_bp.into(),
+            s(&r.signals),
+            s(&r.state),
+            r.create_ms.into(),
+            r.update_ms.into(),
+            s(&r.merge_id),
+            s(&r.decided_by),
+            s(&r.reason),
+        ],
+    ))
+    .await?;
+    Ok(())
+}
+
+/// Rescores an open suggestion.
+pub async fn rescore_suggestion(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    suggestion_id: &str,
+    score_bp: i64,
+    signals: &str,
+    now_ms: i64,
+) -> Result<(), Error> {
+    conn.execute_raw(st(
+        conn,
+        "UPDATE match_suggestions SET score_bp = $3, signals = $4, update_ms = $5 \
+         WHERE workspace_id = $1 AND suggestion_id = $2 AND state = 'open'",
+        vec![
+            s(ws),
+            s(suggestion_id),
+            score_bp.into(),
+            s(signals),
+            now_ms.into(),
+        ],
+    ))
+    .await?;
+    Ok(())
+}
+
+/// One suggestion by id.
+pub async fn suggestion_by_id(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    suggestion_id: &str,
+) -> Result<Option<SuggestionRecord>, Error> {
+    let row = conn
+        .query_one_raw(st(
+            conn,
+            &format!(
+                "SELECT {SUGGESTION_COLUMNS} FROM match_suggestions WHERE workspace_id = $1 AND suggestion_id = $2"
+            ),
+            vec![s(ws), s(suggestion_id)],
+        ))
+        .await?;
+    row.as_ref().map(suggestion_from_row).transpose()
+}
+
+/// Records a decision on an open suggestion; false when it was no longer open.
+pub async fn decide_suggestion(
+    conn: &impl ConnectionTrait,
+    d: &crate::suggest::Decision<'_>,
+    state: &str,
+    merge_id: &str,
+) -> Result<bool, Error> {
+    let res = conn
+        .execute_raw(st(
+            conn,
+            "UPDATE match_suggestions SET state = $3, merge_id = $4, decided_by = $5, reason = $6, \
+             update_ms = $7 WHERE workspace_id = $1 AND suggestion_id = $2 AND state = 'open'",
+            vec![
+                s(d.workspace),
+                s(d.suggestion_id),
+                s(state),
+                s(merge_id),
+                s(d.actor),
+                s(d.reason),
+                d.now_ms.into(),
+            ],
+        ))
+        .await?;
+    Ok(res.rows_affected() == 1)
+}
+
+/// Suggestions in `state`, best score first (then id), optionally only those touching
+/// one of `customers`, after `after` (score in `ms`), at most `limit`.
+pub async fn list_suggestions(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    state: &str,
+    customers: Option<&[CustomerId]>,
+    after: Option<&Cursor>,
+    limit: u64,
+) -> Result<Vec<SuggestionRecord>, Error> {
+    let mut values: Vec<Value> = vec![s(ws), s(state)];
+    let mut sql = format!(
+        "SELECT {SUGGESTION_COLUMNS} FROM match_suggestions WHERE workspace_id = $1 AND state = $2"
+    );
+    if let Some(customers) = customers {
+        let mut marks = Vec::with_capacity(customers.len());
+        for c in customers {
+            values.push(s(c.as_str()));
+            marks.push(format!("${}", values.len()));
+        }
+        if marks.is_empty() {
+            return Ok(Vec::new());
+        }
+        let m = marks.join(", ");
+        sql.push_str(&format!(
+            " AND (customer_a IN ({m}) OR customer_b IN ({m}))"
+        ));
+    }
+    if let Some(c) = after {
+        values.push(c.ms.into());
+        let t = values.len();
+        values.push(s(&c.id));
+        let i = values.len();
+        sql.push_str(&format!(
+            " AND (score_bp < ${t} OR (score_bp = ${t} AND suggestion_id < ${i}))"
+        ));
+    }
+    values.push(i64::try_from(limit).unwrap_or(i64::MAX).into());
+    sql.push_str(&format!(
+        " ORDER BY score_bp DESC, suggestion_id DESC LIMIT ${}",
+        values.len()
+    ));
+    let rows = conn.query_all_raw(st(conn, &sql, values)).await?;
+    rows.iter().map(suggestion_from_row).collect()
 }

@@ -157,6 +157,7 @@ async fn profile(client: &mut Client, customer_id: &str) -> anyhow::Result<Profi
     client
         .get_profile(GetProfileRequest {
             customer_id: customer_id.into(),
+            ..Default::default()
         })
         .await?
         .into_inner()
@@ -216,6 +217,7 @@ async fn track_creates_a_profile_with_traits() -> anyhow::Result<()> {
     let missing = c
         .get_profile(GetProfileRequest {
             customer_id: "c_nobody".into(),
+            ..Default::default()
         })
         .await
         .expect_err("unknown customer");
@@ -477,6 +479,7 @@ async fn bad_input_is_rejected_naming_the_field_and_stores_nothing() -> anyhow::
     let err = c
         .get_profile(GetProfileRequest {
             customer_id: " ".into(),
+            ..Default::default()
         })
         .await
         .expect_err("empty id");
@@ -1444,6 +1447,7 @@ async fn erase_forgets_the_person_everywhere_and_export_shows_all() -> anyhow::R
         let err = c
             .get_profile(GetProfileRequest {
                 customer_id: cid.clone(),
+                ..Default::default()
             })
             .await
             .expect_err("erased");
