@@ -94,6 +94,170 @@ impl Expression {
     }
 }
 
+/// One constant key an expression reads from a map variable: `var.key`, `has(var.key)`,
+/// `var['key']` or `'key' in var`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeyUse {
+    /// The key.
+    pub key: String,
+    /// 1-based line of the use, when known.
+    pub line: Option<u32>,
+    /// 1-based column of the use, when known.
+    pub column: Option<u32>,
+}
+
+/// How an expression uses one top-level variable (see [`Expression::uses_of`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct VariableUse {
+    /// The constant keys read, in source order (repeats kept).
+    pub keys: Vec<KeyUse>,
+    /// The first use that is not a constant-key read (e.g. `size(var)`), as
+    /// `(line, column)` when known; such a use may read any key.
+    pub other: Option<(Option<u32>, Option<u32>)>,
+}
+
+impl Expression {
+    /// How the expression uses the top-level variable `var`: which constant keys it
+    /// reads, and whether it uses the variable in any other way. Lets an owner track
+    /// which entries of a map variable an expression depends on.
+    pub fn uses_of(&self, var: &str) -> VariableUse {
+        let mut uses = Uses {
+            var,
+            bound: Vec::new(),
+            out: VariableUse::default(),
+            source: &self.inner.source,
+            program: &self.inner.program,
+        };
+        uses.walk(self.inner.program.expression());
+        uses.out
+    }
+}
+
+/// Walks an expression collecting the uses of one variable (see [`Expression::uses_of`]).
+struct Uses<'a> {
+    var: &'a str,
+    bound: Vec<&'a str>,
+    out: VariableUse,
+    source: &'a str,
+    program: &'a Program,
+}
+
+impl<'a> Uses<'a> {
+    fn position(&self, id: u64) -> (Option<u32>, Option<u32>) {
+        match self.program.source_info().offset_for(id) {
+            Some((start, _)) => {
+                let (line, column) = line_column(self.source, start as usize);
+                (Some(line), Some(column))
+            }
+            None => (None, None),
+        }
+    }
+
+    fn is_var(&self, e: &IdedExpr) -> bool {
+        matches!(&e.expr, Expr::Ident(name) if name == self.var && !self.bound.contains(&name.as_str()))
+    }
+
+    fn key(&mut self, key: &str, id: u64) {
+        let (line, column) = self.position(id);
+        self.out.keys.push(KeyUse {
+            key: key.to_owned(),
+            line,
+            column,
+        });
+    }
+
+    fn string_literal(e: &IdedExpr) -> Option<&str> {
+        match &e.expr {
+            Expr::Literal(cel::common::ast::LiteralValue::String(s)) => Some(s.inner()),
+            _ => None,
+        }
+    }
+
+    fn walk(&mut self, e: &'a IdedExpr) {
+        match &e.expr {
+            Expr::Unspecified | Expr::Literal(_) => {}
+            Expr::Ident(name) => {
+                if name == self.var
+                    && !self.bound.contains(&name.as_str())
+                    && self.out.other.is_none()
+                {
+                    self.out.other = Some(self.position(e.id));
+                }
+            }
+            Expr::Select(select) => {
+                if self.is_var(&select.operand) {
+                    self.key(&select.field, select.operand.id);
+                } else {
+                    self.walk(&select.operand);
+                }
+            }
+            Expr::Call(call) => {
+                let args = call.args.as_slice();
+                match (call.func_name.as_str(), args) {
+                    ("_[_]", [map, key]) if self.is_var(map) => {
+                        if let Some(k) = Self::string_literal(key) {
+                            self.key(k, map.id);
+                            return;
+                        }
+                    }
+                    ("@in", [key, map]) if self.is_var(map) => {
+                        if let Some(k) = Self::string_literal(key) {
+                            self.key(k, key.id);
+                            return;
+                        }
+                    }
+                    _ => {}
+                }
+                if let Some(target) = &call.target {
+                    self.walk(target);
+                }
+                for arg in args {
+                    self.walk(arg);
+                }
+            }
+            Expr::Comprehension(comp) => {
+                self.walk(&comp.iter_range);
+                self.walk(&comp.accu_init);
+                let depth = self.bound.len();
+                self.bound.push(&comp.iter_var);
+                if let Some(v) = &comp.iter_var2 {
+                    self.bound.push(v);
+                }
+                self.bound.push(&comp.accu_var);
+                self.walk(&comp.loop_cond);
+                self.walk(&comp.loop_step);
+                self.walk(&comp.result);
+                self.bound.truncate(depth);
+            }
+            Expr::List(list) => {
+                for element in &list.elements {
+                    self.walk(element);
+                }
+            }
+            Expr::Map(map) => {
+                for entry in &map.entries {
+                    self.entry(&entry.expr);
+                }
+            }
+            Expr::Struct(st) => {
+                for entry in &st.entries {
+                    self.entry(&entry.expr);
+                }
+            }
+        }
+    }
+
+    fn entry(&mut self, entry: &'a EntryExpr) {
+        match entry {
+            EntryExpr::StructField(field) => self.walk(&field.value),
+            EntryExpr::MapEntry(map_entry) => {
+                self.walk(&map_entry.key);
+                self.walk(&map_entry.value);
+            }
+        }
+    }
+}
+
 /// The first parse error, with its 1-based position when the parser reported one.
 fn parse_error(source: &str, errs: cel::ParseErrors) -> RuleError {
     let Some(first) = errs.errors.into_iter().next() else {
@@ -272,6 +436,38 @@ mod tests {
         let err =
             Expression::compile("traits.tags.exists(t, t == 'a') && t == 'b'", VARS).unwrap_err();
         assert!(err.message.contains("`t`"), "{err:?}");
+    }
+
+    #[test]
+    fn uses_of_lists_constant_keys_and_other_uses() {
+        const V: &[&str] = &["computed", "segments", "traits"];
+        let e = Expression::compile(
+            "computed.a > 1 && has(computed.b) && computed['c'] == 2 &&\n 'seg_x' in segments",
+            V,
+        )
+        .unwrap();
+        let keys: Vec<_> = e
+            .uses_of("computed")
+            .keys
+            .into_iter()
+            .map(|k| k.key)
+            .collect();
+        assert_eq!(keys, ["a", "b", "c"]);
+        let first = &e.uses_of("computed").keys[0];
+        assert_eq!((first.line, first.column), (Some(1), Some(1)));
+        let segs = e.uses_of("segments");
+        assert_eq!(segs.keys.len(), 1);
+        assert_eq!(segs.keys[0].key, "seg_x");
+        assert_eq!((segs.keys[0].line, segs.keys[0].column), (Some(2), Some(2)));
+        assert_eq!(segs.other, None);
+        assert_eq!(e.uses_of("traits"), VariableUse::default());
+
+        let e = Expression::compile("size(segments) > 1 && computed[traits.k] == 1", V).unwrap();
+        assert_eq!(e.uses_of("segments").other, Some((Some(1), Some(6))));
+        assert!(e.uses_of("computed").other.is_some());
+        // A comprehension variable that shadows the name is not a use.
+        let e = Expression::compile("traits.l.exists(computed, computed == 1)", V).unwrap();
+        assert_eq!(e.uses_of("computed"), VariableUse::default());
     }
 
     #[test]

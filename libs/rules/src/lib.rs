@@ -21,7 +21,7 @@ pub mod value;
 
 pub use error::{Error, EvalError, RuleError};
 pub use evaluator::{Evaluator, Scope};
-pub use expression::Expression;
+pub use expression::{Expression, KeyUse, VariableUse};
 
 /// A CEL value, as bound to a variable for evaluation (see [`value`] for conversions).
 pub use cel::Value;

@@ -1,54 +1,165 @@
-//! Segment definitions: creation, lookup, and a per-workspace cache of compiled
-//! expressions used by the evaluation worker.
+//! Definitions (segments and computed traits): creation, change, lookup, and a
+//! per-workspace cache of compiled definitions used by the evaluation engine.
 //!
-//! The cache is per process. A create on this replica invalidates the workspace's
-//! entry; entries older than [`CACHE_TTL`] are reloaded from SQL so segments created on
+//! A segment is compiled at save time: CEL syntax, the variables it reads, and its
+//! references — every `computed.<name>` must name a computed trait of the workspace and
+//! every `'<id>' in segments` a segment of it, with no cycle through segments. The
+//! cache keeps segments in dependency order (a segment after the segments it reads).
+//!
+//! The cache is per process. A change on this replica invalidates the workspace's
+//! entry; entries older than [`CACHE_TTL_MS`] are reloaded from SQL so changes made on
 //! other replicas are picked up, and callers reload at once when they meet a segment
 //! id the cache does not know (see [`Catalog::compiled_with`]).
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::{Arc, PoisonError, RwLock};
 
 use omni_common::clock::SharedClock;
 use omni_common::ids::WorkspaceId;
-use omni_rules::Expression;
+use omni_rules::{Expression, RuleError};
 
+use crate::computed::{ComputedTrait, ComputedTraitId, FILTER_VARIABLES, NewComputedTrait};
 use crate::error::Error;
-use crate::segment::{NewSegment, Segment, SegmentId, VARIABLES};
-use crate::store::SegmentStore;
+use crate::segment::{Dependencies, NewSegment, Segment, SegmentId, SegmentUpdate, VARIABLES};
+use crate::store::{SegmentStore, UpdateOutcome};
 
-/// How long a workspace's compiled segments are used before being reloaded from SQL.
+/// How long a workspace's compiled definitions are used before being reloaded from SQL.
 pub const CACHE_TTL_MS: i64 = 5_000;
 
-/// A segment with its compiled expression.
+/// A segment with its compiled expression and what it reads.
 #[derive(Clone, Debug)]
 pub struct CompiledSegment {
-    /// The definition.
+    /// The definition (latest version).
     pub segment: Segment,
     /// Its expression, compiled.
     pub expression: Expression,
+    /// What the expression reads.
+    pub deps: Dependencies,
 }
 
-/// Every segment of one workspace, compiled.
+/// A computed trait with its compiled filter.
+#[derive(Clone, Debug)]
+pub struct CompiledTrait {
+    /// The definition.
+    pub def: ComputedTrait,
+    /// Its filter, compiled.
+    pub filter: Option<Expression>,
+}
+
+/// Every definition of one workspace, compiled.
 #[derive(Debug, Default)]
-pub struct WorkspaceSegments {
-    /// The segments, oldest first.
+pub struct WorkspaceCatalog {
+    /// The segments, each after the segments it reads (otherwise oldest first).
     pub segments: Vec<CompiledSegment>,
+    /// The computed traits, oldest first.
+    pub traits: Vec<CompiledTrait>,
     loaded_ms: i64,
 }
 
-impl WorkspaceSegments {
+impl WorkspaceCatalog {
     /// The segment with `id`, if loaded.
     pub fn get(&self, id: &str) -> Option<&CompiledSegment> {
         self.segments.iter().find(|s| s.segment.id.as_str() == id)
     }
+
+    /// The computed trait named `name`, if loaded.
+    pub fn trait_named(&self, name: &str) -> Option<&CompiledTrait> {
+        self.traits.iter().find(|t| t.def.name == name)
+    }
+
+    /// Compiles a segment expression against this workspace's definitions: syntax,
+    /// variables, and every computed trait and segment it reads must exist. `this` is
+    /// the segment being changed, if any: reading it, directly or through other
+    /// segments, is a cycle.
+    pub fn check(
+        &self,
+        source: &str,
+        this: Option<&SegmentId>,
+    ) -> Result<(Expression, Dependencies), RuleError> {
+        let expression = Expression::compile(source, VARIABLES)?;
+        let vars = expression.variables();
+        let mut deps = Dependencies {
+            traits: vars.iter().any(|v| v == "traits"),
+            events: vars.iter().any(|v| v == "events"),
+            now: vars.iter().any(|v| v == "now"),
+            ..Dependencies::default()
+        };
+        let computed = expression.uses_of("computed");
+        if let Some((line, column)) = computed.other {
+            return Err(RuleError {
+                message: "`computed` may only be read by name, as computed.<name>".into(),
+                line,
+                column,
+            });
+        }
+        for key in computed.keys {
+            if self.trait_named(&key.key).is_none() {
+                return Err(RuleError {
+                    message: format!("unknown computed trait `{}`", key.key),
+                    line: key.line,
+                    column: key.column,
+                });
+            }
+            deps.computed.insert(key.key);
+        }
+        let segments = expression.uses_of("segments");
+        if let Some((line, column)) = segments.other {
+            return Err(RuleError {
+                message: "`segments` may only be read as '<segment id>' in segments".into(),
+                line,
+                column,
+            });
+        }
+        for key in segments.keys {
+            if self.get(&key.key).is_none() {
+                return Err(RuleError {
+                    message: format!("unknown segment `{}`", key.key),
+                    line: key.line,
+                    column: key.column,
+                });
+            }
+            if let Some(this) = this
+                && (key.key == this.as_str() || self.reaches(&key.key, this))
+            {
+                return Err(RuleError {
+                    message: format!(
+                        "reading segment `{}` would make `{this}` depend on itself",
+                        key.key
+                    ),
+                    line: key.line,
+                    column: key.column,
+                });
+            }
+            deps.segments.insert(SegmentId::new(key.key));
+        }
+        Ok((expression, deps))
+    }
+
+    /// Whether segment `from` reads `target`, directly or through other segments.
+    fn reaches(&self, from: &str, target: &SegmentId) -> bool {
+        let mut seen = HashSet::new();
+        let mut stack = vec![from.to_owned()];
+        while let Some(id) = stack.pop() {
+            if !seen.insert(id.clone()) {
+                continue;
+            }
+            let Some(s) = self.get(&id) else { continue };
+            for dep in &s.deps.segments {
+                if dep == target {
+                    return true;
+                }
+                stack.push(dep.to_string());
+            }
+        }
+        false
+    }
 }
 
-/// Segment definitions and the compiled-segment cache.
+/// Definitions and the compiled-definition cache.
 pub struct Catalog {
     store: SegmentStore,
     clock: SharedClock,
-    cache: RwLock<HashMap<WorkspaceId, Arc<WorkspaceSegments>>>,
+    cache: RwLock<HashMap<WorkspaceId, Arc<WorkspaceCatalog>>>,
 }
 
 impl Catalog {
@@ -61,26 +172,34 @@ impl Catalog {
         }
     }
 
-    /// Compiles and stores a new segment. With an idempotency key used before in the
-    /// workspace, returns the segment first created with it and stores nothing.
+    /// The SQL store.
+    pub fn store(&self) -> &SegmentStore {
+        &self.store
+    }
+
+    /// Compiles, checks and stores a new segment. With an idempotency key used before
+    /// in the workspace, returns the segment first created with it and stores nothing.
     pub async fn create(
         &self,
         ws: &WorkspaceId,
         new: NewSegment,
         idempotency_key: Option<&str>,
     ) -> Result<Segment, Error> {
-        Expression::compile(&new.expression, VARIABLES)?;
+        let fresh = self.reload(ws).await?;
+        fresh.check(&new.expression, None)?;
         if let Some(key) = idempotency_key
             && let Some(first) = self.store.by_idempotency_key(ws, key).await?
         {
             return Ok(first);
         }
+        let now = self.clock.now_ms();
         let segment = Segment {
             id: SegmentId::generate(),
             display_name: new.display_name,
             expression: new.expression,
             version: 1,
-            create_ms: self.clock.now_ms(),
+            create_ms: now,
+            update_ms: now,
         };
         let stored = self.store.insert(ws, &segment, idempotency_key).await?;
         self.invalidate(ws);
@@ -90,19 +209,115 @@ impl Catalog {
         Ok(stored)
     }
 
-    /// One segment, or [`Error::NotFound`].
+    /// Checks and stores a new version of a segment.
+    pub async fn update(&self, ws: &WorkspaceId, update: SegmentUpdate) -> Result<Segment, Error> {
+        let current = self.get(ws, &update.id).await?;
+        if let Some(expected) = update.expected_version
+            && expected != current.version
+        {
+            return Err(Error::FailedPrecondition {
+                subject: "expected_version",
+                message: format!("latest version is {}, not {expected}", current.version),
+            });
+        }
+        let fresh = self.reload(ws).await?;
+        fresh.check(&update.expression, Some(&update.id))?;
+        let next = Segment {
+            display_name: update.display_name.unwrap_or(current.display_name),
+            expression: update.expression,
+            version: current.version + 1,
+            update_ms: self.clock.now_ms(),
+            ..current
+        };
+        match self.store.update(ws, &next).await? {
+            UpdateOutcome::Updated(s) => {
+                self.invalidate(ws);
+                tracing::info!(workspace = %ws, segment = %s.id, version = s.version, "segment updated");
+                Ok(s)
+            }
+            UpdateOutcome::Conflict { current } => Err(Error::FailedPrecondition {
+                subject: "segment",
+                message: format!("changed concurrently; latest version is {current}"),
+            }),
+        }
+    }
+
+    /// The latest version of a segment, or [`Error::NotFound`].
     pub async fn get(&self, ws: &WorkspaceId, id: &SegmentId) -> Result<Segment, Error> {
         self.store
             .get(ws, id)
             .await?
-            .ok_or_else(|| Error::NotFound {
-                kind: "segment",
-                id: id.to_string(),
-            })
+            .ok_or_else(|| not_found("segment", id.as_str()))
     }
 
-    /// The workspace's compiled segments, from the cache while fresh.
-    pub async fn compiled(&self, ws: &WorkspaceId) -> Result<Arc<WorkspaceSegments>, Error> {
+    /// One version of a segment, or [`Error::NotFound`].
+    pub async fn get_version(
+        &self,
+        ws: &WorkspaceId,
+        id: &SegmentId,
+        version: i64,
+    ) -> Result<Segment, Error> {
+        self.store
+            .get_version(ws, id, version)
+            .await?
+            .ok_or_else(|| not_found("segment version", &format!("{id}@{version}")))
+    }
+
+    /// Validates and stores a computed trait (the filter compiled first). With an
+    /// idempotency key used before, returns the trait first created with it.
+    pub async fn create_trait(
+        &self,
+        ws: &WorkspaceId,
+        new: NewComputedTrait,
+        idempotency_key: Option<&str>,
+    ) -> Result<ComputedTrait, Error> {
+        if let Some(filter) = &new.filter {
+            Expression::compile(filter, FILTER_VARIABLES).map_err(|source| Error::InvalidRule {
+                field: "computed_trait.filter",
+                source,
+            })?;
+        }
+        if let Some(key) = idempotency_key
+            && let Some(first) = self.store.trait_by_idempotency_key(ws, key).await?
+        {
+            return Ok(first);
+        }
+        let def = ComputedTrait {
+            id: ComputedTraitId::generate(),
+            name: new.name,
+            aggregation: new.aggregation,
+            event_type: new.event_type,
+            property: new.property,
+            filter: new.filter,
+            window_ms: new.window_ms,
+            create_ms: self.clock.now_ms(),
+        };
+        let stored = self
+            .store
+            .insert_trait(ws, &def, idempotency_key)
+            .await?
+            .ok_or_else(|| Error::AlreadyExists {
+                kind: "computed trait",
+                id: def.name.clone(),
+            })?;
+        self.invalidate(ws);
+        Ok(stored)
+    }
+
+    /// One computed trait, or [`Error::NotFound`].
+    pub async fn get_trait(
+        &self,
+        ws: &WorkspaceId,
+        id: &ComputedTraitId,
+    ) -> Result<ComputedTrait, Error> {
+        self.store
+            .get_trait(ws, id)
+            .await?
+            .ok_or_else(|| not_found("computed trait", id.as_str()))
+    }
+
+    /// The workspace's compiled definitions, from the cache while fresh.
+    pub async fn compiled(&self, ws: &WorkspaceId) -> Result<Arc<WorkspaceCatalog>, Error> {
         let cached = self
             .cache
             .read()
@@ -110,7 +325,7 @@ impl Catalog {
             .get(ws)
             .cloned();
         match cached {
-            Some(c) if self.clock.now_ms() - c.loaded_ms < CACHE_TTL_MS => Ok(c),
+            Some(c) if (self.clock.now_ms() - c.loaded_ms).abs() < CACHE_TTL_MS => Ok(c),
             _ => self.reload(ws).await,
         }
     }
@@ -121,7 +336,7 @@ impl Catalog {
         &self,
         ws: &WorkspaceId,
         ids: impl IntoIterator<Item = &'a String>,
-    ) -> Result<Arc<WorkspaceSegments>, Error> {
+    ) -> Result<Arc<WorkspaceCatalog>, Error> {
         let compiled = self.compiled(ws).await?;
         if ids.into_iter().all(|id| compiled.get(id).is_some()) {
             return Ok(compiled);
@@ -129,32 +344,63 @@ impl Catalog {
         self.reload(ws).await
     }
 
-    /// Loads and compiles the workspace's segments from SQL and caches them.
-    pub async fn reload(&self, ws: &WorkspaceId) -> Result<Arc<WorkspaceSegments>, Error> {
+    /// Loads and compiles the workspace's definitions from SQL and caches them.
+    pub async fn reload(&self, ws: &WorkspaceId) -> Result<Arc<WorkspaceCatalog>, Error> {
         let loaded_ms = self.clock.now_ms();
-        let segments = self
+        let traits = self
             .store
-            .list(ws)
+            .list_traits(ws)
             .await?
             .into_iter()
-            .filter_map(
-                |segment| match Expression::compile(&segment.expression, VARIABLES) {
-                    Ok(expression) => Some(CompiledSegment {
-                        segment,
-                        expression,
-                    }),
-                    Err(e) => {
-                        tracing::error!(workspace = %ws, segment = %segment.id, error = %e,
-                        "stored segment expression does not compile; skipped");
-                        None
+            .filter_map(|def| {
+                let filter = match def
+                    .filter
+                    .as_deref()
+                    .map(|f| Expression::compile(f, FILTER_VARIABLES))
+                {
+                    None => None,
+                    Some(Ok(f)) => Some(f),
+                    Some(Err(e)) => {
+                        tracing::error!(workspace = %ws, computed_trait = %def.id, error = %e,
+                            "stored computed trait filter does not compile; skipped");
+                        return None;
                     }
-                },
-            )
+                };
+                Some(CompiledTrait { def, filter })
+            })
             .collect();
-        let fresh = Arc::new(WorkspaceSegments {
-            segments,
+        let mut catalog = WorkspaceCatalog {
+            segments: Vec::new(),
+            traits,
             loaded_ms,
-        });
+        };
+        // Compile against the full set of ids first (references to segments later in
+        // creation order are allowed), then order by dependency.
+        let stored = self.store.list(ws).await?;
+        catalog.segments = stored
+            .iter()
+            .map(|s| CompiledSegment {
+                segment: s.clone(),
+                expression: Expression::compile("false", &[]).unwrap_or_else(|_| unreachable!()),
+                deps: Dependencies::default(),
+            })
+            .collect();
+        let mut compiled = Vec::with_capacity(stored.len());
+        for segment in stored {
+            match catalog.check(&segment.expression, None) {
+                Ok((expression, deps)) => compiled.push(CompiledSegment {
+                    segment,
+                    expression,
+                    deps,
+                }),
+                Err(e) => {
+                    tracing::error!(workspace = %ws, segment = %segment.id, error = %e,
+                        "stored segment expression does not compile; skipped");
+                }
+            }
+        }
+        catalog.segments = dependency_order(compiled);
+        let fresh = Arc::new(catalog);
         self.cache
             .write()
             .unwrap_or_else(PoisonError::into_inner)
@@ -168,4 +414,46 @@ impl Catalog {
             .unwrap_or_else(PoisonError::into_inner)
             .remove(ws);
     }
+}
+
+fn not_found(kind: &'static str, id: &str) -> Error {
+    Error::NotFound {
+        kind,
+        id: id.to_owned(),
+    }
+}
+
+/// Orders segments so each comes after the segments it reads (stable: otherwise in
+/// the given order). Segments in a cycle (never stored, as saves reject them) go last.
+fn dependency_order(segments: Vec<CompiledSegment>) -> Vec<CompiledSegment> {
+    let ids: HashSet<String> = segments.iter().map(|s| s.segment.id.to_string()).collect();
+    let mut placed: BTreeSet<String> = BTreeSet::new();
+    let mut remaining = segments;
+    let mut ordered = Vec::with_capacity(remaining.len());
+    loop {
+        let before = remaining.len();
+        let mut next = Vec::new();
+        for s in remaining {
+            let ready = s
+                .deps
+                .segments
+                .iter()
+                .all(|d| placed.contains(d.as_str()) || !ids.contains(d.as_str()));
+            if ready {
+                placed.insert(s.segment.id.to_string());
+                ordered.push(s);
+            } else {
+                next.push(s);
+            }
+        }
+        remaining = next;
+        if remaining.is_empty() || remaining.len() == before {
+            break;
+        }
+    }
+    for s in &remaining {
+        tracing::error!(segment = %s.segment.id, "segment is part of a dependency cycle");
+    }
+    ordered.extend(remaining);
+    ordered
 }

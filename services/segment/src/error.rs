@@ -17,6 +17,36 @@ pub enum Error {
     /// The segment expression does not compile (position included).
     #[error("segment.expression: {0}")]
     InvalidExpression(#[from] omni_rules::RuleError),
+    /// Another expression field does not compile, or references something unknown.
+    #[error("{field}: {source}")]
+    InvalidRule {
+        /// Field path, e.g. `computed_trait.filter`.
+        field: &'static str,
+        /// The compile error (position included).
+        source: omni_rules::RuleError,
+    },
+    /// A resource with the same unique name already exists.
+    #[error("{kind} `{id}` already exists")]
+    AlreadyExists {
+        /// Resource kind.
+        kind: &'static str,
+        /// The clashing name or id.
+        id: String,
+    },
+    /// The request was based on a state that has changed (e.g. a stale version).
+    #[error("{subject}: {message}")]
+    FailedPrecondition {
+        /// What the precondition is about.
+        subject: &'static str,
+        /// What is wrong.
+        message: String,
+    },
+    /// Stored data is not what this service writes.
+    #[error("corrupt stored value: {0}")]
+    Corrupt(String),
+    /// Redis (the service's own state) failed.
+    #[error("redis: {0}")]
+    Redis(#[from] redis::RedisError),
     /// A resource does not exist in the caller's workspace.
     #[error("{kind} `{id}` not found")]
     NotFound {
@@ -50,6 +80,12 @@ impl From<Error> for Status {
         match err {
             Error::InvalidArgument { field, message } => status::invalid_argument(field, message),
             Error::InvalidExpression(e) => status::invalid_argument("segment.expression", e),
+            Error::InvalidRule { field, source } => status::invalid_argument(field, source),
+            Error::AlreadyExists { kind, id } => status::already_exists(kind, &id),
+            Error::FailedPrecondition { subject, message } => {
+                status::failed_precondition(subject, message)
+            }
+            Error::Redis(e) => status::unavailable("redis", e),
             Error::NotFound { kind, id } => status::not_found(kind, &id),
             Error::Db(e) => match e {
                 sea_orm::DbErr::ConnectionAcquire(_) | sea_orm::DbErr::Conn(_) => {
@@ -60,7 +96,7 @@ impl From<Error> for Status {
             Error::Storage(e) => status::unavailable("database", e),
             Error::Profiles(e) => status::unavailable("profile store", e),
             Error::Bus(e) => status::unavailable("bus", e),
-            e @ (Error::Common(_) | Error::Task(_)) => status::internal(e),
+            e @ (Error::Common(_) | Error::Task(_) | Error::Corrupt(_)) => status::internal(e),
         }
     }
 }

@@ -1,16 +1,30 @@
-//! Segment service: real-time CEL segments over the live profile.
+//! Segment service: computed traits and real-time CEL segments over the live profile.
 //!
-//! A segment is a CEL expression over the profile's `traits`, `events` (event type to
-//! count) and `now`. Definitions live in SQL; live membership lives in Redis (through
-//! `omni-profile-store`). A worker consumes `EventIngested` from the bus, re-evaluates
-//! the customer's segments and publishes `MembershipChanged` on entry and exit. A newly
-//! created segment is evaluated for a customer at their next event.
+//! - Computed traits ([`computed`]) aggregate a customer's events (count, sum, avg,
+//!   min, max, first, last, distinct count, exists) with an event-type and CEL filter
+//!   over a sliding window, kept incrementally as time buckets in Redis ([`state`]) and
+//!   written to the profile's computed hash for other services to read.
+//! - Segments are CEL expressions over `traits`, `events`, `computed`, `segments` and
+//!   `now`, compiled and checked at save ([`catalog`]); versions are kept in SQL
+//!   ([`store`]).
+//! - The engine ([`engine`]) re-evaluates only the segments whose inputs an event
+//!   changed, in dependency order, and publishes `MembershipChanged`; the workers
+//!   ([`worker`]) consume `EventIngested` and `CustomerErased` and poll the schedule of
+//!   windows expiring without events; recomputes ([`recompute`]) re-evaluate every
+//!   known customer after an edit or on request.
+//!
+//! The service must not write profile data identity owns (traits, identifiers,
+//! counts, consent); it reads them through `omni-profile-store`.
 
 pub mod catalog;
+pub mod computed;
 pub mod convert;
+pub mod engine;
 pub mod error;
+pub mod recompute;
 pub mod segment;
 pub mod service;
+pub mod state;
 pub mod store;
 pub mod worker;
 
@@ -18,6 +32,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use omni_bus::{Bus, ConsumerOptions, Topic};
+use omni_common::clock::SharedClock;
 use omni_common::config::Settings;
 use omni_common::server::{ServeOptions, serve};
 use omni_common::shutdown::CancellationToken;
@@ -32,34 +47,49 @@ pub use error::Error;
 pub const SERVICE_NAME: &str = "omni.segment.v1.SegmentService";
 
 /// Runs the segment service on `listener` until `shutdown` is cancelled: connects its
-/// database (and runs its migrations), Redis, starts the membership worker, and serves
-/// gRPC (with health/reflection/auth).
+/// database (and runs its migrations), Redis, starts its workers (event and erasure
+/// consumers, the schedule poller, recomputes), and serves gRPC (with
+/// health/reflection/auth).
 pub async fn run(
     settings: Settings,
     listener: TcpListener,
     shutdown: CancellationToken,
+) -> Result<(), Error> {
+    run_with_clock(settings, listener, shutdown, omni_common::clock::system()).await
+}
+
+/// [`run`] with an injected clock, for tests and simulations: windows, scheduled
+/// re-evaluations, membership and size-history times all read `clock` (the schedule
+/// poller still ticks in real time).
+pub async fn run_with_clock(
+    settings: Settings,
+    listener: TcpListener,
+    shutdown: CancellationToken,
+    clock: SharedClock,
 ) -> Result<(), Error> {
     let db = omni_storage::connect(&settings.segment.database_url).await?;
     omni_storage::migrate(&db, "segment", store::MIGRATIONS).await?;
     let redis = omni_common::redis::connect(&settings.redis.url)
         .await
         .map_err(omni_common::Error::from)?;
-    let clock = omni_common::clock::system();
+    let client = redis::Client::open(settings.redis.url.as_str())?;
     let profiles = ProfileStore::new(redis.clone());
     let bus = Bus::new(redis.clone());
     let catalog = Arc::new(catalog::Catalog::new(
         store::SegmentStore::new(db),
         Arc::clone(&clock),
     ));
-
-    let stop = shutdown.child_token();
-    let mut workers = JoinSet::new();
-    let membership = Arc::new(worker::Membership::new(
-        Arc::clone(&catalog),
-        profiles.clone(),
+    let engine = Arc::new(engine::Engine::new(
+        catalog,
+        profiles,
+        state::State::new(redis.clone(), client),
         bus.clone(),
         clock,
     ));
+
+    let stop = shutdown.child_token();
+    let mut workers = JoinSet::new();
+    let membership = Arc::new(worker::Membership::new(Arc::clone(&engine)));
     let mut options = ConsumerOptions::new(worker::GROUP, consumer_name());
     options.reclaim_idle = Duration::from_millis(settings.worker.reclaim_idle_ms);
     workers.spawn(worker::run(
@@ -76,8 +106,11 @@ pub async fn run(
         options,
         stop.clone(),
     ));
+    workers.spawn(worker::run_due(Arc::clone(&engine), stop.clone()));
+    let (recomputer, jobs) = recompute::Recomputer::new(Arc::clone(&engine));
+    workers.spawn(recompute::run(Arc::clone(&engine), jobs, stop.clone()));
 
-    let api = service::SegmentApi::new(catalog, profiles);
+    let api = service::SegmentApi::new(engine, Arc::new(recomputer), stop.clone());
     let routes = tonic::service::Routes::new(SegmentServiceServer::new(api));
     let served = serve(
         ServeOptions {

@@ -1,61 +1,41 @@
-//! Real-time membership: consumes `EventIngested`, re-evaluates the customer's
-//! segments against the live profile and publishes `MembershipChanged` for each entry
-//! or exit.
+//! Background work: the bus consumers (`EventIngested`, `CustomerErased`) and the
+//! poller of scheduled re-evaluations (computed trait windows that expire with no
+//! event).
 //!
-//! Delivery is at least once, so handling is idempotent: a membership is written with
-//! `set_membership`, and a change is published only when that write changed something.
-//! A redelivered event therefore publishes nothing twice.
+//! Delivery is at least once, so handling is idempotent: an event is counted into
+//! computed traits once per event id, and a membership change is published only when
+//! the membership write changed something.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Duration;
 
 use omni_bus::{Bus, ConsumerOptions, Delivery, Topic};
-use omni_common::clock::SharedClock;
-use omni_common::convert::to_timestamp;
 use omni_common::ids::WorkspaceId;
 use omni_common::shutdown::CancellationToken;
-use omni_profile_store::{ProfileStore, StoredProfile};
-use omni_proto::common::v1::{CustomerErased, EventIngested, MembershipChanged};
-use omni_rules::{Evaluator, value};
+use omni_proto::common::v1::{CustomerErased, EventIngested};
 
-use crate::catalog::{Catalog, WorkspaceSegments};
+use crate::engine::{Engine, Reason, Trigger};
 use crate::error::Error;
 
-/// Consumer group of the membership worker on [`Topic::EventIngested`].
+/// Consumer group of the segment workers.
 pub const GROUP: &str = "segment";
 
-/// Evaluates segments for customers and records membership changes.
-pub struct Membership {
-    catalog: Arc<Catalog>,
-    profiles: ProfileStore,
-    bus: Bus,
-    evaluator: Evaluator,
-    clock: SharedClock,
-}
+/// How often the schedule of due re-evaluations is polled.
+pub const DUE_POLL: Duration = Duration::from_millis(200);
+/// Most re-evaluations claimed per poll.
+pub const DUE_BATCH: usize = 200;
+/// How long a failed scheduled re-evaluation waits before it is retried.
+pub const DUE_RETRY_MS: i64 = 5_000;
 
-/// One decided change for a customer.
-struct Change {
-    segment_id: String,
-    version: i64,
-    entered: bool,
+/// Handles bus deliveries with the engine.
+pub struct Membership {
+    engine: Arc<Engine>,
 }
 
 impl Membership {
-    /// A membership evaluator over the shared catalog, profiles and bus.
-    pub fn new(
-        catalog: Arc<Catalog>,
-        profiles: ProfileStore,
-        bus: Bus,
-        clock: SharedClock,
-    ) -> Self {
-        Self {
-            catalog,
-            profiles,
-            bus,
-            evaluator: Evaluator::new(),
-            clock,
-        }
+    /// A handler over the shared engine.
+    pub fn new(engine: Arc<Engine>) -> Self {
+        Self { engine }
     }
 
     /// Handles one bus delivery of `EventIngested`.
@@ -66,6 +46,22 @@ impl Membership {
             return Ok(());
         }
         self.on_event(&msg).await
+    }
+
+    /// Drops the memberships of customers merged into the event's customer, then
+    /// evaluates the customer for the event.
+    pub async fn on_event(&self, msg: &EventIngested) -> Result<(), Error> {
+        let ws = WorkspaceId::new(msg.workspace_id.as_str());
+        let default_event = Default::default();
+        let event = msg.event.as_ref().unwrap_or(&default_event);
+        for merged in &msg.merged_customer_ids {
+            self.engine
+                .clear(&ws, merged, Reason::Merged, &event.event_id)
+                .await?;
+        }
+        let trigger = Trigger::event(event, !msg.merged_customer_ids.is_empty());
+        self.engine.evaluate(&ws, &msg.customer_id, trigger).await?;
+        Ok(())
     }
 
     /// Handles one bus delivery of `CustomerErased`: every membership of the erased
@@ -80,149 +76,10 @@ impl Membership {
         let ws = WorkspaceId::new(msg.workspace_id.as_str());
         let cause = format!("erasure:{}", msg.erasure_id);
         for customer in std::iter::once(&msg.customer_id).chain(&msg.merged_customer_ids) {
-            self.clear(&ws, customer, &cause).await?;
-        }
-        Ok(())
-    }
-
-    /// Re-evaluates the customer of `msg` (and drops the memberships of customers
-    /// merged into it).
-    pub async fn on_event(&self, msg: &EventIngested) -> Result<(), Error> {
-        let ws = WorkspaceId::new(msg.workspace_id.as_str());
-        let cause = msg
-            .event
-            .as_ref()
-            .map(|e| e.event_id.as_str())
-            .unwrap_or_default();
-        for merged in &msg.merged_customer_ids {
-            self.clear(&ws, merged, cause).await?;
-        }
-        let Some(profile) = self.profiles.get(ws.as_str(), &msg.customer_id).await? else {
-            tracing::debug!(workspace = %ws, customer = %msg.customer_id, "no profile; nothing to evaluate");
-            return Ok(());
-        };
-        self.evaluate(&ws, &profile, cause).await
-    }
-
-    /// Evaluates every segment of the workspace for `profile` and applies the changes.
-    pub async fn evaluate(
-        &self,
-        ws: &WorkspaceId,
-        profile: &StoredProfile,
-        cause_event_id: &str,
-    ) -> Result<(), Error> {
-        let current = self
-            .profiles
-            .memberships(ws.as_str(), &profile.customer_id)
-            .await?;
-        let segments = self.catalog.compiled_with(ws, current.keys()).await?;
-        let changes = self.decide(ws, profile, &segments, &current);
-        for change in changes {
-            self.apply(ws, &profile.customer_id, change, cause_event_id)
+            self.engine
+                .clear(&ws, customer, Reason::Erased, &cause)
                 .await?;
         }
-        Ok(())
-    }
-
-    /// Pure part of [`Membership::evaluate`]: which memberships change.
-    fn decide(
-        &self,
-        ws: &WorkspaceId,
-        profile: &StoredProfile,
-        segments: &WorkspaceSegments,
-        current: &BTreeMap<String, i64>,
-    ) -> Vec<Change> {
-        let vars = [
-            ("traits", value::from_json_map(&profile.traits)),
-            ("events", value::counts(&profile.event_counts)),
-            ("now", value::timestamp(self.clock.now())),
-        ];
-        let scope = match self.evaluator.scope(&vars) {
-            Ok(scope) => scope,
-            Err(e) => {
-                tracing::error!(workspace = %ws, customer = %profile.customer_id, error = %e,
-                    "profile cannot be bound for evaluation");
-                return Vec::new();
-            }
-        };
-        segments
-            .segments
-            .iter()
-            .filter_map(|s| {
-                let member = scope.eval_bool(&s.expression).unwrap_or_else(|e| {
-                    // A rule that cannot be evaluated for this profile (e.g. a missing
-                    // trait) does not match.
-                    tracing::debug!(workspace = %ws, segment = %s.segment.id, error = %e,
-                        "segment not evaluable for customer; not a member");
-                    false
-                });
-                let was = current.contains_key(s.segment.id.as_str());
-                (member != was).then(|| Change {
-                    segment_id: s.segment.id.to_string(),
-                    version: s.segment.version,
-                    entered: member,
-                })
-            })
-            .collect()
-    }
-
-    /// Removes every membership of a customer (merged away into another, or erased).
-    async fn clear(
-        &self,
-        ws: &WorkspaceId,
-        customer: &str,
-        cause_event_id: &str,
-    ) -> Result<(), Error> {
-        let current = self.profiles.memberships(ws.as_str(), customer).await?;
-        if current.is_empty() {
-            return Ok(());
-        }
-        let segments = self.catalog.compiled_with(ws, current.keys()).await?;
-        for segment_id in current.into_keys() {
-            let version = segments.get(&segment_id).map_or(0, |s| s.segment.version);
-            let change = Change {
-                segment_id,
-                version,
-                entered: false,
-            };
-            self.apply(ws, customer, change, cause_event_id).await?;
-        }
-        Ok(())
-    }
-
-    async fn apply(
-        &self,
-        ws: &WorkspaceId,
-        customer: &str,
-        change: Change,
-        cause_event_id: &str,
-    ) -> Result<(), Error> {
-        let now_ms = self.clock.now_ms();
-        let changed = self
-            .profiles
-            .set_membership(
-                ws.as_str(),
-                customer,
-                &change.segment_id,
-                change.entered,
-                now_ms,
-            )
-            .await?;
-        if !changed {
-            return Ok(());
-        }
-        tracing::debug!(workspace = %ws, customer, segment = %change.segment_id,
-            entered = change.entered, "membership changed");
-        let msg = MembershipChanged {
-            workspace_id: ws.to_string(),
-            customer_id: customer.to_owned(),
-            segment_id: change.segment_id,
-            entered: change.entered,
-            segment_version: change.version,
-            time: Some(to_timestamp(now_ms)),
-            cause_event_id: cause_event_id.to_owned(),
-        };
-        self.bus.publish(Topic::MembershipChanged, &msg).await?;
         Ok(())
     }
 }
@@ -265,6 +122,52 @@ pub async fn run(
                     () = tokio::time::sleep(Duration::from_secs(1)) => {}
                 }
             }
+        }
+    }
+}
+
+/// Re-evaluates every customer whose scheduled time (a computed trait window
+/// expiring) has passed on the engine's clock; returns how many were evaluated.
+pub async fn run_due_once(engine: &Engine) -> Result<usize, Error> {
+    let now_ms = engine.clock().now_ms();
+    let due = engine.state().claim_due(now_ms, DUE_BATCH).await?;
+    let mut done = 0;
+    for (ws, customer) in due {
+        let ws = WorkspaceId::new(ws);
+        match engine
+            .evaluate(&ws, &customer, Trigger::window_expired())
+            .await
+        {
+            Ok(_) => done += 1,
+            Err(e) => {
+                tracing::warn!(workspace = %ws, customer, error = %e,
+                    "scheduled re-evaluation failed; retrying later");
+                engine
+                    .state()
+                    .schedule(ws.as_str(), &customer, Some(now_ms + DUE_RETRY_MS))
+                    .await?;
+            }
+        }
+    }
+    Ok(done)
+}
+
+/// Polls the schedule every [`DUE_POLL`] until `shutdown`.
+pub async fn run_due(engine: Arc<Engine>, shutdown: CancellationToken) -> Result<(), Error> {
+    loop {
+        loop {
+            match run_due_once(&engine).await {
+                Ok(n) if n >= DUE_BATCH => continue,
+                Ok(_) => break,
+                Err(e) => {
+                    tracing::warn!(error = %e, "polling scheduled re-evaluations failed");
+                    break;
+                }
+            }
+        }
+        tokio::select! {
+            () = shutdown.cancelled() => return Ok(()),
+            () = tokio::time::sleep(DUE_POLL) => {}
         }
     }
 }

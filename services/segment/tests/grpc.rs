@@ -47,16 +47,21 @@ struct Harness {
 
 impl Harness {
     async fn start() -> anyhow::Result<Self> {
+        Self::start_with_clock(omni_common::clock::system()).await
+    }
+
+    async fn start_with_clock(clock: omni_common::clock::SharedClock) -> anyhow::Result<Self> {
         let redis_server = RedisServer::start().await?;
         let mut settings = Settings::for_tests(&redis_server.url);
         settings.segment.database_url = database_url("segment").await?;
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
         let addr = listener.local_addr()?;
         let shutdown = CancellationToken::new();
-        let server = tokio::spawn(omni_segment::run(
+        let server = tokio::spawn(omni_segment::run_with_clock(
             settings.clone(),
             listener,
             shutdown.clone(),
+            clock,
         ));
         let channel = tonic::transport::Endpoint::from_shared(format!("http://{addr}"))?
             .connect()
@@ -188,6 +193,9 @@ impl Harness {
         Ok(row.try_get::<i64>("", "n")?)
     }
 }
+
+#[path = "grpc/features.rs"]
+mod features;
 
 async fn next_change(
     rx: &mut mpsc::UnboundedReceiver<MembershipChanged>,
@@ -405,6 +413,7 @@ async fn create_is_idempotent_and_get_finds_it() -> anyhow::Result<()> {
         .client
         .get_segment(pb::GetSegmentRequest {
             segment_id: first.segment_id.clone(),
+            ..Default::default()
         })
         .await?
         .into_inner()
@@ -415,6 +424,7 @@ async fn create_is_idempotent_and_get_finds_it() -> anyhow::Result<()> {
         .client
         .get_segment(pb::GetSegmentRequest {
             segment_id: "seg_missing".into(),
+            ..Default::default()
         })
         .await
         .expect_err("unknown segment");
@@ -433,6 +443,7 @@ async fn calls_without_a_key_are_unauthenticated() -> anyhow::Result<()> {
     let err = anonymous
         .get_segment(pb::GetSegmentRequest {
             segment_id: "seg_x".into(),
+            ..Default::default()
         })
         .await
         .expect_err("no key");
