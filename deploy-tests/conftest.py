@@ -42,6 +42,7 @@ def load_values(name: str) -> dict | None:
         values = copy.deepcopy(production)
         values["metrics"] = {"enabled": True, "port": 9464}
         values["serviceMonitor"] = {"enabled": True, "labels": {"release": "prometheus"}}
+        values["grafanaDashboard"] = {"enabled": True}
         return values
     raise KeyError(name)
 

@@ -21,6 +21,7 @@ from conftest import (
     CHART,
     NAMESPACE,
     RELEASE,
+    ROOT,
     SERVICES,
     Rendered,
     component,
@@ -478,6 +479,45 @@ def test_service_monitor_scrapes_the_metrics_port_of_every_service(rendered):
     for d in r.of_kind("Deployment"):
         (c,) = d["spec"]["template"]["spec"]["containers"]
         assert {"name": "metrics", "containerPort": 9464, "protocol": "TCP"} in c["ports"]
+
+
+def test_metrics_enabled_makes_every_service_serve_metrics_on_the_port(rendered):
+    toml = tomllib.loads(rendered["metrics"].named("ConfigMap", RELEASE)["data"]["omni.toml"])
+    assert toml["telemetry"]["metrics_listen"] == "0.0.0.0:9464"
+    for name in ("default", "production"):
+        toml = tomllib.loads(rendered[name].named("ConfigMap", RELEASE)["data"]["omni.toml"])
+        assert "metrics_listen" not in toml["telemetry"]
+
+
+def instrument_names():
+    """Prometheus names of the instruments the binary defines (libs/common/src/metrics.rs)."""
+    source = (ROOT / "libs" / "common" / "src" / "metrics.rs").read_text()
+    names = set()
+    for kind, name in re.findall(r'\.(u64_counter|f64_histogram|i64_gauge)\("([a-z0-9_.]+)"\)', source):
+        base = name.replace(".", "_")
+        if kind == "u64_counter":
+            names.add(base + "_total")
+        elif kind == "f64_histogram":
+            names.update(base + "_seconds" + suffix for suffix in ("_bucket", "_sum", "_count"))
+        else:
+            names.add(base)
+    return names
+
+
+def test_dashboard_ships_valid_json_that_queries_only_real_metrics(rendered):
+    assert [c for c in rendered["default"].of_kind("ConfigMap") if "dashboard" in c["metadata"]["name"]] == []
+    (cm,) = [c for c in rendered["metrics"].of_kind("ConfigMap") if "dashboard" in c["metadata"]["name"]]
+    assert cm["metadata"]["labels"]["grafana_dashboard"] == "1"
+    dashboard = json.loads(cm["data"]["omni-overview.json"])
+    known = instrument_names()
+    assert {"omni_rpc_server_requests_total", "omni_bus_consumer_lag", "omni_channel_sends_total",
+            "omni_journey_timer_backlog", "omni_rpc_server_duration_seconds_bucket"} <= known
+    used = set()
+    for panel in dashboard["panels"]:
+        for target in panel["targets"]:
+            used.update(re.findall(r"\bomni_[a-z0-9_]+", target["expr"]))
+    assert used, "the dashboard queries nothing"
+    assert used <= known, f"dashboard queries unknown metrics: {used - known}"
 
 
 def test_service_monitor_without_metrics_is_refused():

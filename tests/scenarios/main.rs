@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod delivery;
+mod erasure;
 mod exactly_once;
 mod plumbing;
 mod support;

@@ -1,8 +1,9 @@
-//! One trace per customer event, checked at the collector: a local OTLP/gRPC receiver
-//! (the real `opentelemetry.proto.collector.trace.v1.TraceService`) collects the spans
-//! the suite exports while one signup travels identity → bus → segment and
+//! Observability, checked at the collector: a local OTLP/gRPC receiver (the real
+//! `opentelemetry.proto.collector.{trace,metrics}.v1` services) collects the spans and
+//! metrics the suite exports while one signup travels identity → bus → segment and
 //! journey-orchestrator → (durable wait) → decisioning → channel-gateway → SMTP. Every
-//! hop must share the trace id of identity's `Track` span.
+//! hop must share the trace id of identity's `Track` span, and the suite's metrics must
+//! reach both the OTLP receiver and the Prometheus `/metrics` endpoint.
 //!
 //! This is its own test binary because telemetry is installed once per process.
 
@@ -12,6 +13,12 @@ use std::time::Duration;
 use omni::demo;
 use omni_common::config::{LogFormat, TelemetrySettings};
 use omni_tests::{Harness, PATIENCE};
+use opentelemetry_proto::tonic::collector::metrics::v1::metrics_service_server::{
+    MetricsService, MetricsServiceServer,
+};
+use opentelemetry_proto::tonic::collector::metrics::v1::{
+    ExportMetricsServiceRequest, ExportMetricsServiceResponse,
+};
 use opentelemetry_proto::tonic::collector::trace::v1::trace_service_server::{
     TraceService, TraceServiceServer,
 };
@@ -24,10 +31,27 @@ use tokio::net::TcpListener;
 use tokio_stream::wrappers::TcpListenerStream;
 use tonic::{Request, Response, Status};
 
-/// Every span exported to the receiver.
+/// Every span and metric name exported to the receiver.
 #[derive(Clone, Default)]
 struct Collector {
     spans: Arc<Mutex<Vec<Span>>>,
+    metrics: Arc<Mutex<Vec<String>>>,
+}
+
+#[tonic::async_trait]
+impl MetricsService for Collector {
+    async fn export(
+        &self,
+        request: Request<ExportMetricsServiceRequest>,
+    ) -> Result<Response<ExportMetricsServiceResponse>, Status> {
+        let mut names = self.metrics.lock().unwrap_or_else(|p| p.into_inner());
+        for resource in request.into_inner().resource_metrics {
+            for scope in resource.scope_metrics {
+                names.extend(scope.metrics.into_iter().map(|m| m.name));
+            }
+        }
+        Ok(Response::new(ExportMetricsServiceResponse::default()))
+    }
 }
 
 #[tonic::async_trait]
@@ -79,6 +103,7 @@ async fn one_signup_is_one_trace_across_services_and_the_bus() -> anyhow::Result
     tokio::spawn(
         tonic::transport::Server::builder()
             .add_service(TraceServiceServer::new(collector.clone()))
+            .add_service(MetricsServiceServer::new(collector.clone()))
             .serve_with_incoming(TcpListenerStream::new(listener)),
     );
     let telemetry = TelemetrySettings {
@@ -87,8 +112,15 @@ async fn one_signup_is_one_trace_across_services_and_the_bus() -> anyhow::Result
                      omni_segment=info,omni_decisioning=info,omni_journey=info,omni_channel=info"
             .into(),
         otlp_endpoint: endpoint,
+        metrics_listen: String::new(),
+        metrics_export_interval_ms: 500,
     };
     let _telemetry = omni_common::telemetry::init(&telemetry, "omni-tests")?;
+    let metrics_addr = omni_common::metrics::spawn_server(
+        ([127, 0, 0, 1], 0).into(),
+        omni_common::shutdown::CancellationToken::new(),
+    )
+    .await?;
 
     let mut h = Harness::start().await?;
     demo::load_sample(&mut h.clients, Duration::from_secs(1)).await?;
@@ -96,7 +128,7 @@ async fn one_signup_is_one_trace_across_services_and_the_bus() -> anyhow::Result
     let mail = h.smtp.wait_for(1, PATIENCE).await?;
     assert!(mail[0].decoded_body().contains("Hi Tess"));
 
-    let wanted: [(&str, fn(&Span) -> bool); 5] = [
+    let wanted: [(&str, SpanTest); 5] = [
         ("segment consumer", |s| is_delivery(s, "segment")),
         ("journey consumer", |s| is_delivery(s, "journey")),
         ("decisioning Decide", |s| {
@@ -141,8 +173,81 @@ async fn one_signup_is_one_trace_across_services_and_the_bus() -> anyhow::Result
     .await?;
     assert_eq!(result.len(), 32, "a W3C trace id is 16 bytes");
     assert!(!tracked.customer_id.is_empty());
+
+    // Metrics: the same instruments on /metrics and at the OTLP receiver.
+    let wanted_series = [
+        "omni_rpc_server_requests_total{",
+        "rpc_method=\"/omni.identity.v1.IdentityService/Track\"",
+        "omni_rpc_server_duration_seconds_bucket{",
+        "omni_channel_sends_total{",
+        "outcome=\"sent\"",
+        "omni_bus_consumer_lag{",
+        "group=\"segment\"",
+        "omni_journey_timer_backlog",
+    ];
+    let text = omni_testkit::eventually(PATIENCE, || async {
+        let text = scrape(metrics_addr).await?;
+        let missing: Vec<&str> = wanted_series
+            .iter()
+            .filter(|w| !text.contains(*w))
+            .copied()
+            .collect();
+        anyhow::ensure!(
+            missing.is_empty(),
+            "missing on /metrics: {missing:?}\n{text}"
+        );
+        Ok(Some(text))
+    })
+    .await?;
+    assert!(text.contains("rpc_grpc_status_code=\"0\""), "{text}");
+    let wanted_otlp = [
+        "omni.rpc.server.requests",
+        "omni.rpc.server.duration",
+        "omni.channel.sends",
+        "omni.bus.consumer.lag",
+        "omni.journey.timer.backlog",
+    ];
+    omni_testkit::eventually(PATIENCE, || {
+        let names = collector
+            .metrics
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone();
+        async move {
+            let missing: Vec<&str> = wanted_otlp
+                .iter()
+                .filter(|w| !names.iter().any(|n| n == *w))
+                .copied()
+                .collect();
+            anyhow::ensure!(
+                missing.is_empty(),
+                "missing at the OTLP receiver: {missing:?}"
+            );
+            Ok(Some(()))
+        }
+    })
+    .await?;
     h.stop().await
 }
+
+/// `GET /metrics` over plain HTTP/1.0.
+async fn scrape(addr: std::net::SocketAddr) -> anyhow::Result<String> {
+    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+    let mut stream = tokio::net::TcpStream::connect(addr).await?;
+    stream
+        .write_all(b"GET /metrics HTTP/1.0\r\nHost: localhost\r\n\r\n")
+        .await?;
+    let mut response = String::new();
+    stream.read_to_string(&mut response).await?;
+    anyhow::ensure!(
+        response.lines().next().is_some_and(|l| l.contains(" 200")),
+        "{response}"
+    );
+    Ok(response)
+}
+
+/// Recognises one kind of span.
+type SpanTest = fn(&Span) -> bool;
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()

@@ -118,6 +118,7 @@ where
         handler,
         claim_cursor: CURSOR_START.to_owned(),
         last_claim: None,
+        last_metrics: None,
     };
     consumer.ensure_group().await?;
     tracing::debug!(
@@ -135,6 +136,7 @@ where
         } else {
             consumer.drain_history(&shutdown).await
         };
+        consumer.record_lag().await;
         match result {
             Ok(()) => {
                 history_done = true;
@@ -194,7 +196,11 @@ struct Consumer<F> {
     handler: F,
     claim_cursor: String,
     last_claim: Option<Instant>,
+    last_metrics: Option<Instant>,
 }
+
+/// How often a consumer reports its group's lag and pending count.
+const METRICS_EVERY: Duration = Duration::from_secs(5);
 
 impl<F, Fut, E> Consumer<F>
 where
@@ -202,6 +208,35 @@ where
     Fut: Future<Output = Result<(), E>>,
     E: Display,
 {
+    /// Records the group's lag (entries not yet delivered) and pending count as
+    /// metrics, at most every [`METRICS_EVERY`]. Failures are only logged.
+    async fn record_lag(&mut self) {
+        if self
+            .last_metrics
+            .is_some_and(|t| t.elapsed() < METRICS_EVERY)
+        {
+            return;
+        }
+        self.last_metrics = Some(Instant::now());
+        let reply: Result<redis::streams::StreamInfoGroupsReply, _> =
+            self.conn.xinfo_groups(self.topic.stream()).await;
+        match reply {
+            Ok(reply) => {
+                if let Some(g) = reply.groups.iter().find(|g| g.name == self.options.group) {
+                    let lag = g.lag.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX));
+                    let pending = i64::try_from(g.pending).unwrap_or(i64::MAX);
+                    omni_common::metrics::instruments().bus_consumer(
+                        self.topic.stream(),
+                        &self.options.group,
+                        lag,
+                        pending,
+                    );
+                }
+            }
+            Err(e) => tracing::debug!(topic = %self.topic, error = %e, "XINFO GROUPS failed"),
+        }
+    }
+
     fn stream(&self) -> &'static str {
         self.topic.stream()
     }

@@ -79,8 +79,19 @@ pub struct TelemetrySettings {
     pub log_format: LogFormat,
     /// `tracing` filter directives, e.g. `info,omni_identity=debug`. `RUST_LOG` overrides.
     pub log_filter: String,
-    /// OTLP/gRPC endpoint for traces, e.g. `http://127.0.0.1:4317`. Empty disables export.
+    /// OTLP/gRPC endpoint for traces and metrics, e.g. `http://127.0.0.1:4317`. Empty
+    /// disables export.
     pub otlp_endpoint: String,
+    /// Address of the Prometheus `/metrics` endpoint, e.g. `0.0.0.0:9464`. Empty disables it.
+    #[serde(default)]
+    pub metrics_listen: String,
+    /// How often metrics are pushed to `otlp_endpoint`, in milliseconds.
+    #[serde(default = "default_metrics_export_interval_ms")]
+    pub metrics_export_interval_ms: u64,
+}
+
+fn default_metrics_export_interval_ms() -> u64 {
+    60_000
 }
 
 /// Where one service listens and how others reach it.
@@ -211,6 +222,8 @@ internal_key = ""
 log_format = "pretty"
 log_filter = "info"
 otlp_endpoint = ""
+metrics_listen = ""
+metrics_export_interval_ms = 60000
 
 [identity]
 listen = "127.0.0.1:50051"
@@ -272,6 +285,15 @@ impl Settings {
         let mut settings: Settings = builder.build()?.try_deserialize()?;
         settings.fill_defaults();
         Ok(settings)
+    }
+
+    /// The compiled-in defaults alone: no file, no environment, nothing derived (an empty
+    /// `database_url` means a SQLite file under `data_dir`).
+    pub fn defaults() -> Result<Self, Error> {
+        Ok(config::Config::builder()
+            .add_source(config::File::from_str(DEFAULTS, config::FileFormat::Toml))
+            .build()?
+            .try_deserialize()?)
     }
 
     /// Defaults only, with every listen address on an ephemeral port and the fixed test
@@ -345,6 +367,20 @@ impl Settings {
         }
         if self.auth.bootstrap_workspace.is_empty() {
             return Err(invalid("auth.bootstrap_workspace", "must not be empty"));
+        }
+        if !self.telemetry.metrics_listen.is_empty()
+            && self.telemetry.metrics_listen.parse::<SocketAddr>().is_err()
+        {
+            return Err(invalid(
+                "telemetry.metrics_listen",
+                "must be host:port, e.g. 0.0.0.0:9464, or empty",
+            ));
+        }
+        if self.telemetry.metrics_export_interval_ms == 0 {
+            return Err(invalid(
+                "telemetry.metrics_export_interval_ms",
+                "must be positive",
+            ));
         }
         for svc in SERVICES {
             let s = self.service(svc);

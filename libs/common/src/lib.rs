@@ -8,9 +8,11 @@
 pub mod auth;
 pub mod clock;
 pub mod config;
+pub mod config_reference;
 pub mod convert;
 pub mod error;
 pub mod ids;
+pub mod metrics;
 pub mod redis;
 pub mod server;
 pub mod shutdown;

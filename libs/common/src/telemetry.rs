@@ -22,9 +22,10 @@ use tracing_subscriber::{EnvFilter, Layer as _};
 use crate::Error;
 use crate::config::{LogFormat, TelemetrySettings};
 
-/// Keeps the tracer provider alive; flushes spans on drop.
+/// Keeps the tracer and meter providers alive; flushes spans and metrics on drop.
 pub struct TelemetryGuard {
     provider: SdkTracerProvider,
+    _metrics: crate::metrics::MetricsGuard,
 }
 
 impl Drop for TelemetryGuard {
@@ -35,7 +36,8 @@ impl Drop for TelemetryGuard {
 
 /// Installs the global subscriber once per process: logs in the configured format,
 /// an OpenTelemetry layer (exporting over OTLP/gRPC when an endpoint is set) and the
-/// W3C trace-context propagator. Later calls are no-ops that return a fresh guard.
+/// W3C trace-context propagator; and the meter provider (see [`crate::metrics`]).
+/// Later calls are no-ops that return a fresh guard.
 pub fn init(settings: &TelemetrySettings, service_name: &str) -> Result<TelemetryGuard, Error> {
     let resource = opentelemetry_sdk::Resource::builder()
         .with_service_name(service_name.to_owned())
@@ -67,7 +69,11 @@ pub fn init(settings: &TelemetrySettings, service_name: &str) -> Result<Telemetr
         .with(fmt)
         .with(otel)
         .try_init();
-    Ok(TelemetryGuard { provider })
+    let metrics = crate::metrics::install(settings, service_name)?;
+    Ok(TelemetryGuard {
+        provider,
+        _metrics: metrics,
+    })
 }
 
 /// Installs only the OpenTelemetry layer and propagator (no log output), so trace
@@ -152,24 +158,25 @@ pub struct TraceContextService<S> {
     inner: S,
 }
 
-impl<S, B> Service<http::Request<B>> for TraceContextService<S>
+impl<S, B, RB> Service<http::Request<B>> for TraceContextService<S>
 where
-    S: Service<http::Request<B>>,
+    S: Service<http::Request<B>, Response = http::Response<RB>>,
     S::Future: Send + 'static,
 {
     type Response = S::Response;
     type Error = S::Error;
-    type Future = tracing::instrument::Instrumented<S::Future>;
+    type Future = tracing::instrument::Instrumented<Measured<S::Future>>;
 
     fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
         self.inner.poll_ready(cx)
     }
 
     fn call(&mut self, req: http::Request<B>) -> Self::Future {
+        let method = req.uri().path().to_owned();
         let span = tracing::info_span!(
             "grpc.server",
             otel.kind = "server",
-            rpc.method = %req.uri().path()
+            rpc.method = %method
         );
         let parent = TraceContextPropagator::new().extract(&HeaderExtractor(req.headers()));
         let _ = span.set_parent(parent);
@@ -177,7 +184,47 @@ where
             let _enter = span.enter();
             self.inner.call(req)
         };
-        fut.instrument(span)
+        Measured {
+            inner: fut,
+            method,
+            start: std::time::Instant::now(),
+        }
+        .instrument(span)
+    }
+}
+
+pin_project_lite::pin_project! {
+    /// A server call's future that records its RPC metrics when the response is ready.
+    pub struct Measured<F> {
+        #[pin]
+        inner: F,
+        method: String,
+        start: std::time::Instant,
+    }
+}
+
+impl<F, RB, E> std::future::Future for Measured<F>
+where
+    F: std::future::Future<Output = Result<http::Response<RB>, E>>,
+{
+    type Output = F::Output;
+
+    fn poll(self: std::pin::Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let this = self.project();
+        let out = std::task::ready!(this.inner.poll(cx));
+        // Unary errors are "trailers-only": the status is in the headers. Successful
+        // calls carry it in trailers, after these headers, so no header means OK.
+        let code = match &out {
+            Ok(response) => response
+                .headers()
+                .get("grpc-status")
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("0")
+                .to_owned(),
+            Err(_) => "transport".to_owned(),
+        };
+        crate::metrics::instruments().rpc(this.method, &code, this.start.elapsed().as_secs_f64());
+        Poll::Ready(out)
     }
 }
 

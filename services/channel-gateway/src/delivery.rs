@@ -288,6 +288,7 @@ impl Gateway {
     }
 
     fn publish(&self, ws: &WorkspaceId, event: DeliveryEvent) {
+        omni_common::metrics::instruments().send(event.channel.as_str(), event.kind.as_str());
         // No subscribers is fine: events are also in SQL.
         let _ = self.events.send((ws.clone(), event));
     }

@@ -584,6 +584,24 @@ impl Store {
             .collect()
     }
 
+    /// How many runs are due at `now_ms` (the timer backlog), across workspaces.
+    pub async fn count_due(&self, now_ms: i64) -> Result<i64, Error> {
+        let row = self
+            .db
+            .query_one_raw(stmt(
+                &self.db,
+                "SELECT COUNT(*) AS n FROM runs \
+                 WHERE state IN ('ACTIVE', 'WAITING') AND COALESCE(lease_until_ms, 0) <= $1 \
+                 AND (state = 'ACTIVE' OR wake_ms <= $2)",
+                [now_ms.into(), now_ms.into()],
+            ))
+            .await?;
+        Ok(row
+            .map(|r| r.try_get::<i64>("", "n"))
+            .transpose()?
+            .unwrap_or(0))
+    }
+
     /// Claims a due run (see [`Store::due_runs`]) for `token` until `lease_until_ms`.
     /// The update is conditional, so of concurrent claimers exactly one gets `true`.
     pub async fn claim(

@@ -18,6 +18,8 @@ use crate::store::DueRun;
 
 /// Most runs read per poll.
 const BATCH: usize = 100;
+/// How often the timer backlog metric is refreshed.
+const BACKLOG_EVERY: Duration = Duration::from_secs(5);
 /// Most runs advanced at once.
 const CONCURRENCY: usize = 16;
 
@@ -30,10 +32,18 @@ pub async fn poll(
 ) -> Result<(), Error> {
     let mut tick = tokio::time::interval(interval);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut last_backlog: Option<std::time::Instant> = None;
     loop {
         tokio::select! {
             () = shutdown.cancelled() => return Ok(()),
             _ = tick.tick() => {}
+        }
+        if last_backlog.is_none_or(|t| t.elapsed() >= BACKLOG_EVERY) {
+            last_backlog = Some(std::time::Instant::now());
+            match runner.store().count_due(runner.now_ms()).await {
+                Ok(due) => omni_common::metrics::instruments().timer_backlog(due),
+                Err(e) => tracing::debug!(error = %e, "counting due timers failed"),
+            }
         }
         // Keep going while batches come back full, so a backlog drains quickly.
         loop {

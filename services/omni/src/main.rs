@@ -42,6 +42,9 @@ enum Command {
     Journey,
     /// Run the channel-gateway service alone.
     Channel,
+    /// Print the configuration reference (every key, its default and meaning) as Markdown,
+    /// generated from the settings structs.
+    ConfigReference,
     /// Apply the SQL migrations of every service (or one) to the configured databases
     /// and exit. identity and channel migrate through their start-up, so they need
     /// redis.url too.
@@ -49,6 +52,14 @@ enum Command {
         /// Migrate only this service.
         #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(SERVICES))]
         service: Option<String>,
+    },
+    /// Rebuild the identity profiles in Redis from identity's SQL event log (every
+    /// workspace, or one) and exit. Needs identity.database_url (or the data dir) and
+    /// redis.url.
+    RebuildProfiles {
+        /// Rebuild only this workspace.
+        #[arg(long)]
+        workspace: Option<String>,
     },
 }
 
@@ -80,6 +91,10 @@ fn ensure_keys(settings: &mut Settings) -> anyhow::Result<()> {
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
+    if matches!(cli.command, Command::ConfigReference) {
+        print!("{}", omni_common::config_reference::markdown()?);
+        return Ok(());
+    }
     let settings = load_settings(cli.config.as_deref())?;
     match cli.command {
         Command::Up => up(settings).await,
@@ -89,10 +104,19 @@ async fn main() -> anyhow::Result<()> {
         Command::Decisioning => one(settings, "decisioning").await,
         Command::Journey => one(settings, "journey").await,
         Command::Channel => one(settings, "channel").await,
+        Command::ConfigReference => unreachable!("handled before loading settings"),
         Command::Migrate { service } => {
             let _guard = omni_common::telemetry::init(&settings.telemetry, "omni-migrate")?;
             for name in omni::migrate::migrate(&settings, service.as_deref()).await? {
                 println!("{name:<12}migrated");
+            }
+            Ok(())
+        }
+        Command::RebuildProfiles { workspace } => {
+            let _guard = omni_common::telemetry::init(&settings.telemetry, "omni-rebuild")?;
+            anyhow::ensure!(!settings.redis.url.is_empty(), "redis.url must be set");
+            for (ws, n) in omni_identity::rebuild_profiles(&settings, workspace.as_deref()).await? {
+                println!("{ws:<24}{n} profiles rebuilt");
             }
             Ok(())
         }
@@ -123,9 +147,13 @@ async fn up(mut settings: Settings) -> anyhow::Result<()> {
     ensure_keys(&mut settings)?;
     settings.validate()?;
     let root = shutdown::on_signal();
+    let metrics = serve_metrics(&settings, &root).await?;
     let suite = Suite::start(settings.clone(), root.clone()).await?;
     for name in SERVICES {
         println!("{name:<12}{}", suite.url(name));
+    }
+    if let Some(addr) = metrics {
+        println!("metrics    http://{addr}/metrics");
     }
     println!(
         "admin key  {} (send it as `authorization: Bearer <key>`)",
@@ -147,6 +175,24 @@ async fn up(mut settings: Settings) -> anyhow::Result<()> {
     suite.shutdown().await
 }
 
+/// Serves Prometheus `/metrics` when `telemetry.metrics_listen` is set; returns where.
+async fn serve_metrics(
+    settings: &Settings,
+    shutdown: &shutdown::CancellationToken,
+) -> anyhow::Result<Option<std::net::SocketAddr>> {
+    if settings.telemetry.metrics_listen.is_empty() {
+        return Ok(None);
+    }
+    let addr = settings
+        .telemetry
+        .metrics_listen
+        .parse()
+        .context("telemetry.metrics_listen")?;
+    Ok(Some(
+        omni_common::metrics::spawn_server(addr, shutdown.clone()).await?,
+    ))
+}
+
 async fn one(mut settings: Settings, name: &str) -> anyhow::Result<()> {
     let _guard = omni_common::telemetry::init(&settings.telemetry, name)?;
     std::fs::create_dir_all(&settings.data_dir)?;
@@ -158,6 +204,9 @@ async fn one(mut settings: Settings, name: &str) -> anyhow::Result<()> {
         .with_context(|| format!("binding {name}.listen = {listen}"))?;
     println!("{name} listening on {listen}");
     let token = shutdown::on_signal();
+    if let Some(addr) = serve_metrics(&settings, &token).await? {
+        println!("metrics on http://{addr}/metrics");
+    }
     omni::suite::run_service(name, settings, listener, token)?.await
 }
 

@@ -438,15 +438,29 @@ async fn an_erased_customer_leaves_only_anonymous_message_metadata() -> anyhow::
     let ann = h.ann().await?;
     let other = h.ann().await?;
     let template = h
-        .email_template("Hi {{ profile.first_name }}", "Hello {{ profile.first_name }}")
+        .email_template(
+            "Hi {{ profile.first_name }}",
+            "Hello {{ profile.first_name }}",
+        )
         .await?;
     let sent = h
-        .send(crate::support::send_on(DeliveryChannel::Email, &ann, &template))
+        .send(crate::support::send_on(
+            DeliveryChannel::Email,
+            &ann,
+            &template,
+        ))
         .await?;
     let kept = h
-        .send(crate::support::send_on(DeliveryChannel::Email, &other, &template))
+        .send(crate::support::send_on(
+            DeliveryChannel::Email,
+            &other,
+            &template,
+        ))
         .await?;
-    assert_eq!(h.settled(&sent.message_id).await?.status, pb::MessageStatus::Sent as i32);
+    assert_eq!(
+        h.settled(&sent.message_id).await?.status,
+        pb::MessageStatus::Sent as i32
+    );
     h.settled(&kept.message_id).await?;
 
     let bus = omni_bus::Bus::new(omni_common::redis::connect(&h.settings.redis.url).await?);
@@ -456,7 +470,8 @@ async fn an_erased_customer_leaves_only_anonymous_message_metadata() -> anyhow::
         erasure_id: "er_1".into(),
         ..Default::default()
     };
-    bus.publish(omni_bus::Topic::CustomerErased, &erased).await?;
+    bus.publish(omni_bus::Topic::CustomerErased, &erased)
+        .await?;
 
     let mut client = h.client.clone();
     eventually(crate::support::PATIENCE, || {
