@@ -17,6 +17,10 @@ use crate::Error;
 pub struct Settings {
     /// Directory for SQLite files, the embedded Redis and the generated admin key.
     pub data_dir: PathBuf,
+    /// Secret from which identity derives the keys that encrypt email and phone values in
+    /// its SQL and hash them for lookup. Empty: generated into `<data_dir>/identity.key`.
+    #[serde(default)]
+    pub identity_encryption_key: String,
     /// Redis connection.
     pub redis: RedisSettings,
     /// API-key authentication.

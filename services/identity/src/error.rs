@@ -59,6 +59,9 @@ pub enum Error {
     /// A background task panicked.
     #[error("background task: {0}")]
     Task(#[from] tokio::task::JoinError),
+    /// The identifier encryption key could not be loaded or used.
+    #[error("identifier encryption key: {0}")]
+    Key(String),
 }
 
 impl Error {
@@ -96,7 +99,8 @@ impl From<Error> for Status {
             | Error::Json(_)
             | Error::Corrupt(_)
             | Error::Server(_)
-            | Error::Task(_)) => status::internal(e),
+            | Error::Task(_)
+            | Error::Key(_)) => status::internal(e),
         }
     }
 }

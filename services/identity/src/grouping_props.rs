@@ -10,6 +10,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use omni_storage::Db;
 use proptest::prelude::*;
 
+use crate::crypto::IdCrypto;
 use crate::event::TrackedEvent;
 use crate::normalise::Identifier;
 use crate::resolve::{TrackContext, track};
@@ -38,6 +39,10 @@ fn harness() -> &'static (tokio::runtime::Runtime, Db) {
 }
 
 /// No limit can be hit: no per-type maximum, generous guardrails.
+fn crypto() -> IdCrypto {
+    IdCrypto::from_secret("prop")
+}
+
 fn unlimited() -> Rules {
     let mut r = Rules::default();
     for t in &mut r.types {
@@ -74,6 +79,7 @@ fn grouping(events: &[(usize, Vec<Identifier>)]) -> BTreeSet<BTreeSet<Identifier
         for (step, (n, ids)) in events.iter().enumerate() {
             let ctx = TrackContext {
                 workspace: &ws,
+                crypto: &crypto(),
                 actor: "prop",
                 now_ms: 1_000 + step as i64,
                 lease_until_ms: i64::MAX / 2,
@@ -95,7 +101,7 @@ fn grouping(events: &[(usize, Vec<Identifier>)]) -> BTreeSet<BTreeSet<Identifier
         let mut by_customer: BTreeMap<String, BTreeSet<Identifier>> = BTreeMap::new();
         for ids in events.iter().map(|(_, ids)| ids) {
             for id in ids {
-                let owner = store::lookup_identifier(db, &ws, id)
+                let owner = store::lookup_identifier(db, &crypto(), &ws, id)
                     .await
                     .expect("lookup")
                     .expect("every identifier is attached");

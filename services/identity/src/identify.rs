@@ -14,6 +14,7 @@ use serde_json::Value;
 
 use crate::Error;
 use crate::consent::live_customer;
+use crate::crypto::IdCrypto;
 use crate::normalise::Identifier;
 use crate::store::{self, TraitUpdateRow};
 
@@ -91,6 +92,8 @@ pub enum Target {
 pub struct IdentifyCall<'a> {
     /// Workspace.
     pub workspace: &'a str,
+    /// The keys protecting email and phone identifiers in SQL.
+    pub crypto: &'a IdCrypto,
     /// Whom.
     pub target: Target,
     /// What.
@@ -138,7 +141,8 @@ pub async fn identify(
     let mut attempt = 1;
     loop {
         if !call.idempotency_key.is_empty()
-            && let Some(row) = store::trait_update_by_key(db, ws, call.idempotency_key).await?
+            && let Some(row) =
+                store::trait_update_by_key(db, call.crypto, ws, call.idempotency_key).await?
         {
             return replay(db, profiles, ws, call.idempotency_key, &fingerprint, row).await;
         }
@@ -213,13 +217,12 @@ async fn store_in(
     let live = match &call.target {
         Target::Customer(c) => live_customer(txn, ws, c).await?,
         Target::Identifier(i) => {
-            let owner =
-                store::lookup_identifier(txn, ws, i)
-                    .await?
-                    .ok_or_else(|| Error::NotFound {
-                        kind: "identifier",
-                        id: format!("{}:{}", i.kind.as_str(), i.value),
-                    })?;
+            let owner = store::lookup_identifier(txn, call.crypto, ws, i)
+                .await?
+                .ok_or_else(|| Error::NotFound {
+                    kind: "identifier",
+                    id: format!("{}:{}", i.kind.as_str(), i.value),
+                })?;
             live_customer(txn, ws, &owner).await?
         }
     };
@@ -238,6 +241,6 @@ async fn store_in(
         applied: false,
         actor: call.actor.to_owned(),
     };
-    store::insert_trait_update(txn, ws, &row).await?;
+    store::insert_trait_update(txn, call.crypto, ws, &row).await?;
     Ok(row)
 }

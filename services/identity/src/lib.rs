@@ -16,6 +16,7 @@ mod activity;
 mod consent;
 mod convert;
 mod convert_profile;
+mod crypto;
 mod error;
 mod event;
 #[cfg(test)]
@@ -47,6 +48,7 @@ use tokio::task::JoinSet;
 
 pub use error::Error;
 
+use crate::crypto::IdCrypto;
 use crate::outbox::Outbox;
 use crate::service::Identity;
 
@@ -74,7 +76,8 @@ pub async fn rebuild_profiles(
     workspace: Option<&str>,
 ) -> Result<Vec<(String, u64)>, Error> {
     let db = omni_storage::connect(&database_url(settings)).await?;
-    omni_storage::migrate(&db, store::SERVICE, store::MIGRATIONS).await?;
+    let crypto = IdCrypto::load(&settings.identity_encryption_key, &settings.data_dir)?;
+    store::migrate(&db, &crypto).await?;
     let redis = omni_common::redis::connect(&settings.redis.url).await?;
     let profiles = ProfileStore::new(redis);
     let workspaces = match workspace {
@@ -83,7 +86,7 @@ pub async fn rebuild_profiles(
     };
     let mut done = Vec::with_capacity(workspaces.len());
     for ws in workspaces {
-        let n = rebuild::rebuild_workspace(&db, &profiles, &ws).await?;
+        let n = rebuild::rebuild_workspace(&db, &crypto, &profiles, &ws).await?;
         done.push((ws, n));
     }
     Ok(done)
@@ -98,10 +101,12 @@ pub async fn run(
     shutdown: CancellationToken,
 ) -> Result<(), Error> {
     let db = omni_storage::connect(&database_url(&settings)).await?;
-    omni_storage::migrate(&db, store::SERVICE, store::MIGRATIONS).await?;
+    let crypto = IdCrypto::load(&settings.identity_encryption_key, &settings.data_dir)?;
+    store::migrate(&db, &crypto).await?;
     let redis = omni_common::redis::connect(&settings.redis.url).await?;
     let outbox = Outbox {
         db,
+        crypto,
         profiles: ProfileStore::new(redis.clone()),
         bus: Bus::new(redis.clone()),
     };

@@ -23,7 +23,9 @@ use sea_orm::{DatabaseTransaction, TransactionTrait};
 
 use crate::Error;
 use crate::consent::{live_customer, recompute_from_history};
+use crate::crypto::IdCrypto;
 use crate::normalise::Identifier;
+use crate::outbox::Outbox;
 use crate::rebuild::rebuild_customer;
 use crate::resolve::{Holdings, MergeId};
 use crate::rules::Rules;
@@ -39,6 +41,8 @@ const MAX_ATTEMPTS: usize = 3;
 pub struct ManualMerge<'a> {
     /// Workspace.
     pub workspace: &'a str,
+    /// The keys protecting email and phone identifiers in SQL.
+    pub crypto: &'a IdCrypto,
     /// The survivor as sent.
     pub customer: CustomerId,
     /// The customer to merge into it, as sent.
@@ -71,7 +75,7 @@ pub async fn merge_customers(
                 key: req.idempotency_key.to_owned(),
             });
         }
-        return store::merge_by_id(db, ws, &merge_id)
+        return store::merge_by_id(db, req.crypto, ws, &merge_id)
             .await?
             .ok_or_else(|| Error::NotFound {
                 kind: "merge",
@@ -97,7 +101,7 @@ pub async fn merge_customers(
             }
         }
     };
-    rebuild_customer(db, profiles, ws, &record.customer_id).await?;
+    rebuild_customer(db, req.crypto, profiles, ws, &record.customer_id).await?;
     Ok(record)
 }
 
@@ -126,14 +130,14 @@ async fn merge_in(
             return Err(Error::Contention);
         }
     }
-    let holdings = Holdings::load(txn, ws, &pair).await?;
+    let holdings = Holdings::load(txn, req.crypto, ws, &pair).await?;
     if let Some(v) = holdings.violation(req.rules, 1) {
         return Err(Error::Rule {
             rule: v.rule,
             reason: v.reason,
         });
     }
-    let moved = store::identifiers_of(txn, ws, &merged).await?;
+    let moved = store::identifiers_of(txn, req.crypto, ws, &merged).await?;
     let survivor_cluster = store::cluster_of(txn, ws, &survivor).await?;
     let merged_cluster = store::cluster_of(txn, ws, &merged).await?;
     store::delete_separations(txn, ws, &survivor_cluster, &merged_cluster).await?;
@@ -151,7 +155,7 @@ async fn merge_in(
         unmerge_ms: None,
         unmerge_actor: String::new(),
     };
-    store::insert_merge(txn, ws, &record).await?;
+    store::insert_merge(txn, req.crypto, ws, &record).await?;
     if !req.idempotency_key.is_empty() {
         store::insert_merge_request(txn, ws, req.idempotency_key, fingerprint, &record.merge_id)
             .await?;
@@ -172,18 +176,18 @@ pub struct Unmerged {
 
 /// Undoes a merge (see the module docs). A merge already undone is returned unchanged.
 pub async fn unmerge(
-    db: &Db,
-    profiles: &ProfileStore,
+    outbox: &Outbox,
     ws: &str,
     merge_id: &str,
     rules: &Rules,
     actor: &str,
     now_ms: i64,
 ) -> Result<Unmerged, Error> {
+    let (db, crypto) = (&outbox.db, &outbox.crypto);
     let mut attempt = 1;
     let done = loop {
         let txn = db.begin().await?;
-        match unmerge_in(&txn, ws, merge_id, rules, actor, now_ms).await {
+        match unmerge_in(&txn, crypto, ws, merge_id, rules, actor, now_ms).await {
             Ok(r) => {
                 txn.commit().await?;
                 break r;
@@ -201,7 +205,7 @@ pub async fn unmerge(
     };
     let (unmerged, sides) = done;
     for live in sides {
-        rebuild_customer(db, profiles, ws, &live).await?;
+        rebuild_customer(db, crypto, &outbox.profiles, ws, &live).await?;
     }
     Ok(unmerged)
 }
@@ -210,6 +214,7 @@ type UnmergeDone = (Unmerged, Vec<CustomerId>);
 
 async fn unmerge_in(
     txn: &DatabaseTransaction,
+    crypto: &IdCrypto,
     ws: &str,
     merge_id: &str,
     rules: &Rules,
@@ -217,7 +222,7 @@ async fn unmerge_in(
     now_ms: i64,
 ) -> Result<UnmergeDone, Error> {
     store::begin_write(txn).await?;
-    let m = store::merge_by_id(txn, ws, merge_id)
+    let m = store::merge_by_id(txn, crypto, ws, merge_id)
         .await?
         .ok_or_else(|| Error::NotFound {
             kind: "merge",
@@ -251,7 +256,7 @@ async fn unmerge_in(
     let mut x_side: BTreeSet<CustomerId> = BTreeSet::from([x.clone()]);
     let mut frontier = vec![x.clone()];
     while let Some(c) = frontier.pop() {
-        for mr in store::active_merges_by_survivor(txn, ws, &c).await? {
+        for mr in store::active_merges_by_survivor(txn, crypto, ws, &c).await? {
             if cluster.contains(&mr.merged_customer_id)
                 && x_side.insert(mr.merged_customer_id.clone())
             {
@@ -263,7 +268,13 @@ async fn unmerge_in(
     let x_members: Vec<CustomerId> = x_side.iter().cloned().collect();
 
     // 2. Identifiers by the side of the event that brought them.
-    let events = store::events_of(txn, ws, &cluster.iter().cloned().collect::<Vec<_>>()).await?;
+    let events = store::events_of(
+        txn,
+        crypto,
+        ws,
+        &cluster.iter().cloned().collect::<Vec<_>>(),
+    )
+    .await?;
     let event_customer: BTreeMap<&str, &CustomerId> = events
         .iter()
         .map(|e| (e.event.event_id.as_str(), &e.customer_id))
@@ -283,7 +294,7 @@ async fn unmerge_in(
         .iter()
         .map(|i| events[*i].event.event_id.as_str())
         .collect();
-    let sources = store::identifier_sources(txn, ws, &live).await?;
+    let sources = store::identifier_sources(txn, crypto, ws, &live).await?;
     let mut on_x: BTreeMap<Identifier, bool> = BTreeMap::new();
     let mut brought_by: BTreeMap<&str, Vec<Identifier>> = BTreeMap::new();
     for (id, event_id) in &sources {
@@ -333,7 +344,7 @@ async fn unmerge_in(
         .map(|(id, _)| id)
         .collect();
     for id in &restored_identifiers {
-        store::set_identifier_customer(txn, ws, id, &x).await?;
+        store::set_identifier_customer(txn, crypto, ws, id, &x).await?;
     }
 
     // 4. Customers, the merge record, the separation.
@@ -353,7 +364,7 @@ async fn unmerge_in(
         .filter(|e| x_side.contains(&e.customer_id))
         .count()
         + moved_events.len();
-    let merge = store::merge_by_id(txn, ws, merge_id)
+    let merge = store::merge_by_id(txn, crypto, ws, merge_id)
         .await?
         .ok_or(Error::Contention)?;
     Ok((

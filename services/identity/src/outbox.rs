@@ -32,6 +32,7 @@ use omni_storage::Db;
 use crate::Error;
 use crate::consent::sync_consent;
 use crate::convert::event_to_proto;
+use crate::crypto::IdCrypto;
 use crate::event::{Outcome, TrackedEvent};
 use crate::profile::apply_event;
 use crate::store;
@@ -54,6 +55,8 @@ pub struct Outbox {
     pub profiles: ProfileStore,
     /// The event bus.
     pub bus: Bus,
+    /// The keys protecting email and phone identifiers in SQL.
+    pub crypto: IdCrypto,
 }
 
 impl Outbox {
@@ -78,6 +81,7 @@ impl Outbox {
         }
         crate::suggest::on_event(
             &self.db,
+            &self.crypto,
             ws,
             &current,
             event,
@@ -102,7 +106,7 @@ impl Outbox {
     /// One worker pass at `now_ms`: takes over every unpublished event whose lease
     /// expired and delivers it. Returns how many were completed.
     pub async fn run_once(&self, now_ms: i64, lease_ms: i64) -> Result<usize, Error> {
-        let pending = store::pending_events(&self.db, now_ms, BATCH).await?;
+        let pending = store::pending_events(&self.db, &self.crypto, now_ms, BATCH).await?;
         let mut done = 0;
         for p in pending {
             if !store::claim_pending(&self.db, &p, now_ms + lease_ms).await? {
@@ -202,10 +206,12 @@ mod tests {
             db: db.clone(),
             profiles: ProfileStore::new(conn.clone()),
             bus: Bus::new(conn.clone()),
+            crypto: IdCrypto::from_secret("test"),
         };
         let rules = Rules::default();
         let ctx = TrackContext {
             workspace: WS,
+            crypto: &outbox.crypto,
             actor: "test",
             now_ms: NOW,
             lease_until_ms: NOW + HANDLER_LEASE_MS,

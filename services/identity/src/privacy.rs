@@ -12,6 +12,7 @@ use serde_json::{Value, json};
 
 use crate::Error;
 use crate::consent::{live_customer, snapshot};
+use crate::crypto::IdCrypto;
 use crate::store;
 
 omni_common::id_type!(
@@ -90,6 +91,7 @@ pub async fn erase_customer(
 /// document (see docs/identity.md for its shape).
 pub async fn export_customer(
     db: &Db,
+    crypto: &IdCrypto,
     profiles: &ProfileStore,
     ws: &str,
     customer: &CustomerId,
@@ -97,10 +99,10 @@ pub async fn export_customer(
 ) -> Result<Value, Error> {
     let live = live_customer(db, ws, customer).await?;
     let cluster = store::cluster_of(db, ws, &live).await?;
-    let identifiers = store::identifiers_of(db, ws, &live).await?;
-    let events = store::events_of(db, ws, &cluster).await?;
-    let merges = store::merges_into(db, ws, &live).await?;
-    let conflicts = store::list_conflicts(db, ws, Some(&live), None, u64::MAX >> 2).await?;
+    let identifiers = store::identifiers_of(db, crypto, ws, &live).await?;
+    let events = store::events_of(db, crypto, ws, &cluster).await?;
+    let merges = store::merges_into(db, crypto, ws, &live).await?;
+    let conflicts = store::list_conflicts(db, crypto, ws, Some(&live), None, u64::MAX >> 2).await?;
     let consent = snapshot(db, ws, &live).await?;
     let history = store::consent_history(db, ws, &cluster, None, u64::MAX >> 2).await?;
     let profile = profiles.get(ws, live.as_str()).await?;

@@ -12,6 +12,7 @@ use serde_json::Value;
 use crate::Error;
 use crate::activity::activity_of;
 use crate::consent::{snapshot, sync_consent};
+use crate::crypto::IdCrypto;
 use crate::identify::TraitChange;
 use crate::store;
 
@@ -21,22 +22,24 @@ use crate::store;
 /// event (and Identify) times, and the effective marketing consent per channel.
 pub async fn profile_from_log(
     conn: &impl ConnectionTrait,
+    crypto: &IdCrypto,
     ws: &str,
     live: &CustomerId,
 ) -> Result<StoredProfile, Error> {
-    Ok(full_profile_from_log(conn, ws, live).await?.0)
+    Ok(full_profile_from_log(conn, crypto, ws, live).await?.0)
 }
 
 /// [`profile_from_log`] and the activity part of the profile (declared trait types,
 /// purchases, last store, engagement, push tokens).
 pub async fn full_profile_from_log(
     conn: &impl ConnectionTrait,
+    crypto: &IdCrypto,
     ws: &str,
     live: &CustomerId,
 ) -> Result<(StoredProfile, ProfileActivity), Error> {
     let cluster = store::cluster_of(conn, ws, live).await?;
-    let events = store::events_of(conn, ws, &cluster).await?;
-    let identifies = store::trait_updates_of(conn, ws, &cluster).await?;
+    let events = store::events_of(conn, crypto, ws, &cluster).await?;
+    let identifies = store::trait_updates_of(conn, crypto, ws, &cluster).await?;
     let mut p = StoredProfile {
         customer_id: live.as_str().to_owned(),
         ..StoredProfile::default()
@@ -87,7 +90,7 @@ pub async fn full_profile_from_log(
     for row in calls {
         apply_call(&mut p, &mut activity, row)?;
     }
-    p.identifiers = store::identifiers_of(conn, ws, live)
+    p.identifiers = store::identifiers_of(conn, crypto, ws, live)
         .await?
         .into_iter()
         .map(|i| (i.kind.as_str().to_owned(), i.value))
@@ -101,11 +104,12 @@ pub async fn full_profile_from_log(
 /// other id of its cluster at it.
 pub async fn rebuild_customer(
     db: &Db,
+    crypto: &IdCrypto,
     profiles: &ProfileStore,
     ws: &str,
     live: &CustomerId,
 ) -> Result<StoredProfile, Error> {
-    let (profile, activity) = full_profile_from_log(db, ws, live).await?;
+    let (profile, activity) = full_profile_from_log(db, crypto, ws, live).await?;
     let aliases: Vec<String> = store::cluster_of(db, ws, live)
         .await?
         .into_iter()
@@ -120,10 +124,15 @@ pub async fn rebuild_customer(
 }
 
 /// Rebuilds every live customer of a workspace; returns how many.
-pub async fn rebuild_workspace(db: &Db, profiles: &ProfileStore, ws: &str) -> Result<u64, Error> {
+pub async fn rebuild_workspace(
+    db: &Db,
+    crypto: &IdCrypto,
+    profiles: &ProfileStore,
+    ws: &str,
+) -> Result<u64, Error> {
     let mut n = 0;
     for live in store::live_customers(db, ws).await? {
-        rebuild_customer(db, profiles, ws, &live).await?;
+        rebuild_customer(db, crypto, profiles, ws, &live).await?;
         n += 1;
     }
     Ok(n)
@@ -155,6 +164,7 @@ mod tests {
             db: db.clone(),
             profiles: ProfileStore::new(conn.clone()),
             bus: Bus::new(conn.clone()),
+            crypto: IdCrypto::from_secret("test"),
         };
         let rules = Rules::default();
         let script: Vec<(&str, &str, Vec<Identifier>, serde_json::Value)> = vec![
@@ -233,6 +243,7 @@ mod tests {
                     &outbox.profiles,
                     &crate::identify::IdentifyCall {
                         workspace: WS,
+                        crypto: &outbox.crypto,
                         target: crate::identify::Target::Identifier(Identifier::new(
                             "email",
                             "a@example.com",
@@ -258,6 +269,7 @@ mod tests {
             };
             let ctx = TrackContext {
                 workspace: WS,
+                crypto: &outbox.crypto,
                 actor: "t",
                 now_ms: 1_700_000_000_000 + i as i64,
                 lease_until_ms: 0,
@@ -284,7 +296,10 @@ mod tests {
         redis::cmd("FLUSHALL")
             .query_async::<()>(&mut redis_conn)
             .await?;
-        assert_eq!(rebuild_workspace(&db, &outbox.profiles, WS).await?, 2);
+        assert_eq!(
+            rebuild_workspace(&db, &outbox.crypto, &outbox.profiles, WS).await?,
+            2
+        );
         for (c, before) in live_ids.iter().zip(live) {
             let after = (
                 outbox.profiles.get(WS, c.as_str()).await?,

@@ -30,6 +30,7 @@ use omni_storage::Db;
 use sea_orm::{DatabaseTransaction, TransactionTrait};
 
 use crate::Error;
+use crate::crypto::IdCrypto;
 use crate::event::{Outcome, TrackedEvent};
 use crate::normalise::Identifier;
 use crate::rules::Rules;
@@ -65,6 +66,8 @@ pub struct Tracked {
 pub struct TrackContext<'a> {
     /// Workspace.
     pub workspace: &'a str,
+    /// The keys protecting email and phone identifiers in SQL.
+    pub crypto: &'a IdCrypto,
     /// API key id of the caller (the merge actor).
     pub actor: &'a str,
     /// Receive time (unix ms).
@@ -82,7 +85,9 @@ pub async fn track(
     event: &TrackedEvent,
 ) -> Result<Tracked, Error> {
     // Cheap path for retries: no transaction, no write lock.
-    if let Some(outcome) = store::event_outcome(db, ctx.workspace, &event.event_id).await? {
+    if let Some(outcome) =
+        store::event_outcome(db, ctx.crypto, ctx.workspace, &event.event_id).await?
+    {
         return Ok(Tracked {
             outcome,
             duplicate: true,
@@ -101,7 +106,7 @@ pub async fn track(
             }
             Ok(None) => {
                 txn.rollback().await?;
-                let outcome = store::event_outcome(db, ctx.workspace, &event.event_id)
+                let outcome = store::event_outcome(db, ctx.crypto, ctx.workspace, &event.event_id)
                     .await?
                     .ok_or(Error::Contention)?;
                 return Ok(Tracked {
@@ -145,13 +150,14 @@ impl Holdings {
     /// Loads what `customers` hold now.
     pub async fn load(
         conn: &impl sea_orm::ConnectionTrait,
+        crypto: &IdCrypto,
         ws: &str,
         customers: &[CustomerId],
     ) -> Result<Self, Error> {
         let mut h = Self::default();
         for c in customers {
             h.identifiers
-                .extend(store::identifiers_of(conn, ws, c).await?);
+                .extend(store::identifiers_of(conn, crypto, ws, c).await?);
             h.merges += store::merge_count(conn, ws, c).await?;
         }
         Ok(h)
@@ -230,14 +236,17 @@ async fn resolve_in(
 ) -> Result<Option<Outcome>, Error> {
     let ws = ctx.workspace;
     let rules = ctx.rules;
-    if !store::claim_event(txn, ws, event, ctx.now_ms, ctx.lease_until_ms).await? {
+    if !store::claim_event(txn, ctx.crypto, ws, event, ctx.now_ms, ctx.lease_until_ms).await? {
         return Ok(None);
     }
 
     let mut matches: Vec<(Identifier, Option<CustomerId>)> =
         Vec::with_capacity(event.identifiers.len());
     for id in &event.identifiers {
-        matches.push((id.clone(), store::lookup_identifier(txn, ws, id).await?));
+        matches.push((
+            id.clone(),
+            store::lookup_identifier(txn, ctx.crypto, ws, id).await?,
+        ));
     }
     let candidates: BTreeSet<CustomerId> = matches.iter().filter_map(|(_, c)| c.clone()).collect();
     // Lock in a fixed order so concurrent merges cannot deadlock.
@@ -261,7 +270,7 @@ async fn resolve_in(
         .map(|(i, _)| i.clone())
         .collect();
 
-    let mut together = Holdings::load(txn, ws, &all).await?;
+    let mut together = Holdings::load(txn, ctx.crypto, ws, &all).await?;
     together.identifiers.extend(fresh_ids.iter().cloned());
     let new_merges = all.len().saturating_sub(1) as u64;
     let violation = match together.violation(rules, new_merges) {
@@ -300,6 +309,7 @@ async fn resolve_in(
             .collect();
         store::insert_merge(
             txn,
+            ctx.crypto,
             ws,
             &MergeRecord {
                 merge_id: MergeId::generate().into_inner(),
@@ -327,7 +337,7 @@ async fn resolve_in(
     if violation.is_none() {
         attach = fresh_ids;
     } else {
-        let mut held = Holdings::load(txn, ws, std::slice::from_ref(&target)).await?;
+        let mut held = Holdings::load(txn, ctx.crypto, ws, std::slice::from_ref(&target)).await?;
         let mut ordered = fresh_ids;
         ordered.sort_by_key(|i| rules.priority(i.kind.as_str()));
         for id in ordered {
@@ -341,7 +351,16 @@ async fn resolve_in(
         }
     }
     for id in &attach {
-        store::insert_identifier(txn, ws, &target, id, &event.event_id, ctx.now_ms).await?;
+        store::insert_identifier(
+            txn,
+            ctx.crypto,
+            ws,
+            &target,
+            id,
+            &event.event_id,
+            ctx.now_ms,
+        )
+        .await?;
     }
 
     let mut conflict_id = None;
@@ -354,6 +373,7 @@ async fn resolve_in(
         let id = ConflictId::generate().into_inner();
         store::insert_conflict(
             txn,
+            ctx.crypto,
             ws,
             &ConflictRecord {
                 conflict_id: id.clone(),
@@ -391,7 +411,7 @@ async fn resolve_in(
         conflict_id,
         ignored_identifiers: ignored,
     };
-    store::finish_event(txn, ws, &event.event_id, &outcome).await?;
+    store::finish_event(txn, ctx.crypto, ws, &event.event_id, &outcome).await?;
     Ok(Some(outcome))
 }
 

@@ -68,6 +68,7 @@ impl Identity {
         let ws = caller.workspace.as_str();
         let ctx = TrackContext {
             workspace: ws,
+            crypto: &self.outbox.crypto,
             actor: &caller.key_id,
             now_ms,
             lease_until_ms: now_ms + HANDLER_LEASE_MS,
@@ -283,7 +284,8 @@ impl IdentityService for Identity {
                 // Known in SQL but not (yet) in Redis: the outbox has not applied its
                 // first event. Answer with what SQL knows rather than NOT_FOUND.
                 let live = live_customer(&self.outbox.db, ws, &customer).await?;
-                let identifiers = store::identifiers_of(&self.outbox.db, ws, &live).await?;
+                let identifiers =
+                    store::identifiers_of(&self.outbox.db, &self.outbox.crypto, ws, &live).await?;
                 let consent = snapshot(&self.outbox.db, ws, &live).await?;
                 let stored = omni_profile_store::StoredProfile {
                     customer_id: live.into_inner(),
@@ -359,10 +361,16 @@ impl IdentityService for Identity {
         let customer = customer_id_field(&request.get_ref().customer_id)?;
         let ws = caller.workspace.as_str();
         let live = live_customer(&self.outbox.db, ws, &customer).await?;
-        let merges = store::merges_into(&self.outbox.db, ws, &live).await?;
-        let conflicts =
-            store::list_conflicts(&self.outbox.db, ws, Some(&live), None, page::MAX_PAGE_SIZE)
-                .await?;
+        let merges = store::merges_into(&self.outbox.db, &self.outbox.crypto, ws, &live).await?;
+        let conflicts = store::list_conflicts(
+            &self.outbox.db,
+            &self.outbox.crypto,
+            ws,
+            Some(&live),
+            None,
+            page::MAX_PAGE_SIZE,
+        )
+        .await?;
         Ok(Response::new(pb::GetMergeHistoryResponse {
             merges: merges.into_iter().map(convert::merge_to_proto).collect(),
             conflicts: conflicts
@@ -419,9 +427,16 @@ impl IdentityService for Identity {
         }
         let ws = caller.workspace.as_str();
         let live = live_customer(&self.outbox.db, ws, &customer).await?;
-        let mut events =
-            store::list_events(&self.outbox.db, ws, &live, &types, after.as_ref(), size + 1)
-                .await?;
+        let mut events = store::list_events(
+            &self.outbox.db,
+            &self.outbox.crypto,
+            ws,
+            &live,
+            &types,
+            after.as_ref(),
+            size + 1,
+        )
+        .await?;
         let more = events.len() as u64 > size;
         events.truncate(usize::try_from(size).unwrap_or(usize::MAX));
         let next_page_token = match events.last() {
@@ -452,9 +467,15 @@ impl IdentityService for Identity {
             let c = customer_id_field(&req.customer_id)?;
             Some(live_customer(&self.outbox.db, ws, &c).await?)
         };
-        let mut conflicts =
-            store::list_conflicts(&self.outbox.db, ws, live.as_ref(), after.as_ref(), size + 1)
-                .await?;
+        let mut conflicts = store::list_conflicts(
+            &self.outbox.db,
+            &self.outbox.crypto,
+            ws,
+            live.as_ref(),
+            after.as_ref(),
+            size + 1,
+        )
+        .await?;
         let more = conflicts.len() as u64 > size;
         conflicts.truncate(usize::try_from(size).unwrap_or(usize::MAX));
         let next_page_token = match conflicts.last() {
@@ -497,6 +518,7 @@ impl IdentityService for Identity {
             &self.outbox.profiles,
             &ManualMerge {
                 workspace: ws,
+                crypto: &self.outbox.crypto,
                 customer,
                 merged,
                 reason: &reason,
@@ -524,8 +546,7 @@ impl IdentityService for Identity {
         let ws = caller.workspace.as_str();
         let rules = self.rules(ws).await?;
         let done = unmerge(
-            &self.outbox.db,
-            &self.outbox.profiles,
+            &self.outbox,
             ws,
             merge_id,
             &rules,
@@ -578,6 +599,7 @@ impl IdentityService for Identity {
         let customer = customer_id_field(&request.get_ref().customer_id)?;
         let doc = export_customer(
             &self.outbox.db,
+            &self.outbox.crypto,
             &self.outbox.profiles,
             caller.workspace.as_str(),
             &customer,
@@ -669,6 +691,7 @@ impl IdentityService for Identity {
             &self.outbox.profiles,
             &IdentifyCall {
                 workspace: ws,
+                crypto: &self.outbox.crypto,
                 target,
                 change,
                 time_given: req.time.is_some(),
@@ -748,6 +771,7 @@ impl IdentityService for Identity {
         let rules = self.rules(ws).await?;
         let (suggestion, merge) = suggest::accept(
             &self.outbox.db,
+            &self.outbox.crypto,
             &self.outbox.profiles,
             &rules,
             &Decision {

@@ -9,6 +9,7 @@ use omni_storage::Migration;
 use sea_orm::{ConnectionTrait, QueryResult, Statement, Value};
 
 use crate::Error;
+use crate::crypto::IdCrypto;
 use crate::event::{Outcome, TrackedEvent};
 use crate::normalise::{IdType, Identifier};
 use crate::rules::Rules;
@@ -232,7 +233,254 @@ CREATE UNIQUE INDEX match_suggestions_pair ON match_suggestions (workspace_id, c
 CREATE INDEX match_suggestions_rank ON match_suggestions (workspace_id, state, score_bp)
 ",
     },
+    Migration {
+        version: 4,
+        name: "encrypted email and phone identifiers",
+        sql: "ALTER TABLE identifiers ADD COLUMN id_cipher TEXT NOT NULL DEFAULT ''",
+    },
 ];
+
+/// Runs the schema migrations, then the data step of version 4 in Rust: every email or
+/// phone identifier still stored in plaintext (`id_cipher` empty) gets its keyed hash
+/// in `id_value` and its sealed value in `id_cipher`. Idempotent; run at every start.
+pub async fn migrate(db: &sea_orm::DatabaseConnection, crypto: &IdCrypto) -> Result<(), Error> {
+    omni_storage::migrate(db, SERVICE, MIGRATIONS).await?;
+    let rows = db
+        .query_all_raw(st(
+            db,
+            "SELECT workspace_id, id_type, id_value FROM identifiers \
+             WHERE id_type IN ('email', 'phone') AND id_cipher = ''",
+            vec![],
+        ))
+        .await?;
+    for r in &rows {
+        let ws = get_str(r, "workspace_id")?;
+        let id = Identifier {
+            kind: IdType::new(get_str(r, "id_type")?),
+            value: get_str(r, "id_value")?,
+        };
+        db.execute_raw(st(
+            db,
+            "UPDATE identifiers SET id_value = $4, id_cipher = $5 \
+             WHERE workspace_id = $1 AND id_type = $2 AND id_value = $3 AND id_cipher = ''",
+            vec![
+                s(&ws),
+                s(id.kind.as_str()),
+                s(&id.value),
+                s(&crypto.lookup_value(&ws, &id)),
+                s(&crypto.seal(&ws, &id)?),
+            ],
+        ))
+        .await?;
+    }
+    let mut sealed = rows.len();
+    sealed += seal_legacy_json(db, crypto, "merges", "merge_id", &["identifiers"]).await?;
+    sealed += seal_legacy_json(
+        db,
+        crypto,
+        "conflicts",
+        "conflict_id",
+        &["identifiers", "ignored"],
+    )
+    .await?;
+    let signals = db
+        .query_all_raw(st(
+            db,
+            "SELECT workspace_id, value, customer_id FROM match_signals \
+             WHERE kind = 'phone_suffix' AND value NOT LIKE 'hmac:%'",
+            vec![],
+        ))
+        .await?;
+    for r in &signals {
+        let ws = get_str(r, "workspace_id")?;
+        let value = get_str(r, "value")?;
+        let customer = get_str(r, "customer_id")?;
+        let keyed = crypto.keyed(&ws, "phone_suffix", &value);
+        // The hashed row may exist already (the same suffix seen again); keep one.
+        db.execute_raw(st(
+            db,
+            "DELETE FROM match_signals WHERE workspace_id = $1 AND kind = 'phone_suffix' \
+             AND value = $2 AND customer_id = $3",
+            vec![s(&ws), s(&keyed), s(&customer)],
+        ))
+        .await?;
+        db.execute_raw(st(
+            db,
+            "UPDATE match_signals SET value = $4 WHERE workspace_id = $1 \
+             AND kind = 'phone_suffix' AND value = $2 AND customer_id = $3",
+            vec![s(&ws), s(&value), s(&customer), s(&keyed)],
+        ))
+        .await?;
+    }
+    sealed += signals.len();
+    let results = db
+        .query_all_raw(st(
+            db,
+            "SELECT workspace_id, event_id, result FROM events WHERE result <> '' \
+             AND (result LIKE '%\"email\"%' OR result LIKE '%\"phone\"%') \
+             AND result NOT LIKE '%sealed:%'",
+            vec![],
+        ))
+        .await?;
+    for r in &results {
+        let ws = get_str(r, "workspace_id")?;
+        let outcome = outcome_from_stored(crypto, &ws, &get_str(r, "result")?)?;
+        db.execute_raw(st(
+            db,
+            "UPDATE events SET result = $3 WHERE workspace_id = $1 AND event_id = $2",
+            vec![
+                s(&ws),
+                s(&get_str(r, "event_id")?),
+                s(&outcome_to_stored(crypto, &ws, &outcome)?),
+            ],
+        ))
+        .await?;
+    }
+    sealed += results.len();
+    sealed += seal_legacy_text(
+        db,
+        crypto,
+        "events",
+        "event_id",
+        &[("payload", EVENT_PAYLOAD)],
+    )
+    .await?;
+    sealed += seal_legacy_text(
+        db,
+        crypto,
+        "conflicts",
+        "conflict_id",
+        &[("reason", CONFLICT_REASON)],
+    )
+    .await?;
+    sealed += seal_legacy_text(
+        db,
+        crypto,
+        "trait_updates",
+        "update_id",
+        &[("request", UPDATE_REQUEST), ("payload", UPDATE_PAYLOAD)],
+    )
+    .await?;
+    if sealed > 0 {
+        tracing::info!(rows = sealed, "encrypted plaintext email/phone values");
+    }
+    Ok(())
+}
+
+/// Seals whole text `columns` (name, label) of rows of `table` written before
+/// encryption, a batch at a time; returns how many rows changed.
+async fn seal_legacy_text(
+    db: &sea_orm::DatabaseConnection,
+    crypto: &IdCrypto,
+    table: &str,
+    key: &str,
+    columns: &[(&str, &str)],
+) -> Result<usize, Error> {
+    let names: Vec<&str> = columns.iter().map(|(c, _)| *c).collect();
+    let mut done = 0;
+    loop {
+        let rows = db
+            .query_all_raw(st(
+                db,
+                &format!(
+                    "SELECT workspace_id, {key}, {} FROM {table} WHERE {} NOT LIKE 'sealed:%' LIMIT 500",
+                    names.join(", "),
+                    names[0]
+                ),
+                vec![],
+            ))
+            .await?;
+        if rows.is_empty() {
+            return Ok(done);
+        }
+        for r in &rows {
+            let ws = get_str(r, "workspace_id")?;
+            let mut values = Vec::with_capacity(columns.len() + 2);
+            let mut sets = Vec::with_capacity(columns.len());
+            for (c, label) in columns {
+                values.push(crypto.seal_text(&ws, label, &get_str(r, c)?)?.into());
+                sets.push(format!("{c} = ${}", values.len()));
+            }
+            values.push(s(&ws));
+            let w = values.len();
+            values.push(s(&get_str(r, key)?));
+            let k = values.len();
+            db.execute_raw(st(
+                db,
+                &format!(
+                    "UPDATE {table} SET {} WHERE workspace_id = ${w} AND {key} = ${k}",
+                    sets.join(", ")
+                ),
+                values,
+            ))
+            .await?;
+        }
+        done += rows.len();
+    }
+}
+
+/// Seals the email and phone values inside the identifier-list JSON `columns` of rows
+/// of `table` written before encryption; returns how many rows changed.
+async fn seal_legacy_json(
+    db: &sea_orm::DatabaseConnection,
+    crypto: &IdCrypto,
+    table: &str,
+    key: &str,
+    columns: &[&str],
+) -> Result<usize, Error> {
+    let plain = columns
+        .iter()
+        .map(|c| format!("({c} LIKE '%\"email\"%' OR {c} LIKE '%\"phone\"%')"))
+        .collect::<Vec<_>>()
+        .join(" OR ");
+    let unsealed = columns
+        .iter()
+        .map(|c| format!("{c} NOT LIKE '%sealed:%'"))
+        .collect::<Vec<_>>()
+        .join(" AND ");
+    let rows = db
+        .query_all_raw(st(
+            db,
+            &format!(
+                "SELECT workspace_id, {key}, {} FROM {table} WHERE ({plain}) AND {unsealed}",
+                columns.join(", ")
+            ),
+            vec![],
+        ))
+        .await?;
+    for r in &rows {
+        let ws = get_str(r, "workspace_id")?;
+        let id = get_str(r, key)?;
+        let mut values = Vec::with_capacity(columns.len() + 2);
+        let mut sets = Vec::with_capacity(columns.len());
+        for c in columns {
+            let ids: Vec<Identifier> = serde_json::from_str(&get_str(r, c)?)
+                .map_err(|e| corrupt(&format!("{table}.{c}"), e))?;
+            values.push(serde_json::to_string(&crypto.seal_list(&ws, &ids)?)?.into());
+            sets.push(format!("{c} = ${}", values.len()));
+        }
+        values.push(s(&ws));
+        let w = values.len();
+        values.push(s(&id));
+        let k = values.len();
+        db.execute_raw(st(
+            db,
+            &format!(
+                "UPDATE {table} SET {} WHERE workspace_id = ${w} AND {key} = ${k}",
+                sets.join(", ")
+            ),
+            values,
+        ))
+        .await?;
+    }
+    Ok(rows.len())
+}
+
+/// Labels (associated data) of the sealed whole-column values.
+const EVENT_PAYLOAD: &str = "events.payload";
+const UPDATE_REQUEST: &str = "trait_updates.request";
+const UPDATE_PAYLOAD: &str = "trait_updates.payload";
+const CONFLICT_REASON: &str = "conflicts.reason";
 
 fn st(conn: &impl ConnectionTrait, sql: &str, values: Vec<Value>) -> Statement {
     omni_storage::stmt(conn.get_database_backend(), sql, values)
@@ -259,6 +507,7 @@ fn corrupt(what: &str, e: impl std::fmt::Display) -> Error {
 /// The stored outcome of an accepted event, if `event_id` was accepted before.
 pub async fn event_outcome(
     conn: &impl ConnectionTrait,
+    crypto: &IdCrypto,
     ws: &str,
     event_id: &str,
 ) -> Result<Option<Outcome>, Error> {
@@ -269,11 +518,24 @@ pub async fn event_outcome(
             vec![s(ws), s(event_id)],
         ))
         .await?;
-    row.map(|r| {
-        let json = get_str(&r, "result")?;
-        serde_json::from_str(&json).map_err(|e| corrupt("events.result", e))
-    })
-    .transpose()
+    row.map(|r| outcome_from_stored(crypto, ws, &get_str(&r, "result")?))
+        .transpose()
+}
+
+/// `events.result` as stored: the outcome with its email and phone values sealed.
+fn outcome_to_stored(crypto: &IdCrypto, ws: &str, outcome: &Outcome) -> Result<String, Error> {
+    let mut o = outcome.clone();
+    o.profile_identifiers = crypto.seal_list(ws, &o.profile_identifiers)?;
+    o.ignored_identifiers = crypto.seal_list(ws, &o.ignored_identifiers)?;
+    Ok(serde_json::to_string(&o)?)
+}
+
+/// The inverse of [`outcome_to_stored`].
+fn outcome_from_stored(crypto: &IdCrypto, ws: &str, json: &str) -> Result<Outcome, Error> {
+    let mut o: Outcome = serde_json::from_str(json).map_err(|e| corrupt("events.result", e))?;
+    o.profile_identifiers = crypto.open_list(ws, std::mem::take(&mut o.profile_identifiers))?;
+    o.ignored_identifiers = crypto.open_list(ws, std::mem::take(&mut o.ignored_identifiers))?;
+    Ok(o)
 }
 
 /// Claims `event.event_id` for this transaction by inserting the event row (its
@@ -283,12 +545,13 @@ pub async fn event_outcome(
 /// duplicate wait for the first to commit.
 pub async fn claim_event(
     conn: &impl ConnectionTrait,
+    crypto: &IdCrypto,
     ws: &str,
     event: &TrackedEvent,
     received_ms: i64,
     lease_until_ms: i64,
 ) -> Result<bool, Error> {
-    let payload = serde_json::to_string(event)?;
+    let payload = crypto.seal_text(ws, EVENT_PAYLOAD, &serde_json::to_string(event)?)?;
     let res = conn
         .execute_raw(st(
             conn,
@@ -313,11 +576,12 @@ pub async fn claim_event(
 /// Records the resolution of a claimed event.
 pub async fn finish_event(
     conn: &impl ConnectionTrait,
+    crypto: &IdCrypto,
     ws: &str,
     event_id: &str,
     outcome: &Outcome,
 ) -> Result<(), Error> {
-    let result = serde_json::to_string(outcome)?;
+    let result = outcome_to_stored(crypto, ws, outcome)?;
     conn.execute_raw(st(
         conn,
         "UPDATE events SET customer_id = $3, result = $4 WHERE workspace_id = $1 AND event_id = $2",
@@ -381,6 +645,7 @@ pub struct PendingEvent {
 /// across all workspaces.
 pub async fn pending_events(
     conn: &impl ConnectionTrait,
+    crypto: &IdCrypto,
     now_ms: i64,
     limit: i64,
 ) -> Result<Vec<PendingEvent>, Error> {
@@ -394,14 +659,14 @@ pub async fn pending_events(
         .await?;
     rows.iter()
         .map(|r| {
+            let ws = get_str(r, "workspace_id")?;
+            let payload = crypto.open_text(&ws, EVENT_PAYLOAD, &get_str(r, "payload")?)?;
             Ok(PendingEvent {
-                workspace_id: get_str(r, "workspace_id")?,
-                event: serde_json::from_str(&get_str(r, "payload")?)
-                    .map_err(|e| corrupt("events.payload", e))?,
-                outcome: serde_json::from_str(&get_str(r, "result")?)
-                    .map_err(|e| corrupt("events.result", e))?,
+                event: serde_json::from_str(&payload).map_err(|e| corrupt("events.payload", e))?,
+                outcome: outcome_from_stored(crypto, &ws, &get_str(r, "result")?)?,
                 applied: get_i64(r, "applied")? != 0,
                 lease_until_ms: get_i64(r, "lease_until_ms")?,
+                workspace_id: ws,
             })
         })
         .collect()
@@ -435,6 +700,7 @@ pub async fn claim_pending(
 /// The customer an identifier belongs to.
 pub async fn lookup_identifier(
     conn: &impl ConnectionTrait,
+    crypto: &IdCrypto,
     ws: &str,
     id: &Identifier,
 ) -> Result<Option<CustomerId>, Error> {
@@ -442,7 +708,7 @@ pub async fn lookup_identifier(
         .query_one_raw(st(
             conn,
             "SELECT customer_id FROM identifiers WHERE workspace_id = $1 AND id_type = $2 AND id_value = $3",
-            vec![s(ws), s(id.kind.as_str()), s(&id.value)],
+            vec![s(ws), s(id.kind.as_str()), s(&crypto.lookup_value(ws, id))],
         ))
         .await?;
     row.map(|r| get_str(&r, "customer_id").map(CustomerId::new))
@@ -453,6 +719,7 @@ pub async fn lookup_identifier(
 /// claimed it first; the caller retries the transaction.
 pub async fn insert_identifier(
     conn: &impl ConnectionTrait,
+    crypto: &IdCrypto,
     ws: &str,
     customer: &CustomerId,
     id: &Identifier,
@@ -461,9 +728,17 @@ pub async fn insert_identifier(
 ) -> Result<(), Error> {
     conn.execute_raw(st(
         conn,
-        "INSERT INTO identifiers (workspace_id, id_type, id_value, customer_id, event_id, create_ms) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
-        vec![s(ws), s(id.kind.as_str()), s(&id.value), s(customer.as_str()), s(event_id), now_ms.into()],
+        "INSERT INTO identifiers (workspace_id, id_type, id_value, customer_id, event_id, create_ms, id_cipher) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        vec![
+            s(ws),
+            s(id.kind.as_str()),
+            s(&crypto.lookup_value(ws, id)),
+            s(customer.as_str()),
+            s(event_id),
+            now_ms.into(),
+            s(&crypto.seal(ws, id)?),
+        ],
     ))
     .await?;
     Ok(())
@@ -472,26 +747,40 @@ pub async fn insert_identifier(
 /// Every identifier of a customer.
 pub async fn identifiers_of(
     conn: &impl ConnectionTrait,
+    crypto: &IdCrypto,
     ws: &str,
     customer: &CustomerId,
 ) -> Result<Vec<Identifier>, Error> {
     let rows = conn
         .query_all_raw(st(
             conn,
-            "SELECT id_type, id_value FROM identifiers WHERE workspace_id = $1 AND customer_id = $2 \
-             ORDER BY id_type, id_value",
+            "SELECT id_type, id_value, id_cipher FROM identifiers \
+             WHERE workspace_id = $1 AND customer_id = $2",
             vec![s(ws), s(customer.as_str())],
         ))
         .await?;
-    rows.iter()
-        .map(|r| {
-            let kind = get_str(r, "id_type")?;
-            Ok(Identifier {
-                kind: IdType::new(kind),
-                value: get_str(r, "id_value")?,
-            })
-        })
-        .collect()
+    let mut ids = rows
+        .iter()
+        .map(|r| identifier_from_row(crypto, ws, r))
+        .collect::<Result<Vec<_>, _>>()?;
+    // Ordered by plaintext (the stored hashes would give a meaningless order).
+    ids.sort_by(|a, b| (a.kind.as_str(), &a.value).cmp(&(b.kind.as_str(), &b.value)));
+    Ok(ids)
+}
+
+/// The plaintext identifier of an `identifiers` row (`id_type`, `id_value`, `id_cipher`).
+fn identifier_from_row(crypto: &IdCrypto, ws: &str, r: &QueryResult) -> Result<Identifier, Error> {
+    let kind = get_str(r, "id_type")?;
+    let value = crypto.open(
+        ws,
+        &kind,
+        &get_str(r, "id_value")?,
+        &get_str(r, "id_cipher")?,
+    )?;
+    Ok(Identifier {
+        kind: IdType::new(kind),
+        value,
+    })
 }
 
 /// Creates a customer.
@@ -668,10 +957,11 @@ pub struct MergeRecord {
 /// Records a merge.
 pub async fn insert_merge(
     conn: &impl ConnectionTrait,
+    crypto: &IdCrypto,
     ws: &str,
     m: &MergeRecord,
 ) -> Result<(), Error> {
-    let identifiers = serde_json::to_string(&m.identifiers)?;
+    let identifiers = serde_json::to_string(&crypto.seal_list(ws, &m.identifiers)?)?;
     conn.execute_raw(st(
         conn,
         "INSERT INTO merges (workspace_id, merge_id, customer_id, merged_customer_id, rule, event_id, \
@@ -696,15 +986,18 @@ pub async fn insert_merge(
 const MERGE_COLUMNS: &str = "merge_id, customer_id, merged_customer_id, rule, event_id, identifiers, \
      create_ms, actor, reason, unmerge_ms, unmerge_actor";
 
-fn merge_from_row(r: &QueryResult) -> Result<MergeRecord, Error> {
+fn merge_from_row(crypto: &IdCrypto, ws: &str, r: &QueryResult) -> Result<MergeRecord, Error> {
     Ok(MergeRecord {
         merge_id: get_str(r, "merge_id")?,
         customer_id: CustomerId::new(get_str(r, "customer_id")?),
         merged_customer_id: CustomerId::new(get_str(r, "merged_customer_id")?),
         rule: get_str(r, "rule")?,
         event_id: get_str(r, "event_id")?,
-        identifiers: serde_json::from_str(&get_str(r, "identifiers")?)
-            .map_err(|e| corrupt("merges.identifiers", e))?,
+        identifiers: crypto.open_list(
+            ws,
+            serde_json::from_str(&get_str(r, "identifiers")?)
+                .map_err(|e| corrupt("merges.identifiers", e))?,
+        )?,
         create_ms: get_i64(r, "create_ms")?,
         actor: get_str(r, "actor")?,
         reason: get_str(r, "reason")?,
@@ -717,6 +1010,7 @@ fn merge_from_row(r: &QueryResult) -> Result<MergeRecord, Error> {
 /// it (undone ones included), newest first.
 pub async fn merges_into(
     conn: &impl ConnectionTrait,
+    crypto: &IdCrypto,
     ws: &str,
     customer: &CustomerId,
 ) -> Result<Vec<MergeRecord>, Error> {
@@ -732,12 +1026,13 @@ pub async fn merges_into(
             vec![s(ws), s(customer.as_str()), s(ws), s(customer.as_str())],
         ))
         .await?;
-    rows.iter().map(merge_from_row).collect()
+    rows.iter().map(|r| merge_from_row(crypto, ws, r)).collect()
 }
 
 /// One merge by id.
 pub async fn merge_by_id(
     conn: &impl ConnectionTrait,
+    crypto: &IdCrypto,
     ws: &str,
     merge_id: &str,
 ) -> Result<Option<MergeRecord>, Error> {
@@ -750,12 +1045,15 @@ pub async fn merge_by_id(
             vec![s(ws), s(merge_id)],
         ))
         .await?;
-    row.as_ref().map(merge_from_row).transpose()
+    row.as_ref()
+        .map(|r| merge_from_row(crypto, ws, r))
+        .transpose()
 }
 
 /// Active (not undone) merges whose survivor is `customer`.
 pub async fn active_merges_by_survivor(
     conn: &impl ConnectionTrait,
+    crypto: &IdCrypto,
     ws: &str,
     customer: &CustomerId,
 ) -> Result<Vec<MergeRecord>, Error> {
@@ -769,7 +1067,7 @@ pub async fn active_merges_by_survivor(
             vec![s(ws), s(customer.as_str())],
         ))
         .await?;
-    rows.iter().map(merge_from_row).collect()
+    rows.iter().map(|r| merge_from_row(crypto, ws, r)).collect()
 }
 
 /// Marks a merge undone.
@@ -958,6 +1256,7 @@ pub struct ConflictRecord {
 /// Records a conflict.
 pub async fn insert_conflict(
     conn: &impl ConnectionTrait,
+    crypto: &IdCrypto,
     ws: &str,
     c: &ConflictRecord,
 ) -> Result<(), Error> {
@@ -971,11 +1270,11 @@ pub async fn insert_conflict(
             s(&c.event_id),
             s(c.customer_id.as_str()),
             serde_json::to_string(&c.other_customer_ids)?.into(),
-            serde_json::to_string(&c.identifiers)?.into(),
-            s(&c.reason),
+            serde_json::to_string(&crypto.seal_list(ws, &c.identifiers)?)?.into(),
+            s(&crypto.seal_text(ws, CONFLICT_REASON, &c.reason)?),
             c.create_ms.into(),
             s(&c.rule),
-            serde_json::to_string(&c.ignored_identifiers)?.into(),
+            serde_json::to_string(&crypto.seal_list(ws, &c.ignored_identifiers)?)?.into(),
         ],
     ))
     .await?;
@@ -1181,10 +1480,10 @@ pub struct Cursor {
     pub id: String,
 }
 
-fn event_from_row(r: &QueryResult) -> Result<LoggedEvent, Error> {
+fn event_from_row(crypto: &IdCrypto, ws: &str, r: &QueryResult) -> Result<LoggedEvent, Error> {
+    let payload = crypto.open_text(ws, EVENT_PAYLOAD, &get_str(r, "payload")?)?;
     Ok(LoggedEvent {
-        event: serde_json::from_str(&get_str(r, "payload")?)
-            .map_err(|e| corrupt("events.payload", e))?,
+        event: serde_json::from_str(&payload).map_err(|e| corrupt("events.payload", e))?,
         customer_id: CustomerId::new(get_str(r, "customer_id")?),
         received_ms: get_i64(r, "received_ms")?,
     })
@@ -1194,6 +1493,7 @@ fn event_from_row(r: &QueryResult) -> Result<LoggedEvent, Error> {
 /// of the given types (all when empty); at most `limit`.
 pub async fn list_events(
     conn: &impl ConnectionTrait,
+    crypto: &IdCrypto,
     ws: &str,
     customer: &CustomerId,
     types: &[String],
@@ -1229,12 +1529,13 @@ pub async fn list_events(
         values.len()
     ));
     let rows = conn.query_all_raw(st(conn, &sql, values)).await?;
-    rows.iter().map(event_from_row).collect()
+    rows.iter().map(|r| event_from_row(crypto, ws, r)).collect()
 }
 
 /// Every accepted event of the given customers, in the order they were accepted.
 pub async fn events_of(
     conn: &impl ConnectionTrait,
+    crypto: &IdCrypto,
     ws: &str,
     customers: &[CustomerId],
 ) -> Result<Vec<LoggedEvent>, Error> {
@@ -1249,7 +1550,7 @@ pub async fn events_of(
             ))
             .await?;
         for r in &rows {
-            out.push(event_from_row(r)?);
+            out.push(event_from_row(crypto, ws, r)?);
         }
     }
     out.sort_by(|a, b| (a.received_ms, &a.event.event_id).cmp(&(b.received_ms, &b.event.event_id)));
@@ -1275,32 +1576,27 @@ pub async fn set_event_customer(
 /// Identifiers of `customer` with the event that first brought each one.
 pub async fn identifier_sources(
     conn: &impl ConnectionTrait,
+    crypto: &IdCrypto,
     ws: &str,
     customer: &CustomerId,
 ) -> Result<Vec<(Identifier, String)>, Error> {
     let rows = conn
         .query_all_raw(st(
             conn,
-            "SELECT id_type, id_value, event_id FROM identifiers WHERE workspace_id = $1 AND customer_id = $2",
+            "SELECT id_type, id_value, id_cipher, event_id FROM identifiers \
+             WHERE workspace_id = $1 AND customer_id = $2",
             vec![s(ws), s(customer.as_str())],
         ))
         .await?;
     rows.iter()
-        .map(|r| {
-            Ok((
-                Identifier {
-                    kind: IdType::new(get_str(r, "id_type")?),
-                    value: get_str(r, "id_value")?,
-                },
-                get_str(r, "event_id")?,
-            ))
-        })
+        .map(|r| Ok((identifier_from_row(crypto, ws, r)?, get_str(r, "event_id")?)))
         .collect()
 }
 
 /// Moves one identifier to another customer.
 pub async fn set_identifier_customer(
     conn: &impl ConnectionTrait,
+    crypto: &IdCrypto,
     ws: &str,
     id: &Identifier,
     customer: &CustomerId,
@@ -1308,25 +1604,35 @@ pub async fn set_identifier_customer(
     conn.execute_raw(st(
         conn,
         "UPDATE identifiers SET customer_id = $4 WHERE workspace_id = $1 AND id_type = $2 AND id_value = $3",
-        vec![s(ws), s(id.kind.as_str()), s(&id.value), s(customer.as_str())],
+        vec![s(ws), s(id.kind.as_str()), s(&crypto.lookup_value(ws, id)), s(customer.as_str())],
     ))
     .await?;
     Ok(())
 }
 
-fn conflict_from_row(r: &QueryResult) -> Result<ConflictRecord, Error> {
+fn conflict_from_row(
+    crypto: &IdCrypto,
+    ws: &str,
+    r: &QueryResult,
+) -> Result<ConflictRecord, Error> {
     Ok(ConflictRecord {
         conflict_id: get_str(r, "conflict_id")?,
         event_id: get_str(r, "event_id")?,
         customer_id: CustomerId::new(get_str(r, "customer_id")?),
         other_customer_ids: serde_json::from_str(&get_str(r, "other_customer_ids")?)
             .map_err(|e| corrupt("conflicts.other_customer_ids", e))?,
-        identifiers: serde_json::from_str(&get_str(r, "identifiers")?)
-            .map_err(|e| corrupt("conflicts.identifiers", e))?,
+        identifiers: crypto.open_list(
+            ws,
+            serde_json::from_str(&get_str(r, "identifiers")?)
+                .map_err(|e| corrupt("conflicts.identifiers", e))?,
+        )?,
         rule: get_str(r, "rule")?,
-        reason: get_str(r, "reason")?,
-        ignored_identifiers: serde_json::from_str(&get_str(r, "ignored")?)
-            .map_err(|e| corrupt("conflicts.ignored", e))?,
+        reason: crypto.open_text(ws, CONFLICT_REASON, &get_str(r, "reason")?)?,
+        ignored_identifiers: crypto.open_list(
+            ws,
+            serde_json::from_str(&get_str(r, "ignored")?)
+                .map_err(|e| corrupt("conflicts.ignored", e))?,
+        )?,
         create_ms: get_i64(r, "create_ms")?,
     })
 }
@@ -1334,6 +1640,7 @@ fn conflict_from_row(r: &QueryResult) -> Result<ConflictRecord, Error> {
 /// Conflicts, newest first: of `customer`'s cluster when given, else of the workspace.
 pub async fn list_conflicts(
     conn: &impl ConnectionTrait,
+    crypto: &IdCrypto,
     ws: &str,
     customer: Option<&CustomerId>,
     after: Option<&Cursor>,
@@ -1366,7 +1673,9 @@ pub async fn list_conflicts(
         values.len()
     ));
     let rows = conn.query_all_raw(st(conn, &sql, values)).await?;
-    rows.iter().map(conflict_from_row).collect()
+    rows.iter()
+        .map(|r| conflict_from_row(crypto, ws, r))
+        .collect()
 }
 
 // ---- manual merges --------------------------------------------------------------------
@@ -1839,13 +2148,17 @@ pub struct TraitUpdateRow {
 
 const TRAIT_UPDATE_COLUMNS: &str = "update_id, customer_id, idempotency_key, request, payload, time_ms, received_ms, applied, actor";
 
-fn trait_update_from_row(r: &QueryResult) -> Result<TraitUpdateRow, Error> {
+fn trait_update_from_row(
+    crypto: &IdCrypto,
+    ws: &str,
+    r: &QueryResult,
+) -> Result<TraitUpdateRow, Error> {
     Ok(TraitUpdateRow {
         update_id: get_str(r, "update_id")?,
         customer_id: CustomerId::new(get_str(r, "customer_id")?),
         idempotency_key: get_str(r, "idempotency_key")?,
-        request: get_str(r, "request")?,
-        payload: get_str(r, "payload")?,
+        request: crypto.open_text(ws, UPDATE_REQUEST, &get_str(r, "request")?)?,
+        payload: crypto.open_text(ws, UPDATE_PAYLOAD, &get_str(r, "payload")?)?,
         time_ms: get_i64(r, "time_ms")?,
         received_ms: get_i64(r, "received_ms")?,
         applied: get_i64(r, "applied")? != 0,
@@ -1856,6 +2169,7 @@ fn trait_update_from_row(r: &QueryResult) -> Result<TraitUpdateRow, Error> {
 /// Stores an Identify call (a unique violation on the key: a concurrent retry won).
 pub async fn insert_trait_update(
     conn: &impl ConnectionTrait,
+    crypto: &IdCrypto,
     ws: &str,
     u: &TraitUpdateRow,
 ) -> Result<(), Error> {
@@ -1870,8 +2184,8 @@ pub async fn insert_trait_update(
             s(&u.update_id),
             s(u.customer_id.as_str()),
             s(&u.idempotency_key),
-            s(&u.request),
-            s(&u.payload),
+            s(&crypto.seal_text(ws, UPDATE_REQUEST, &u.request)?),
+            s(&crypto.seal_text(ws, UPDATE_PAYLOAD, &u.payload)?),
             u.time_ms.into(),
             u.received_ms.into(),
             i64::from(u.applied).into(),
@@ -1885,6 +2199,7 @@ pub async fn insert_trait_update(
 /// The Identify call first made with `key`.
 pub async fn trait_update_by_key(
     conn: &impl ConnectionTrait,
+    crypto: &IdCrypto,
     ws: &str,
     key: &str,
 ) -> Result<Option<TraitUpdateRow>, Error> {
@@ -1898,7 +2213,9 @@ pub async fn trait_update_by_key(
             vec![s(ws), s(key)],
         ))
         .await?;
-    row.as_ref().map(trait_update_from_row).transpose()
+    row.as_ref()
+        .map(|r| trait_update_from_row(crypto, ws, r))
+        .transpose()
 }
 
 /// Marks an Identify call as written to Redis.
@@ -1919,6 +2236,7 @@ pub async fn mark_trait_update_applied(
 /// Every Identify call of the given customers, in acceptance order.
 pub async fn trait_updates_of(
     conn: &impl ConnectionTrait,
+    crypto: &IdCrypto,
     ws: &str,
     customers: &[CustomerId],
 ) -> Result<Vec<TraitUpdateRow>, Error> {
@@ -1935,7 +2253,7 @@ pub async fn trait_updates_of(
             ))
             .await?;
         for r in &rows {
-            out.push(trait_update_from_row(r)?);
+            out.push(trait_update_from_row(crypto, ws, r)?);
         }
     }
     out.sort_by(|a, b| (a.received_ms, &a.update_id).cmp(&(b.received_ms, &b.update_id)));
@@ -2241,4 +2559,129 @@ pub async fn list_suggestions(
     ));
     let rows = conn.query_all_raw(st(conn, &sql, values)).await?;
     rows.iter().map(suggestion_from_row).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    const WS: &str = "legacy";
+
+    async fn raw(db: &sea_orm::DatabaseConnection, sql: &str, values: Vec<Value>) {
+        db.execute_raw(st(db, sql, values)).await.expect(sql);
+    }
+
+    /// Rows written before encryption (plaintext email and phone) are sealed by the
+    /// start-up step, stay readable and findable, and a second run changes nothing.
+    #[tokio::test]
+    async fn start_up_seals_plaintext_rows() -> anyhow::Result<()> {
+        let db = omni_storage::connect(&omni_testkit::database_url("identity").await?).await?;
+        omni_storage::migrate(&db, SERVICE, MIGRATIONS).await?;
+        let crypto = IdCrypto::from_secret("legacy-test");
+        let email = Identifier::new("email", "old@example.com");
+        let phone = Identifier::new("phone", "+14155550123");
+        let ids = json!([email, phone]).to_string();
+        let event = json!({"event_id": "e1", "type": "signup", "time_ms": 1, "identifiers": [email, phone],
+            "source": "web"});
+        let outcome = json!({"customer_id": "c1", "created": true, "merged_customer_ids": [],
+            "aliased_customer_ids": [], "profile_identifiers": [email, phone], "conflict": false});
+        for id in [&email, &phone] {
+            raw(&db, "INSERT INTO identifiers (workspace_id, id_type, id_value, customer_id, event_id, create_ms) \
+                 VALUES ($1, $2, $3, 'c1', 'e1', 1)", vec![s(WS), s(id.kind.as_str()), s(&id.value)]).await;
+        }
+        raw(&db, "INSERT INTO events (workspace_id, event_id, customer_id, type, time_ms, payload, result, \
+             received_ms, applied, published, lease_until_ms) VALUES ($1, 'e1', 'c1', 'signup', 1, $2, $3, 1, 1, 1, 0)",
+            vec![s(WS), s(&event.to_string()), s(&outcome.to_string())]).await;
+        raw(&db, "INSERT INTO merges (workspace_id, merge_id, customer_id, merged_customer_id, rule, event_id, \
+             identifiers, create_ms, actor) VALUES ($1, 'm1', 'c1', 'c2', 'shared-identifier', 'e1', $2, 1, 'k')",
+            vec![s(WS), s(&ids)]).await;
+        raw(&db, "INSERT INTO conflicts (workspace_id, conflict_id, event_id, customer_id, other_customer_ids, \
+             identifiers, reason, create_ms, rule, ignored) VALUES ($1, 'k1', 'e1', 'c1', '[]', $2, \
+             'one profile would hold 2 email identifiers (old@example.com, x@y.co)', 1, 'max_per_profile:email', $2)",
+            vec![s(WS), s(&ids)]).await;
+        raw(
+            &db,
+            "INSERT INTO match_signals (workspace_id, kind, value, customer_id, create_ms) \
+             VALUES ($1, 'phone_suffix', '5550123', 'c1', 1)",
+            vec![s(WS)],
+        )
+        .await;
+        raw(&db, "INSERT INTO trait_updates (workspace_id, update_id, customer_id, idempotency_key, request, \
+             payload, time_ms, received_ms, applied, actor) VALUES ($1, 'u1', 'c1', 'key', \
+             '[\"identifier:email:old@example.com\"]', '{}', 1, 1, 1, 'k')", vec![s(WS)]).await;
+
+        migrate(&db, &crypto).await?;
+        let sealed = |db: &sea_orm::DatabaseConnection| {
+            let db = db.clone();
+            async move {
+                let mut all = Vec::new();
+                for (table, cols) in [
+                    ("identifiers", "id_value, id_cipher"),
+                    ("events", "payload, result"),
+                    ("merges", "identifiers"),
+                    ("conflicts", "identifiers, ignored, reason"),
+                    ("match_signals", "value"),
+                    ("trait_updates", "request, payload"),
+                ] {
+                    let sql = format!("SELECT {cols} FROM {table} ORDER BY 1");
+                    for r in db
+                        .query_all_raw(st(&db, &sql, vec![]))
+                        .await
+                        .expect("select")
+                    {
+                        for c in cols.split(", ") {
+                            all.push(r.try_get::<String>("", c).expect("column"));
+                        }
+                    }
+                }
+                all
+            }
+        };
+        let first = sealed(&db).await;
+        for v in &first {
+            assert!(
+                !v.contains("old@") && !v.contains("5550123"),
+                "plaintext left: {v}"
+            );
+        }
+        migrate(&db, &crypto).await?;
+        assert_eq!(sealed(&db).await, first, "a second start changes nothing");
+
+        let c1 = CustomerId::new("c1");
+        assert_eq!(
+            lookup_identifier(&db, &crypto, WS, &email).await?,
+            Some(c1.clone())
+        );
+        assert_eq!(
+            identifiers_of(&db, &crypto, WS, &c1).await?,
+            vec![email.clone(), phone.clone()]
+        );
+        let events = events_of(&db, &crypto, WS, std::slice::from_ref(&c1)).await?;
+        assert_eq!(
+            events[0].event.identifiers,
+            vec![email.clone(), phone.clone()]
+        );
+        let outcome = event_outcome(&db, &crypto, WS, "e1")
+            .await?
+            .expect("outcome");
+        assert_eq!(
+            outcome.profile_identifiers,
+            vec![email.clone(), phone.clone()]
+        );
+        let merge = merge_by_id(&db, &crypto, WS, "m1").await?.expect("merge");
+        assert_eq!(merge.identifiers, vec![email.clone(), phone.clone()]);
+        let conflicts = list_conflicts(&db, &crypto, WS, Some(&c1), None, 10).await?;
+        assert_eq!(conflicts[0].ignored_identifiers, vec![email.clone(), phone]);
+        assert!(conflicts[0].reason.contains("old@example.com"));
+        let updates = trait_updates_of(&db, &crypto, WS, std::slice::from_ref(&c1)).await?;
+        assert!(updates[0].request.contains("old@example.com"));
+        let keyed = crypto.keyed(WS, "phone_suffix", "5550123");
+        let holders =
+            customers_with_signal(&db, WS, "phone_suffix", &keyed, &CustomerId::new("c9"), 5)
+                .await?;
+        assert_eq!(holders, vec![c1]);
+        Ok(())
+    }
 }

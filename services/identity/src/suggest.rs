@@ -3,9 +3,9 @@
 //!
 //! When an event is delivered, the fuzzy signals it carries for its customer are
 //! indexed in `match_signals`: `device` (device ids, including a `device_id`
-//! property), `phone_suffix` (last 7 digits of phone identifiers), `postal` (postal
-//! code trait, upper-cased, letters and digits only) and `name` (the `name` trait, or
-//! `first_name` + `last_name`, lower-cased). Candidates are the other customers that
+//! property), `phone_suffix` (last 7 digits of phone identifiers, kept as a keyed
+//! hash), `postal` (postal code trait, upper-cased, letters and digits only) and `name`
+//! (the `name` trait, or `first_name` + `last_name`, lower-cased). Candidates are the other customers that
 //! hold one of the event's device, phone-suffix or postal signals (at most
 //! [`MAX_CANDIDATES_PER_SIGNAL`] per signal value, so a busy postal code stays cheap).
 //! Each candidate pair is scored with a noisy-or of the shared signals:
@@ -24,6 +24,7 @@ use serde_json::{Map, Value};
 
 use crate::Error;
 use crate::consent::live_customer;
+use crate::crypto::IdCrypto;
 use crate::event::TrackedEvent;
 use crate::merge::{ManualMerge, merge_customers};
 use crate::rules::Rules;
@@ -208,12 +209,20 @@ pub fn score(a: &[(String, String)], b: &[(String, String)]) -> Option<(f64, Vec
 /// suggestions with customers sharing them. Idempotent, so the outbox may redo it.
 pub async fn on_event(
     db: &Db,
+    crypto: &IdCrypto,
     ws: &str,
     live: &CustomerId,
     event: &TrackedEvent,
     now_ms: i64,
 ) -> Result<(), Error> {
-    let signals = signals_of_event(event);
+    // Phone suffixes are kept as keyed hashes (exact matching is all they need).
+    let signals: Vec<(&'static str, String)> = signals_of_event(event)
+        .into_iter()
+        .map(|(kind, value)| match kind {
+            "phone_suffix" => (kind, crypto.keyed(ws, kind, &value)),
+            _ => (kind, value),
+        })
+        .collect();
     if signals.is_empty() {
         return Ok(());
     }
@@ -323,6 +332,7 @@ fn not_found(id: &str) -> Error {
 /// the merge as `match suggestion <id>`. A retry returns the same merge.
 pub async fn accept(
     db: &Db,
+    crypto: &IdCrypto,
     profiles: &ProfileStore,
     rules: &Rules,
     d: &Decision<'_>,
@@ -333,7 +343,7 @@ pub async fn accept(
         .ok_or_else(|| not_found(d.suggestion_id))?;
     match s.state.as_str() {
         ACCEPTED => {
-            let merge = store::merge_by_id(db, ws, &s.merge_id)
+            let merge = store::merge_by_id(db, crypto, ws, &s.merge_id)
                 .await?
                 .ok_or_else(|| Error::NotFound {
                     kind: "merge",
@@ -361,6 +371,7 @@ pub async fn accept(
         profiles,
         &ManualMerge {
             workspace: ws,
+            crypto,
             customer: survivor,
             merged,
             reason: &reason,
