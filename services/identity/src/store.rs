@@ -1480,6 +1480,32 @@ pub struct Cursor {
     pub id: String,
 }
 
+/// Appends keyset pagination, newest first: rows before `after` by (`order_col`,
+/// `id_col`), ordered descending by both, at most `limit`.
+fn push_page(
+    sql: &mut String,
+    values: &mut Vec<Value>,
+    after: Option<&Cursor>,
+    order_col: &str,
+    id_col: &str,
+    limit: u64,
+) {
+    if let Some(c) = after {
+        values.push(c.ms.into());
+        let t = values.len();
+        values.push(s(&c.id));
+        let i = values.len();
+        sql.push_str(&format!(
+            " AND ({order_col} < ${t} OR ({order_col} = ${t} AND {id_col} < ${i}))"
+        ));
+    }
+    values.push(i64::try_from(limit).unwrap_or(i64::MAX).into());
+    sql.push_str(&format!(
+        " ORDER BY {order_col} DESC, {id_col} DESC LIMIT ${}",
+        values.len()
+    ));
+}
+
 fn event_from_row(crypto: &IdCrypto, ws: &str, r: &QueryResult) -> Result<LoggedEvent, Error> {
     let payload = crypto.open_text(ws, EVENT_PAYLOAD, &get_str(r, "payload")?)?;
     Ok(LoggedEvent {
@@ -1514,20 +1540,7 @@ pub async fn list_events(
         }
         sql.push_str(&format!(" AND type IN ({})", marks.join(", ")));
     }
-    if let Some(c) = after {
-        values.push(c.ms.into());
-        let t = values.len();
-        values.push(s(&c.id));
-        let i = values.len();
-        sql.push_str(&format!(
-            " AND (time_ms < ${t} OR (time_ms = ${t} AND event_id < ${i}))"
-        ));
-    }
-    values.push(i64::try_from(limit).unwrap_or(i64::MAX).into());
-    sql.push_str(&format!(
-        " ORDER BY time_ms DESC, event_id DESC LIMIT ${}",
-        values.len()
-    ));
+    push_page(&mut sql, &mut values, after, "time_ms", "event_id", limit);
     let rows = conn.query_all_raw(st(conn, &sql, values)).await?;
     rows.iter().map(|r| event_from_row(crypto, ws, r)).collect()
 }
@@ -1658,20 +1671,7 @@ pub async fn list_conflicts(
              (SELECT customer_id FROM customers WHERE workspace_id = $1 AND merged_into = $2))",
         );
     }
-    if let Some(c) = after {
-        values.push(c.ms.into());
-        let t = values.len();
-        values.push(s(&c.id));
-        let i = values.len();
-        sql.push_str(&format!(
-            " AND (create_ms < ${t} OR (create_ms = ${t} AND conflict_id < ${i}))"
-        ));
-    }
-    values.push(i64::try_from(limit).unwrap_or(i64::MAX).into());
-    sql.push_str(&format!(
-        " ORDER BY create_ms DESC, conflict_id DESC LIMIT ${}",
-        values.len()
-    ));
+    push_page(&mut sql, &mut values, after, "create_ms", "conflict_id", limit);
     let rows = conn.query_all_raw(st(conn, &sql, values)).await?;
     rows.iter()
         .map(|r| conflict_from_row(crypto, ws, r))
@@ -1928,20 +1928,7 @@ pub async fn consent_history(
          FROM consent_history WHERE workspace_id = $1 AND customer_id IN ({})",
         marks.join(", ")
     );
-    if let Some(c) = after {
-        values.push(c.ms.into());
-        let t = values.len();
-        values.push(s(&c.id));
-        let i = values.len();
-        sql.push_str(&format!(
-            " AND (create_ms < ${t} OR (create_ms = ${t} AND record_id < ${i}))"
-        ));
-    }
-    values.push(i64::try_from(limit).unwrap_or(i64::MAX).into());
-    sql.push_str(&format!(
-        " ORDER BY create_ms DESC, record_id DESC LIMIT ${}",
-        values.len()
-    ));
+    push_page(&mut sql, &mut values, after, "create_ms", "record_id", limit);
     let rows = conn.query_all_raw(st(conn, &sql, values)).await?;
     rows.iter()
         .map(|r| {
@@ -2543,20 +2530,7 @@ pub async fn list_suggestions(
             " AND (customer_a IN ({m}) OR customer_b IN ({m}))"
         ));
     }
-    if let Some(c) = after {
-        values.push(c.ms.into());
-        let t = values.len();
-        values.push(s(&c.id));
-        let i = values.len();
-        sql.push_str(&format!(
-            " AND (score_bp < ${t} OR (score_bp = ${t} AND suggestion_id < ${i}))"
-        ));
-    }
-    values.push(i64::try_from(limit).unwrap_or(i64::MAX).into());
-    sql.push_str(&format!(
-        " ORDER BY score_bp DESC, suggestion_id DESC LIMIT ${}",
-        values.len()
-    ));
+    push_page(&mut sql, &mut values, after, "score_bp", "suggestion_id", limit);
     let rows = conn.query_all_raw(st(conn, &sql, values)).await?;
     rows.iter().map(suggestion_from_row).collect()
 }
