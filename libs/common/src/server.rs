@@ -7,9 +7,9 @@ use std::time::Duration;
 
 use ::redis::aio::ConnectionManager;
 use tokio::net::TcpListener;
-use tokio_stream::wrappers::TcpListenerStream;
 use tonic::service::Routes;
 use tonic::transport::Server;
+use tonic::transport::server::TcpIncoming;
 use tonic_health::ServingStatus;
 
 use crate::Error;
@@ -73,7 +73,12 @@ pub async fn serve(opts: ServeOptions<'_>, routes: Routes) -> Result<(), Error> 
         .add_routes(routes)
         .add_service(health)
         .add_service(reflection)
-        .serve_with_incoming_shutdown(TcpListenerStream::new(opts.listener), signal);
+        // TCP_NODELAY: without it a response spanning several segments waits ~40 ms for
+        // the client's delayed ACK.
+        .serve_with_incoming_shutdown(
+            TcpIncoming::from(opts.listener).with_nodelay(Some(true)),
+            signal,
+        );
     let grace = async {
         opts.shutdown.cancelled().await;
         tokio::time::sleep(DRAIN_GRACE).await;

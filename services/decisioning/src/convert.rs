@@ -4,8 +4,10 @@
 use std::collections::{HashMap, HashSet};
 
 use omni_common::convert::{from_timestamp, json_to_struct, struct_to_json, to_timestamp};
+use omni_proto::common::v1::DeliveryChannel as DeliveryChannelPb;
 use omni_proto::decisioning::v1 as pb;
 
+use crate::channel::{ChannelCandidate, ChannelOutcome, DeliveryChannel, Purpose, RankedChannel};
 use crate::error::Error;
 use crate::experiment::{Arm, ArmResult, Experiment, Results};
 use crate::offer::{
@@ -553,6 +555,137 @@ fn arm_result_to_proto(a: &ArmResult) -> pb::ArmResult {
         relative_uplift: a.relative_uplift,
         p_value: a.p_value,
         probability_best: a.probability_best,
+    }
+}
+
+/// The validated candidates of a `ChooseChannelRequest` (all four channels, at no
+/// cost and without budget, when none are given).
+pub fn channel_candidates(
+    candidates: &[pb::ChannelCandidate],
+) -> Result<Vec<ChannelCandidate>, Error> {
+    if candidates.is_empty() {
+        return Ok(DeliveryChannel::ALL
+            .into_iter()
+            .map(|channel| ChannelCandidate {
+                channel,
+                cost: 0.0,
+                remaining_contacts: None,
+            })
+            .collect());
+    }
+    let mut seen = HashSet::new();
+    candidates
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let field = |f: &str| format!("candidates[{i}].{f}");
+            let channel = delivery_channel(c.channel, &field("channel"))?;
+            if !seen.insert(channel) {
+                return Err(Error::invalid(
+                    field("channel"),
+                    format!("{} is listed twice", channel.as_str()),
+                ));
+            }
+            if !c.cost.is_finite() || !(0.0..=MAX_MONEY).contains(&c.cost) {
+                return Err(Error::invalid(
+                    field("cost"),
+                    format!(
+                        "must be a finite number between 0 and {MAX_MONEY}, got {}",
+                        c.cost
+                    ),
+                ));
+            }
+            if let Some(left) = c.remaining_contacts
+                && left < 0
+            {
+                return Err(Error::invalid(
+                    field("remaining_contacts"),
+                    format!("must be >= 0, got {left}"),
+                ));
+            }
+            Ok(ChannelCandidate {
+                channel,
+                cost: c.cost,
+                remaining_contacts: c.remaining_contacts,
+            })
+        })
+        .collect()
+}
+
+fn delivery_channel(value: i32, field: &str) -> Result<DeliveryChannel, Error> {
+    match DeliveryChannelPb::try_from(value) {
+        Ok(DeliveryChannelPb::Email) => Ok(DeliveryChannel::Email),
+        Ok(DeliveryChannelPb::Push) => Ok(DeliveryChannel::Push),
+        Ok(DeliveryChannelPb::Sms) => Ok(DeliveryChannel::Sms),
+        Ok(DeliveryChannelPb::Store) => Ok(DeliveryChannel::Store),
+        Ok(DeliveryChannelPb::Unspecified) => Err(Error::invalid(field, "is required")),
+        Err(_) => Err(Error::invalid(field, format!("unknown value {value}"))),
+    }
+}
+
+fn delivery_channel_to_proto(c: DeliveryChannel) -> DeliveryChannelPb {
+    match c {
+        DeliveryChannel::Email => DeliveryChannelPb::Email,
+        DeliveryChannel::Push => DeliveryChannelPb::Push,
+        DeliveryChannel::Sms => DeliveryChannelPb::Sms,
+        DeliveryChannel::Store => DeliveryChannelPb::Store,
+    }
+}
+
+/// The purpose of a `ChooseChannelRequest`; unspecified is marketing.
+pub fn contact_purpose(value: i32) -> Result<Purpose, Error> {
+    match pb::ContactPurpose::try_from(value) {
+        Ok(pb::ContactPurpose::Unspecified | pb::ContactPurpose::Marketing) => {
+            Ok(Purpose::Marketing)
+        }
+        Ok(pb::ContactPurpose::Transactional) => Ok(Purpose::Transactional),
+        Err(_) => Err(Error::invalid("purpose", format!("unknown value {value}"))),
+    }
+}
+
+/// The `ChooseChannel` response for customer `customer_id`.
+pub fn choose_channel_response(
+    customer_id: String,
+    purpose: Purpose,
+    ranked: &[RankedChannel],
+) -> pb::ChooseChannelResponse {
+    let chosen = ranked
+        .iter()
+        .find(|r| r.outcome == ChannelOutcome::Chosen)
+        .map_or(DeliveryChannelPb::Unspecified, |r| {
+            delivery_channel_to_proto(r.channel)
+        });
+    pb::ChooseChannelResponse {
+        channel: chosen.into(),
+        channels: ranked
+            .iter()
+            .map(|r| pb::RankedChannel {
+                channel: delivery_channel_to_proto(r.channel).into(),
+                outcome: match r.outcome {
+                    ChannelOutcome::Chosen => pb::ChannelOutcome::Chosen,
+                    ChannelOutcome::Ranked => pb::ChannelOutcome::Ranked,
+                    ChannelOutcome::Unreachable => pb::ChannelOutcome::Unreachable,
+                    ChannelOutcome::NoConsent => pb::ChannelOutcome::NoConsent,
+                    ChannelOutcome::BudgetExhausted => pb::ChannelOutcome::BudgetExhausted,
+                }
+                .into(),
+                rank: r.rank,
+                score: r.score,
+                engagement_rate: r.engagement_rate,
+                trials: r.own.trials,
+                successes: r.own.successes,
+                workspace_rate: r.workspace_rate,
+                cost: r.cost,
+                addresses: i32::try_from(r.addresses).unwrap_or(i32::MAX),
+                reason: r.reason.clone(),
+            })
+            .collect(),
+        customer_id,
+        purpose: match purpose {
+            Purpose::Marketing => pb::ContactPurpose::Marketing,
+            Purpose::Transactional => pb::ContactPurpose::Transactional,
+        }
+        .into(),
     }
 }
 

@@ -1,5 +1,5 @@
-//! Decisioning service: explained next-best-offer arbitration, experiments, bandits
-//! and best send time.
+//! Decisioning service: explained next-best-offer arbitration, experiments, bandits,
+//! best channel and best send time.
 //!
 //! The offer catalogue (immutable versions, placements, validity, caps, eligibility as
 //! CEL over `traits`, `events`, `segments`, `context`, `now` and `computed`), the
@@ -13,6 +13,7 @@
 //! | `dec:{ws}:bandit` | hash | `<offer>\|<placement>\|n` trials, `\|s` successes |
 //! | `dec:{ws:cid}:redeemed` / `:purchased` | set | offer ids / product ids from conversions |
 //! | `dec:{ws:cid}:sto`, `dec:{ws}:sto` | hash | local hour of week → engagements |
+//! | `dec:{ws:cid}:chan`, `dec:{ws}:chan` | hash | `<channel>\|n` trials, `\|s` successes |
 //!
 //! `Decide` (see [`decide`]) screens, scores (propensity × value × weight), ranks
 //! (priority tier first), grants within caps, falls back, explains every candidate and
@@ -21,6 +22,7 @@
 pub mod bandit;
 pub mod caps;
 pub mod catalog;
+pub mod channel;
 pub mod convert;
 pub mod decide;
 pub mod error;
@@ -83,9 +85,11 @@ pub async fn run(
         },
         Arc::clone(&clock),
     );
+    let channels = channel::ChannelStats::new(redis.clone());
     let recorder = outcome::Recorder::new(
         store,
         bandits,
+        channels.clone(),
         histograms.clone(),
         exclusions,
         profiles.clone(),
@@ -97,6 +101,7 @@ pub async fn run(
         experiments,
         recorder,
         histograms,
+        channels,
         profiles,
         clock,
     });

@@ -12,6 +12,7 @@ use omni_common::ids::WorkspaceId;
 use omni_profile_store::ProfileStore;
 
 use crate::bandit::{self, Bandits};
+use crate::channel::{ChannelStats, DeliveryChannel};
 use crate::error::Error;
 use crate::exclusions::ExclusionStore;
 use crate::offer::{DecisionId, Offer};
@@ -65,6 +66,7 @@ pub const TIMEZONE_TRAIT: &str = "timezone";
 pub struct Recorder {
     store: Store,
     bandits: Bandits,
+    channels: ChannelStats,
     histograms: Histograms,
     exclusions: ExclusionStore,
     profiles: ProfileStore,
@@ -72,10 +74,12 @@ pub struct Recorder {
 }
 
 impl Recorder {
-    /// A recorder over the decision log and the Redis state it feeds.
+    /// A recorder over the decision log and the Redis state it feeds (offer bandits,
+    /// per-channel engagement, histograms, exclusions).
     pub fn new(
         store: Store,
         bandits: Bandits,
+        channels: ChannelStats,
         histograms: Histograms,
         exclusions: ExclusionStore,
         profiles: ProfileStore,
@@ -84,6 +88,7 @@ impl Recorder {
         Self {
             store,
             bandits,
+            channels,
             histograms,
             exclusions,
             profiles,
@@ -173,6 +178,13 @@ impl Recorder {
                     successes,
                 )
                 .await?;
+            // The same trial and success count for the channel the placement is
+            // delivered through (best channel).
+            if let Some(channel) = d.placement.and_then(DeliveryChannel::of_placement) {
+                self.channels
+                    .record(ws.as_str(), &d.customer_id, channel, trials, successes)
+                    .await?;
+            }
         }
         if kind == OutcomeKind::Conversion {
             if let Some(offer) = offer {

@@ -11,6 +11,7 @@ use omni_proto::decisioning::v1::decisioning_service_server::DecisioningService;
 use tonic::{Request, Response, Status};
 
 use crate::catalog::{Catalog, PAGE_SIZE};
+use crate::channel::{self, ChannelStats, Evidence};
 use crate::convert;
 use crate::decide::{DecideInput, Decider, MAX_COUNT, clean_ids};
 use crate::error::Error;
@@ -26,6 +27,7 @@ pub struct DecisioningApi {
     experiments: Arc<Experiments>,
     recorder: Recorder,
     histograms: Histograms,
+    channels: ChannelStats,
     profiles: ProfileStore,
     clock: omni_common::clock::SharedClock,
 }
@@ -42,6 +44,8 @@ pub struct Parts {
     pub recorder: Recorder,
     /// Send-time histograms.
     pub histograms: Histograms,
+    /// Per-channel engagement counters.
+    pub channels: ChannelStats,
     /// Live profiles.
     pub profiles: ProfileStore,
     /// The clock.
@@ -57,6 +61,7 @@ impl DecisioningApi {
             experiments: parts.experiments,
             recorder: parts.recorder,
             histograms: parts.histograms,
+            channels: parts.channels,
             profiles: parts.profiles,
             clock: parts.clock,
         }
@@ -392,5 +397,52 @@ impl DecisioningService for DecisioningApi {
             customer_engagements: best.customer_engagements,
             reason: best.reason,
         }))
+    }
+    async fn choose_channel(
+        &self,
+        request: Request<pb::ChooseChannelRequest>,
+    ) -> Result<Response<pb::ChooseChannelResponse>, Status> {
+        let caller = caller(&request)?;
+        let req = request.into_inner();
+        let ws = caller.workspace.as_str();
+        let customer = convert::required(&req.customer_id, "customer_id")?;
+        let candidates = convert::channel_candidates(&req.candidates)?;
+        let purpose = convert::contact_purpose(req.purpose)?;
+        if !req.engagement_value.is_finite() || req.engagement_value < 0.0 {
+            return Err(Error::invalid(
+                "engagement_value",
+                format!("must be a finite number >= 0, got {}", req.engagement_value),
+            )
+            .into());
+        }
+        let profile = self
+            .profiles
+            .get(ws, customer)
+            .await
+            .map_err(Error::from)?
+            .ok_or_else(|| Error::NotFound {
+                kind: "customer",
+                id: customer.to_owned(),
+            })?;
+        let cid = profile.customer_id.clone();
+        let channels: Vec<channel::DeliveryChannel> =
+            candidates.iter().map(|c| c.channel).collect();
+        let (consent, engagement) = tokio::try_join!(
+            async { self.profiles.consent(ws, &cid).await.map_err(Error::from) },
+            self.channels.load(ws, &cid, &channels),
+        )?;
+        let evidence: Vec<Evidence> = candidates
+            .into_iter()
+            .zip(engagement)
+            .map(|(candidate, (own, workspace))| Evidence {
+                candidate,
+                own,
+                workspace,
+            })
+            .collect();
+        let ranked = channel::rank(&evidence, &profile, &consent, purpose, req.engagement_value);
+        Ok(Response::new(convert::choose_channel_response(
+            cid, purpose, &ranked,
+        )))
     }
 }

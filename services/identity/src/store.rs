@@ -1671,7 +1671,14 @@ pub async fn list_conflicts(
              (SELECT customer_id FROM customers WHERE workspace_id = $1 AND merged_into = $2))",
         );
     }
-    push_page(&mut sql, &mut values, after, "create_ms", "conflict_id", limit);
+    push_page(
+        &mut sql,
+        &mut values,
+        after,
+        "create_ms",
+        "conflict_id",
+        limit,
+    );
     let rows = conn.query_all_raw(st(conn, &sql, values)).await?;
     rows.iter()
         .map(|r| conflict_from_row(crypto, ws, r))
@@ -1928,7 +1935,14 @@ pub async fn consent_history(
          FROM consent_history WHERE workspace_id = $1 AND customer_id IN ({})",
         marks.join(", ")
     );
-    push_page(&mut sql, &mut values, after, "create_ms", "record_id", limit);
+    push_page(
+        &mut sql,
+        &mut values,
+        after,
+        "create_ms",
+        "record_id",
+        limit,
+    );
     let rows = conn.query_all_raw(st(conn, &sql, values)).await?;
     rows.iter()
         .map(|r| {
@@ -2530,7 +2544,14 @@ pub async fn list_suggestions(
             " AND (customer_a IN ({m}) OR customer_b IN ({m}))"
         ));
     }
-    push_page(&mut sql, &mut values, after, "score_bp", "suggestion_id", limit);
+    push_page(
+        &mut sql,
+        &mut values,
+        after,
+        "score_bp",
+        "suggestion_id",
+        limit,
+    );
     let rows = conn.query_all_raw(st(conn, &sql, values)).await?;
     rows.iter().map(suggestion_from_row).collect()
 }

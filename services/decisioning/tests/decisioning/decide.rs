@@ -506,3 +506,84 @@ async fn decisions_are_logged_idempotent_and_validated() -> anyhow::Result<()> {
     assert_eq!(err.code(), Code::NotFound);
     h.stop().await
 }
+
+#[tokio::test]
+async fn concurrent_decisions_are_all_logged_when_decide_returns() -> anyhow::Result<()> {
+    let mut h = Harness::start().await?;
+    let o = h.create(offer("o", "", 1.0, 1.0), "").await?;
+    let exp = h
+        .client
+        .create_experiment(pb::CreateExperimentRequest {
+            experiment: Some(pb::Experiment {
+                display_name: "batched".into(),
+                arms: vec![
+                    pb::ExperimentArm {
+                        arm_id: "a".into(),
+                        weight: 1.0,
+                        control: true,
+                        ..Default::default()
+                    },
+                    pb::ExperimentArm {
+                        arm_id: "b".into(),
+                        weight: 1.0,
+                        ..Default::default()
+                    },
+                ],
+                ..Default::default()
+            }),
+            idempotency_key: String::new(),
+        })
+        .await?
+        .into_inner()
+        .experiment
+        .expect("experiment")
+        .experiment_id;
+    for c in 0..10 {
+        h.profile(&format!("c_batch_{c}"), json!({})).await?;
+    }
+    // 80 decisions at once for 10 customers (8 each), so the group-commit writer
+    // batches them, exposures of one customer included.
+    let mut tasks = Vec::new();
+    for i in 0..80 {
+        let mut client = h.client.clone();
+        let experiment_id = exp.clone();
+        tasks.push(tokio::spawn(async move {
+            client
+                .decide(pb::DecideRequest {
+                    customer_id: format!("c_batch_{}", i % 10),
+                    experiment_id,
+                    ..Default::default()
+                })
+                .await
+                .map(|r| r.into_inner())
+        }));
+    }
+    let mut ids = Vec::new();
+    for t in tasks {
+        let d = t.await??;
+        assert_eq!(d.offer.map(|o| o.offer_id), Some(o.offer_id.clone()));
+        ids.push(d.decision_id);
+    }
+    for id in &ids {
+        let got = h
+            .client
+            .get_decision(pb::GetDecisionRequest {
+                decision_id: id.clone(),
+            })
+            .await?
+            .into_inner()
+            .decision
+            .expect("decision");
+        assert_eq!(&got.decision_id, id);
+    }
+    let results = h
+        .client
+        .get_experiment_results(pb::GetExperimentResultsRequest {
+            experiment_id: exp.clone(),
+        })
+        .await?
+        .into_inner();
+    let exposures: i64 = results.arms.iter().map(|a| a.exposures).sum();
+    assert_eq!(exposures, 10, "one exposure per customer: {results:?}");
+    h.stop().await
+}

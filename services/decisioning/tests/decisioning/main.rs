@@ -1,6 +1,7 @@
 //! The decisioning service over gRPC, with a real Redis and database.
 
 mod catalog;
+mod channel;
 mod decide;
 mod experiments;
 mod learning;

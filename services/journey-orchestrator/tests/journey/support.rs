@@ -177,6 +177,13 @@ impl DecisioningService for FakeDecisioning {
     ) -> Result<Response<dec::BestSendTimeResponse>, Status> {
         Err(Status::unimplemented("not used by the journey tests"))
     }
+
+    async fn choose_channel(
+        &self,
+        _: Request<dec::ChooseChannelRequest>,
+    ) -> Result<Response<dec::ChooseChannelResponse>, Status> {
+        Err(Status::unimplemented("not used by the journey tests"))
+    }
 }
 
 /// Fake channel-gateway: dedupes sends by idempotency key like the real one; with
