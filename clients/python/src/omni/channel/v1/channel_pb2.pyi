@@ -1,0 +1,576 @@
+import datetime
+
+from google.protobuf import duration_pb2 as _duration_pb2
+from google.protobuf import struct_pb2 as _struct_pb2
+from google.protobuf import timestamp_pb2 as _timestamp_pb2
+from omni.common.v1 import common_pb2 as _common_pb2
+from google.protobuf.internal import containers as _containers
+from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
+from google.protobuf import descriptor as _descriptor
+from google.protobuf import message as _message
+from collections.abc import Iterable as _Iterable, Mapping as _Mapping
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
+
+DESCRIPTOR: _descriptor.FileDescriptor
+
+class MessagePurpose(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    MESSAGE_PURPOSE_UNSPECIFIED: _ClassVar[MessagePurpose]
+    MESSAGE_PURPOSE_TRANSACTIONAL: _ClassVar[MessagePurpose]
+    MESSAGE_PURPOSE_MARKETING: _ClassVar[MessagePurpose]
+
+class SmsEncoding(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    SMS_ENCODING_UNSPECIFIED: _ClassVar[SmsEncoding]
+    SMS_ENCODING_GSM7: _ClassVar[SmsEncoding]
+    SMS_ENCODING_UCS2: _ClassVar[SmsEncoding]
+
+class MessageStatus(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    MESSAGE_STATUS_UNSPECIFIED: _ClassVar[MessageStatus]
+    MESSAGE_STATUS_SENT: _ClassVar[MessageStatus]
+    MESSAGE_STATUS_SUPPRESSED: _ClassVar[MessageStatus]
+    MESSAGE_STATUS_FAILED: _ClassVar[MessageStatus]
+    MESSAGE_STATUS_PENDING: _ClassVar[MessageStatus]
+    MESSAGE_STATUS_SCHEDULED: _ClassVar[MessageStatus]
+    MESSAGE_STATUS_DEAD_LETTER: _ClassVar[MessageStatus]
+
+class SuppressionReason(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    SUPPRESSION_REASON_UNSPECIFIED: _ClassVar[SuppressionReason]
+    SUPPRESSION_REASON_NO_CONSENT: _ClassVar[SuppressionReason]
+    SUPPRESSION_REASON_NO_ADDRESS: _ClassVar[SuppressionReason]
+    SUPPRESSION_REASON_SUPPRESSION_LIST: _ClassVar[SuppressionReason]
+    SUPPRESSION_REASON_FATIGUE_CAP: _ClassVar[SuppressionReason]
+    SUPPRESSION_REASON_EXPIRED: _ClassVar[SuppressionReason]
+
+class DeliveryEventType(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    DELIVERY_EVENT_TYPE_UNSPECIFIED: _ClassVar[DeliveryEventType]
+    DELIVERY_EVENT_TYPE_QUEUED: _ClassVar[DeliveryEventType]
+    DELIVERY_EVENT_TYPE_SCHEDULED: _ClassVar[DeliveryEventType]
+    DELIVERY_EVENT_TYPE_ATTEMPT_FAILED: _ClassVar[DeliveryEventType]
+    DELIVERY_EVENT_TYPE_SENT: _ClassVar[DeliveryEventType]
+    DELIVERY_EVENT_TYPE_FAILED: _ClassVar[DeliveryEventType]
+    DELIVERY_EVENT_TYPE_DEAD_LETTERED: _ClassVar[DeliveryEventType]
+    DELIVERY_EVENT_TYPE_SUPPRESSED: _ClassVar[DeliveryEventType]
+    DELIVERY_EVENT_TYPE_DELAYED: _ClassVar[DeliveryEventType]
+    DELIVERY_EVENT_TYPE_TOKEN_INVALIDATED: _ClassVar[DeliveryEventType]
+
+class ProviderKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    PROVIDER_KIND_UNSPECIFIED: _ClassVar[ProviderKind]
+    PROVIDER_KIND_SMTP: _ClassVar[ProviderKind]
+    PROVIDER_KIND_TWILIO: _ClassVar[ProviderKind]
+    PROVIDER_KIND_FCM: _ClassVar[ProviderKind]
+    PROVIDER_KIND_STORE_WEBHOOK: _ClassVar[ProviderKind]
+
+class SuppressionListReason(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    SUPPRESSION_LIST_REASON_UNSPECIFIED: _ClassVar[SuppressionListReason]
+    SUPPRESSION_LIST_REASON_HARD_BOUNCE: _ClassVar[SuppressionListReason]
+    SUPPRESSION_LIST_REASON_COMPLAINT: _ClassVar[SuppressionListReason]
+    SUPPRESSION_LIST_REASON_UNSUBSCRIBE: _ClassVar[SuppressionListReason]
+    SUPPRESSION_LIST_REASON_MANUAL: _ClassVar[SuppressionListReason]
+
+class CapWindow(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    CAP_WINDOW_UNSPECIFIED: _ClassVar[CapWindow]
+    CAP_WINDOW_DAY: _ClassVar[CapWindow]
+    CAP_WINDOW_WEEK: _ClassVar[CapWindow]
+MESSAGE_PURPOSE_UNSPECIFIED: MessagePurpose
+MESSAGE_PURPOSE_TRANSACTIONAL: MessagePurpose
+MESSAGE_PURPOSE_MARKETING: MessagePurpose
+SMS_ENCODING_UNSPECIFIED: SmsEncoding
+SMS_ENCODING_GSM7: SmsEncoding
+SMS_ENCODING_UCS2: SmsEncoding
+MESSAGE_STATUS_UNSPECIFIED: MessageStatus
+MESSAGE_STATUS_SENT: MessageStatus
+MESSAGE_STATUS_SUPPRESSED: MessageStatus
+MESSAGE_STATUS_FAILED: MessageStatus
+MESSAGE_STATUS_PENDING: MessageStatus
+MESSAGE_STATUS_SCHEDULED: MessageStatus
+MESSAGE_STATUS_DEAD_LETTER: MessageStatus
+SUPPRESSION_REASON_UNSPECIFIED: SuppressionReason
+SUPPRESSION_REASON_NO_CONSENT: SuppressionReason
+SUPPRESSION_REASON_NO_ADDRESS: SuppressionReason
+SUPPRESSION_REASON_SUPPRESSION_LIST: SuppressionReason
+SUPPRESSION_REASON_FATIGUE_CAP: SuppressionReason
+SUPPRESSION_REASON_EXPIRED: SuppressionReason
+DELIVERY_EVENT_TYPE_UNSPECIFIED: DeliveryEventType
+DELIVERY_EVENT_TYPE_QUEUED: DeliveryEventType
+DELIVERY_EVENT_TYPE_SCHEDULED: DeliveryEventType
+DELIVERY_EVENT_TYPE_ATTEMPT_FAILED: DeliveryEventType
+DELIVERY_EVENT_TYPE_SENT: DeliveryEventType
+DELIVERY_EVENT_TYPE_FAILED: DeliveryEventType
+DELIVERY_EVENT_TYPE_DEAD_LETTERED: DeliveryEventType
+DELIVERY_EVENT_TYPE_SUPPRESSED: DeliveryEventType
+DELIVERY_EVENT_TYPE_DELAYED: DeliveryEventType
+DELIVERY_EVENT_TYPE_TOKEN_INVALIDATED: DeliveryEventType
+PROVIDER_KIND_UNSPECIFIED: ProviderKind
+PROVIDER_KIND_SMTP: ProviderKind
+PROVIDER_KIND_TWILIO: ProviderKind
+PROVIDER_KIND_FCM: ProviderKind
+PROVIDER_KIND_STORE_WEBHOOK: ProviderKind
+SUPPRESSION_LIST_REASON_UNSPECIFIED: SuppressionListReason
+SUPPRESSION_LIST_REASON_HARD_BOUNCE: SuppressionListReason
+SUPPRESSION_LIST_REASON_COMPLAINT: SuppressionListReason
+SUPPRESSION_LIST_REASON_UNSUBSCRIBE: SuppressionListReason
+SUPPRESSION_LIST_REASON_MANUAL: SuppressionListReason
+CAP_WINDOW_UNSPECIFIED: CapWindow
+CAP_WINDOW_DAY: CapWindow
+CAP_WINDOW_WEEK: CapWindow
+
+class Template(_message.Message):
+    __slots__ = ("template_id", "display_name", "channel", "subject", "body", "create_time", "variants", "sample", "html_body")
+    TEMPLATE_ID_FIELD_NUMBER: _ClassVar[int]
+    DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
+    CHANNEL_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_FIELD_NUMBER: _ClassVar[int]
+    BODY_FIELD_NUMBER: _ClassVar[int]
+    CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    VARIANTS_FIELD_NUMBER: _ClassVar[int]
+    SAMPLE_FIELD_NUMBER: _ClassVar[int]
+    HTML_BODY_FIELD_NUMBER: _ClassVar[int]
+    template_id: str
+    display_name: str
+    channel: _common_pb2.DeliveryChannel
+    subject: str
+    body: str
+    create_time: _timestamp_pb2.Timestamp
+    variants: _containers.RepeatedCompositeFieldContainer[TemplateVariant]
+    sample: TemplateSample
+    html_body: str
+    def __init__(self, template_id: _Optional[str] = ..., display_name: _Optional[str] = ..., channel: _Optional[_Union[_common_pb2.DeliveryChannel, str]] = ..., subject: _Optional[str] = ..., body: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., variants: _Optional[_Iterable[_Union[TemplateVariant, _Mapping]]] = ..., sample: _Optional[_Union[TemplateSample, _Mapping]] = ..., html_body: _Optional[str] = ...) -> None: ...
+
+class TemplateVariant(_message.Message):
+    __slots__ = ("channel", "locale", "subject", "body", "html_body")
+    CHANNEL_FIELD_NUMBER: _ClassVar[int]
+    LOCALE_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_FIELD_NUMBER: _ClassVar[int]
+    BODY_FIELD_NUMBER: _ClassVar[int]
+    HTML_BODY_FIELD_NUMBER: _ClassVar[int]
+    channel: _common_pb2.DeliveryChannel
+    locale: str
+    subject: str
+    body: str
+    html_body: str
+    def __init__(self, channel: _Optional[_Union[_common_pb2.DeliveryChannel, str]] = ..., locale: _Optional[str] = ..., subject: _Optional[str] = ..., body: _Optional[str] = ..., html_body: _Optional[str] = ...) -> None: ...
+
+class TemplateSample(_message.Message):
+    __slots__ = ("profile", "offer", "variables")
+    PROFILE_FIELD_NUMBER: _ClassVar[int]
+    OFFER_FIELD_NUMBER: _ClassVar[int]
+    VARIABLES_FIELD_NUMBER: _ClassVar[int]
+    profile: _struct_pb2.Struct
+    offer: RenderedOffer
+    variables: _struct_pb2.Struct
+    def __init__(self, profile: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ..., offer: _Optional[_Union[RenderedOffer, _Mapping]] = ..., variables: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ...) -> None: ...
+
+class CreateTemplateRequest(_message.Message):
+    __slots__ = ("template", "idempotency_key")
+    TEMPLATE_FIELD_NUMBER: _ClassVar[int]
+    IDEMPOTENCY_KEY_FIELD_NUMBER: _ClassVar[int]
+    template: Template
+    idempotency_key: str
+    def __init__(self, template: _Optional[_Union[Template, _Mapping]] = ..., idempotency_key: _Optional[str] = ...) -> None: ...
+
+class CreateTemplateResponse(_message.Message):
+    __slots__ = ("template",)
+    TEMPLATE_FIELD_NUMBER: _ClassVar[int]
+    template: Template
+    def __init__(self, template: _Optional[_Union[Template, _Mapping]] = ...) -> None: ...
+
+class GetTemplateRequest(_message.Message):
+    __slots__ = ("template_id",)
+    TEMPLATE_ID_FIELD_NUMBER: _ClassVar[int]
+    template_id: str
+    def __init__(self, template_id: _Optional[str] = ...) -> None: ...
+
+class GetTemplateResponse(_message.Message):
+    __slots__ = ("template",)
+    TEMPLATE_FIELD_NUMBER: _ClassVar[int]
+    template: Template
+    def __init__(self, template: _Optional[_Union[Template, _Mapping]] = ...) -> None: ...
+
+class RenderedOffer(_message.Message):
+    __slots__ = ("offer_id", "display_name", "value", "content", "decision_id")
+    OFFER_ID_FIELD_NUMBER: _ClassVar[int]
+    DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    CONTENT_FIELD_NUMBER: _ClassVar[int]
+    DECISION_ID_FIELD_NUMBER: _ClassVar[int]
+    offer_id: str
+    display_name: str
+    value: float
+    content: _struct_pb2.Struct
+    decision_id: str
+    def __init__(self, offer_id: _Optional[str] = ..., display_name: _Optional[str] = ..., value: _Optional[float] = ..., content: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ..., decision_id: _Optional[str] = ...) -> None: ...
+
+class SendRequest(_message.Message):
+    __slots__ = ("idempotency_key", "customer_id", "channel", "template_id", "offer", "variables", "journey_id", "run_id", "purpose", "locale", "expire_time", "campaign")
+    IDEMPOTENCY_KEY_FIELD_NUMBER: _ClassVar[int]
+    CUSTOMER_ID_FIELD_NUMBER: _ClassVar[int]
+    CHANNEL_FIELD_NUMBER: _ClassVar[int]
+    TEMPLATE_ID_FIELD_NUMBER: _ClassVar[int]
+    OFFER_FIELD_NUMBER: _ClassVar[int]
+    VARIABLES_FIELD_NUMBER: _ClassVar[int]
+    JOURNEY_ID_FIELD_NUMBER: _ClassVar[int]
+    RUN_ID_FIELD_NUMBER: _ClassVar[int]
+    PURPOSE_FIELD_NUMBER: _ClassVar[int]
+    LOCALE_FIELD_NUMBER: _ClassVar[int]
+    EXPIRE_TIME_FIELD_NUMBER: _ClassVar[int]
+    CAMPAIGN_FIELD_NUMBER: _ClassVar[int]
+    idempotency_key: str
+    customer_id: str
+    channel: _common_pb2.DeliveryChannel
+    template_id: str
+    offer: RenderedOffer
+    variables: _struct_pb2.Struct
+    journey_id: str
+    run_id: str
+    purpose: MessagePurpose
+    locale: str
+    expire_time: _timestamp_pb2.Timestamp
+    campaign: str
+    def __init__(self, idempotency_key: _Optional[str] = ..., customer_id: _Optional[str] = ..., channel: _Optional[_Union[_common_pb2.DeliveryChannel, str]] = ..., template_id: _Optional[str] = ..., offer: _Optional[_Union[RenderedOffer, _Mapping]] = ..., variables: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ..., journey_id: _Optional[str] = ..., run_id: _Optional[str] = ..., purpose: _Optional[_Union[MessagePurpose, str]] = ..., locale: _Optional[str] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., campaign: _Optional[str] = ...) -> None: ...
+
+class SendResponse(_message.Message):
+    __slots__ = ("message",)
+    MESSAGE_FIELD_NUMBER: _ClassVar[int]
+    message: Message
+    def __init__(self, message: _Optional[_Union[Message, _Mapping]] = ...) -> None: ...
+
+class Message(_message.Message):
+    __slots__ = ("message_id", "customer_id", "channel", "template_id", "status", "suppression_reason", "recipient", "subject", "body", "error", "idempotency_key", "create_time", "journey_id", "run_id", "purpose", "locale", "attempts", "send_time", "update_time", "expire_time", "provider_message_id", "html_body", "campaign", "sms_encoding", "sms_segments", "provider")
+    MESSAGE_ID_FIELD_NUMBER: _ClassVar[int]
+    CUSTOMER_ID_FIELD_NUMBER: _ClassVar[int]
+    CHANNEL_FIELD_NUMBER: _ClassVar[int]
+    TEMPLATE_ID_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    SUPPRESSION_REASON_FIELD_NUMBER: _ClassVar[int]
+    RECIPIENT_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_FIELD_NUMBER: _ClassVar[int]
+    BODY_FIELD_NUMBER: _ClassVar[int]
+    ERROR_FIELD_NUMBER: _ClassVar[int]
+    IDEMPOTENCY_KEY_FIELD_NUMBER: _ClassVar[int]
+    CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    JOURNEY_ID_FIELD_NUMBER: _ClassVar[int]
+    RUN_ID_FIELD_NUMBER: _ClassVar[int]
+    PURPOSE_FIELD_NUMBER: _ClassVar[int]
+    LOCALE_FIELD_NUMBER: _ClassVar[int]
+    ATTEMPTS_FIELD_NUMBER: _ClassVar[int]
+    SEND_TIME_FIELD_NUMBER: _ClassVar[int]
+    UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    EXPIRE_TIME_FIELD_NUMBER: _ClassVar[int]
+    PROVIDER_MESSAGE_ID_FIELD_NUMBER: _ClassVar[int]
+    HTML_BODY_FIELD_NUMBER: _ClassVar[int]
+    CAMPAIGN_FIELD_NUMBER: _ClassVar[int]
+    SMS_ENCODING_FIELD_NUMBER: _ClassVar[int]
+    SMS_SEGMENTS_FIELD_NUMBER: _ClassVar[int]
+    PROVIDER_FIELD_NUMBER: _ClassVar[int]
+    message_id: str
+    customer_id: str
+    channel: _common_pb2.DeliveryChannel
+    template_id: str
+    status: MessageStatus
+    suppression_reason: SuppressionReason
+    recipient: str
+    subject: str
+    body: str
+    error: str
+    idempotency_key: str
+    create_time: _timestamp_pb2.Timestamp
+    journey_id: str
+    run_id: str
+    purpose: MessagePurpose
+    locale: str
+    attempts: int
+    send_time: _timestamp_pb2.Timestamp
+    update_time: _timestamp_pb2.Timestamp
+    expire_time: _timestamp_pb2.Timestamp
+    provider_message_id: str
+    html_body: str
+    campaign: str
+    sms_encoding: SmsEncoding
+    sms_segments: int
+    provider: ProviderKind
+    def __init__(self, message_id: _Optional[str] = ..., customer_id: _Optional[str] = ..., channel: _Optional[_Union[_common_pb2.DeliveryChannel, str]] = ..., template_id: _Optional[str] = ..., status: _Optional[_Union[MessageStatus, str]] = ..., suppression_reason: _Optional[_Union[SuppressionReason, str]] = ..., recipient: _Optional[str] = ..., subject: _Optional[str] = ..., body: _Optional[str] = ..., error: _Optional[str] = ..., idempotency_key: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., journey_id: _Optional[str] = ..., run_id: _Optional[str] = ..., purpose: _Optional[_Union[MessagePurpose, str]] = ..., locale: _Optional[str] = ..., attempts: _Optional[int] = ..., send_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., provider_message_id: _Optional[str] = ..., html_body: _Optional[str] = ..., campaign: _Optional[str] = ..., sms_encoding: _Optional[_Union[SmsEncoding, str]] = ..., sms_segments: _Optional[int] = ..., provider: _Optional[_Union[ProviderKind, str]] = ...) -> None: ...
+
+class GetMessageRequest(_message.Message):
+    __slots__ = ("message_id",)
+    MESSAGE_ID_FIELD_NUMBER: _ClassVar[int]
+    message_id: str
+    def __init__(self, message_id: _Optional[str] = ...) -> None: ...
+
+class GetMessageResponse(_message.Message):
+    __slots__ = ("message",)
+    MESSAGE_FIELD_NUMBER: _ClassVar[int]
+    message: Message
+    def __init__(self, message: _Optional[_Union[Message, _Mapping]] = ...) -> None: ...
+
+class ListMessagesRequest(_message.Message):
+    __slots__ = ("customer_id", "page_size", "page_token", "statuses", "channel")
+    CUSTOMER_ID_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    STATUSES_FIELD_NUMBER: _ClassVar[int]
+    CHANNEL_FIELD_NUMBER: _ClassVar[int]
+    customer_id: str
+    page_size: int
+    page_token: str
+    statuses: _containers.RepeatedScalarFieldContainer[MessageStatus]
+    channel: _common_pb2.DeliveryChannel
+    def __init__(self, customer_id: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., statuses: _Optional[_Iterable[_Union[MessageStatus, str]]] = ..., channel: _Optional[_Union[_common_pb2.DeliveryChannel, str]] = ...) -> None: ...
+
+class ListMessagesResponse(_message.Message):
+    __slots__ = ("messages", "next_page_token")
+    MESSAGES_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    messages: _containers.RepeatedCompositeFieldContainer[Message]
+    next_page_token: str
+    def __init__(self, messages: _Optional[_Iterable[_Union[Message, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class DeliveryEvent(_message.Message):
+    __slots__ = ("event_id", "message_id", "customer_id", "channel", "type", "status", "attempt", "error", "create_time", "next_attempt_time", "suppression_reason", "provider_message_id")
+    EVENT_ID_FIELD_NUMBER: _ClassVar[int]
+    MESSAGE_ID_FIELD_NUMBER: _ClassVar[int]
+    CUSTOMER_ID_FIELD_NUMBER: _ClassVar[int]
+    CHANNEL_FIELD_NUMBER: _ClassVar[int]
+    TYPE_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    ATTEMPT_FIELD_NUMBER: _ClassVar[int]
+    ERROR_FIELD_NUMBER: _ClassVar[int]
+    CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    NEXT_ATTEMPT_TIME_FIELD_NUMBER: _ClassVar[int]
+    SUPPRESSION_REASON_FIELD_NUMBER: _ClassVar[int]
+    PROVIDER_MESSAGE_ID_FIELD_NUMBER: _ClassVar[int]
+    event_id: str
+    message_id: str
+    customer_id: str
+    channel: _common_pb2.DeliveryChannel
+    type: DeliveryEventType
+    status: MessageStatus
+    attempt: int
+    error: str
+    create_time: _timestamp_pb2.Timestamp
+    next_attempt_time: _timestamp_pb2.Timestamp
+    suppression_reason: SuppressionReason
+    provider_message_id: str
+    def __init__(self, event_id: _Optional[str] = ..., message_id: _Optional[str] = ..., customer_id: _Optional[str] = ..., channel: _Optional[_Union[_common_pb2.DeliveryChannel, str]] = ..., type: _Optional[_Union[DeliveryEventType, str]] = ..., status: _Optional[_Union[MessageStatus, str]] = ..., attempt: _Optional[int] = ..., error: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., next_attempt_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., suppression_reason: _Optional[_Union[SuppressionReason, str]] = ..., provider_message_id: _Optional[str] = ...) -> None: ...
+
+class WatchDeliveriesRequest(_message.Message):
+    __slots__ = ("customer_id", "message_id", "after_event_id", "include_history")
+    CUSTOMER_ID_FIELD_NUMBER: _ClassVar[int]
+    MESSAGE_ID_FIELD_NUMBER: _ClassVar[int]
+    AFTER_EVENT_ID_FIELD_NUMBER: _ClassVar[int]
+    INCLUDE_HISTORY_FIELD_NUMBER: _ClassVar[int]
+    customer_id: str
+    message_id: str
+    after_event_id: str
+    include_history: bool
+    def __init__(self, customer_id: _Optional[str] = ..., message_id: _Optional[str] = ..., after_event_id: _Optional[str] = ..., include_history: _Optional[bool] = ...) -> None: ...
+
+class WatchDeliveriesResponse(_message.Message):
+    __slots__ = ("event",)
+    EVENT_FIELD_NUMBER: _ClassVar[int]
+    event: DeliveryEvent
+    def __init__(self, event: _Optional[_Union[DeliveryEvent, _Mapping]] = ...) -> None: ...
+
+class PreviewTemplateRequest(_message.Message):
+    __slots__ = ("template_id", "template", "channel", "locale", "sample", "customer_id")
+    TEMPLATE_ID_FIELD_NUMBER: _ClassVar[int]
+    TEMPLATE_FIELD_NUMBER: _ClassVar[int]
+    CHANNEL_FIELD_NUMBER: _ClassVar[int]
+    LOCALE_FIELD_NUMBER: _ClassVar[int]
+    SAMPLE_FIELD_NUMBER: _ClassVar[int]
+    CUSTOMER_ID_FIELD_NUMBER: _ClassVar[int]
+    template_id: str
+    template: Template
+    channel: _common_pb2.DeliveryChannel
+    locale: str
+    sample: TemplateSample
+    customer_id: str
+    def __init__(self, template_id: _Optional[str] = ..., template: _Optional[_Union[Template, _Mapping]] = ..., channel: _Optional[_Union[_common_pb2.DeliveryChannel, str]] = ..., locale: _Optional[str] = ..., sample: _Optional[_Union[TemplateSample, _Mapping]] = ..., customer_id: _Optional[str] = ...) -> None: ...
+
+class PreviewTemplateResponse(_message.Message):
+    __slots__ = ("channel", "locale", "subject", "body", "html_body", "sms_encoding", "sms_segments")
+    CHANNEL_FIELD_NUMBER: _ClassVar[int]
+    LOCALE_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_FIELD_NUMBER: _ClassVar[int]
+    BODY_FIELD_NUMBER: _ClassVar[int]
+    HTML_BODY_FIELD_NUMBER: _ClassVar[int]
+    SMS_ENCODING_FIELD_NUMBER: _ClassVar[int]
+    SMS_SEGMENTS_FIELD_NUMBER: _ClassVar[int]
+    channel: _common_pb2.DeliveryChannel
+    locale: str
+    subject: str
+    body: str
+    html_body: str
+    sms_encoding: SmsEncoding
+    sms_segments: int
+    def __init__(self, channel: _Optional[_Union[_common_pb2.DeliveryChannel, str]] = ..., locale: _Optional[str] = ..., subject: _Optional[str] = ..., body: _Optional[str] = ..., html_body: _Optional[str] = ..., sms_encoding: _Optional[_Union[SmsEncoding, str]] = ..., sms_segments: _Optional[int] = ...) -> None: ...
+
+class ProviderConfig(_message.Message):
+    __slots__ = ("channel", "kind", "base_url", "account_id", "sender", "secret_ref", "rate_per_second", "burst", "max_attempts", "timeout", "update_time", "secret_resolved")
+    CHANNEL_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    BASE_URL_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    SENDER_FIELD_NUMBER: _ClassVar[int]
+    SECRET_REF_FIELD_NUMBER: _ClassVar[int]
+    RATE_PER_SECOND_FIELD_NUMBER: _ClassVar[int]
+    BURST_FIELD_NUMBER: _ClassVar[int]
+    MAX_ATTEMPTS_FIELD_NUMBER: _ClassVar[int]
+    TIMEOUT_FIELD_NUMBER: _ClassVar[int]
+    UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    SECRET_RESOLVED_FIELD_NUMBER: _ClassVar[int]
+    channel: _common_pb2.DeliveryChannel
+    kind: ProviderKind
+    base_url: str
+    account_id: str
+    sender: str
+    secret_ref: str
+    rate_per_second: float
+    burst: int
+    max_attempts: int
+    timeout: _duration_pb2.Duration
+    update_time: _timestamp_pb2.Timestamp
+    secret_resolved: bool
+    def __init__(self, channel: _Optional[_Union[_common_pb2.DeliveryChannel, str]] = ..., kind: _Optional[_Union[ProviderKind, str]] = ..., base_url: _Optional[str] = ..., account_id: _Optional[str] = ..., sender: _Optional[str] = ..., secret_ref: _Optional[str] = ..., rate_per_second: _Optional[float] = ..., burst: _Optional[int] = ..., max_attempts: _Optional[int] = ..., timeout: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., secret_resolved: _Optional[bool] = ...) -> None: ...
+
+class UpdateProviderConfigRequest(_message.Message):
+    __slots__ = ("provider_config",)
+    PROVIDER_CONFIG_FIELD_NUMBER: _ClassVar[int]
+    provider_config: ProviderConfig
+    def __init__(self, provider_config: _Optional[_Union[ProviderConfig, _Mapping]] = ...) -> None: ...
+
+class UpdateProviderConfigResponse(_message.Message):
+    __slots__ = ("provider_config",)
+    PROVIDER_CONFIG_FIELD_NUMBER: _ClassVar[int]
+    provider_config: ProviderConfig
+    def __init__(self, provider_config: _Optional[_Union[ProviderConfig, _Mapping]] = ...) -> None: ...
+
+class GetProviderConfigRequest(_message.Message):
+    __slots__ = ("channel",)
+    CHANNEL_FIELD_NUMBER: _ClassVar[int]
+    channel: _common_pb2.DeliveryChannel
+    def __init__(self, channel: _Optional[_Union[_common_pb2.DeliveryChannel, str]] = ...) -> None: ...
+
+class GetProviderConfigResponse(_message.Message):
+    __slots__ = ("provider_config",)
+    PROVIDER_CONFIG_FIELD_NUMBER: _ClassVar[int]
+    provider_config: ProviderConfig
+    def __init__(self, provider_config: _Optional[_Union[ProviderConfig, _Mapping]] = ...) -> None: ...
+
+class Suppression(_message.Message):
+    __slots__ = ("channel", "address", "reason", "note", "create_time")
+    CHANNEL_FIELD_NUMBER: _ClassVar[int]
+    ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    NOTE_FIELD_NUMBER: _ClassVar[int]
+    CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    channel: _common_pb2.DeliveryChannel
+    address: str
+    reason: SuppressionListReason
+    note: str
+    create_time: _timestamp_pb2.Timestamp
+    def __init__(self, channel: _Optional[_Union[_common_pb2.DeliveryChannel, str]] = ..., address: _Optional[str] = ..., reason: _Optional[_Union[SuppressionListReason, str]] = ..., note: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class CreateSuppressionRequest(_message.Message):
+    __slots__ = ("suppression",)
+    SUPPRESSION_FIELD_NUMBER: _ClassVar[int]
+    suppression: Suppression
+    def __init__(self, suppression: _Optional[_Union[Suppression, _Mapping]] = ...) -> None: ...
+
+class CreateSuppressionResponse(_message.Message):
+    __slots__ = ("suppression",)
+    SUPPRESSION_FIELD_NUMBER: _ClassVar[int]
+    suppression: Suppression
+    def __init__(self, suppression: _Optional[_Union[Suppression, _Mapping]] = ...) -> None: ...
+
+class ListSuppressionsRequest(_message.Message):
+    __slots__ = ("channel", "page_size", "page_token")
+    CHANNEL_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    channel: _common_pb2.DeliveryChannel
+    page_size: int
+    page_token: str
+    def __init__(self, channel: _Optional[_Union[_common_pb2.DeliveryChannel, str]] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+
+class ListSuppressionsResponse(_message.Message):
+    __slots__ = ("suppressions", "next_page_token")
+    SUPPRESSIONS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    suppressions: _containers.RepeatedCompositeFieldContainer[Suppression]
+    next_page_token: str
+    def __init__(self, suppressions: _Optional[_Iterable[_Union[Suppression, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class DeleteSuppressionRequest(_message.Message):
+    __slots__ = ("channel", "address")
+    CHANNEL_FIELD_NUMBER: _ClassVar[int]
+    ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    channel: _common_pb2.DeliveryChannel
+    address: str
+    def __init__(self, channel: _Optional[_Union[_common_pb2.DeliveryChannel, str]] = ..., address: _Optional[str] = ...) -> None: ...
+
+class DeleteSuppressionResponse(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class FatigueCap(_message.Message):
+    __slots__ = ("channel", "window", "limit")
+    CHANNEL_FIELD_NUMBER: _ClassVar[int]
+    WINDOW_FIELD_NUMBER: _ClassVar[int]
+    LIMIT_FIELD_NUMBER: _ClassVar[int]
+    channel: _common_pb2.DeliveryChannel
+    window: CapWindow
+    limit: int
+    def __init__(self, channel: _Optional[_Union[_common_pb2.DeliveryChannel, str]] = ..., window: _Optional[_Union[CapWindow, str]] = ..., limit: _Optional[int] = ...) -> None: ...
+
+class QuietHours(_message.Message):
+    __slots__ = ("enabled", "start_minute", "end_minute", "default_time_zone", "include_transactional")
+    ENABLED_FIELD_NUMBER: _ClassVar[int]
+    START_MINUTE_FIELD_NUMBER: _ClassVar[int]
+    END_MINUTE_FIELD_NUMBER: _ClassVar[int]
+    DEFAULT_TIME_ZONE_FIELD_NUMBER: _ClassVar[int]
+    INCLUDE_TRANSACTIONAL_FIELD_NUMBER: _ClassVar[int]
+    enabled: bool
+    start_minute: int
+    end_minute: int
+    default_time_zone: str
+    include_transactional: bool
+    def __init__(self, enabled: _Optional[bool] = ..., start_minute: _Optional[int] = ..., end_minute: _Optional[int] = ..., default_time_zone: _Optional[str] = ..., include_transactional: _Optional[bool] = ...) -> None: ...
+
+class SendPolicy(_message.Message):
+    __slots__ = ("quiet_hours", "caps", "update_time")
+    QUIET_HOURS_FIELD_NUMBER: _ClassVar[int]
+    CAPS_FIELD_NUMBER: _ClassVar[int]
+    UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    quiet_hours: QuietHours
+    caps: _containers.RepeatedCompositeFieldContainer[FatigueCap]
+    update_time: _timestamp_pb2.Timestamp
+    def __init__(self, quiet_hours: _Optional[_Union[QuietHours, _Mapping]] = ..., caps: _Optional[_Iterable[_Union[FatigueCap, _Mapping]]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class GetSendPolicyRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class GetSendPolicyResponse(_message.Message):
+    __slots__ = ("policy",)
+    POLICY_FIELD_NUMBER: _ClassVar[int]
+    policy: SendPolicy
+    def __init__(self, policy: _Optional[_Union[SendPolicy, _Mapping]] = ...) -> None: ...
+
+class UpdateSendPolicyRequest(_message.Message):
+    __slots__ = ("policy",)
+    POLICY_FIELD_NUMBER: _ClassVar[int]
+    policy: SendPolicy
+    def __init__(self, policy: _Optional[_Union[SendPolicy, _Mapping]] = ...) -> None: ...
+
+class UpdateSendPolicyResponse(_message.Message):
+    __slots__ = ("policy",)
+    POLICY_FIELD_NUMBER: _ClassVar[int]
+    policy: SendPolicy
+    def __init__(self, policy: _Optional[_Union[SendPolicy, _Mapping]] = ...) -> None: ...

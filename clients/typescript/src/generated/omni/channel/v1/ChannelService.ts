@@ -1,0 +1,205 @@
+// Original file: omni/channel/v1/channel.proto
+
+import type * as grpc from '@grpc/grpc-js'
+import type { MethodDefinition } from '@grpc/proto-loader'
+import type { CreateSuppressionRequest as _omni_channel_v1_CreateSuppressionRequest, CreateSuppressionRequest__Output as _omni_channel_v1_CreateSuppressionRequest__Output } from '../../../omni/channel/v1/CreateSuppressionRequest';
+import type { CreateSuppressionResponse as _omni_channel_v1_CreateSuppressionResponse, CreateSuppressionResponse__Output as _omni_channel_v1_CreateSuppressionResponse__Output } from '../../../omni/channel/v1/CreateSuppressionResponse';
+import type { CreateTemplateRequest as _omni_channel_v1_CreateTemplateRequest, CreateTemplateRequest__Output as _omni_channel_v1_CreateTemplateRequest__Output } from '../../../omni/channel/v1/CreateTemplateRequest';
+import type { CreateTemplateResponse as _omni_channel_v1_CreateTemplateResponse, CreateTemplateResponse__Output as _omni_channel_v1_CreateTemplateResponse__Output } from '../../../omni/channel/v1/CreateTemplateResponse';
+import type { DeleteSuppressionRequest as _omni_channel_v1_DeleteSuppressionRequest, DeleteSuppressionRequest__Output as _omni_channel_v1_DeleteSuppressionRequest__Output } from '../../../omni/channel/v1/DeleteSuppressionRequest';
+import type { DeleteSuppressionResponse as _omni_channel_v1_DeleteSuppressionResponse, DeleteSuppressionResponse__Output as _omni_channel_v1_DeleteSuppressionResponse__Output } from '../../../omni/channel/v1/DeleteSuppressionResponse';
+import type { GetMessageRequest as _omni_channel_v1_GetMessageRequest, GetMessageRequest__Output as _omni_channel_v1_GetMessageRequest__Output } from '../../../omni/channel/v1/GetMessageRequest';
+import type { GetMessageResponse as _omni_channel_v1_GetMessageResponse, GetMessageResponse__Output as _omni_channel_v1_GetMessageResponse__Output } from '../../../omni/channel/v1/GetMessageResponse';
+import type { GetProviderConfigRequest as _omni_channel_v1_GetProviderConfigRequest, GetProviderConfigRequest__Output as _omni_channel_v1_GetProviderConfigRequest__Output } from '../../../omni/channel/v1/GetProviderConfigRequest';
+import type { GetProviderConfigResponse as _omni_channel_v1_GetProviderConfigResponse, GetProviderConfigResponse__Output as _omni_channel_v1_GetProviderConfigResponse__Output } from '../../../omni/channel/v1/GetProviderConfigResponse';
+import type { GetSendPolicyRequest as _omni_channel_v1_GetSendPolicyRequest, GetSendPolicyRequest__Output as _omni_channel_v1_GetSendPolicyRequest__Output } from '../../../omni/channel/v1/GetSendPolicyRequest';
+import type { GetSendPolicyResponse as _omni_channel_v1_GetSendPolicyResponse, GetSendPolicyResponse__Output as _omni_channel_v1_GetSendPolicyResponse__Output } from '../../../omni/channel/v1/GetSendPolicyResponse';
+import type { GetTemplateRequest as _omni_channel_v1_GetTemplateRequest, GetTemplateRequest__Output as _omni_channel_v1_GetTemplateRequest__Output } from '../../../omni/channel/v1/GetTemplateRequest';
+import type { GetTemplateResponse as _omni_channel_v1_GetTemplateResponse, GetTemplateResponse__Output as _omni_channel_v1_GetTemplateResponse__Output } from '../../../omni/channel/v1/GetTemplateResponse';
+import type { ListMessagesRequest as _omni_channel_v1_ListMessagesRequest, ListMessagesRequest__Output as _omni_channel_v1_ListMessagesRequest__Output } from '../../../omni/channel/v1/ListMessagesRequest';
+import type { ListMessagesResponse as _omni_channel_v1_ListMessagesResponse, ListMessagesResponse__Output as _omni_channel_v1_ListMessagesResponse__Output } from '../../../omni/channel/v1/ListMessagesResponse';
+import type { ListSuppressionsRequest as _omni_channel_v1_ListSuppressionsRequest, ListSuppressionsRequest__Output as _omni_channel_v1_ListSuppressionsRequest__Output } from '../../../omni/channel/v1/ListSuppressionsRequest';
+import type { ListSuppressionsResponse as _omni_channel_v1_ListSuppressionsResponse, ListSuppressionsResponse__Output as _omni_channel_v1_ListSuppressionsResponse__Output } from '../../../omni/channel/v1/ListSuppressionsResponse';
+import type { PreviewTemplateRequest as _omni_channel_v1_PreviewTemplateRequest, PreviewTemplateRequest__Output as _omni_channel_v1_PreviewTemplateRequest__Output } from '../../../omni/channel/v1/PreviewTemplateRequest';
+import type { PreviewTemplateResponse as _omni_channel_v1_PreviewTemplateResponse, PreviewTemplateResponse__Output as _omni_channel_v1_PreviewTemplateResponse__Output } from '../../../omni/channel/v1/PreviewTemplateResponse';
+import type { SendRequest as _omni_channel_v1_SendRequest, SendRequest__Output as _omni_channel_v1_SendRequest__Output } from '../../../omni/channel/v1/SendRequest';
+import type { SendResponse as _omni_channel_v1_SendResponse, SendResponse__Output as _omni_channel_v1_SendResponse__Output } from '../../../omni/channel/v1/SendResponse';
+import type { UpdateProviderConfigRequest as _omni_channel_v1_UpdateProviderConfigRequest, UpdateProviderConfigRequest__Output as _omni_channel_v1_UpdateProviderConfigRequest__Output } from '../../../omni/channel/v1/UpdateProviderConfigRequest';
+import type { UpdateProviderConfigResponse as _omni_channel_v1_UpdateProviderConfigResponse, UpdateProviderConfigResponse__Output as _omni_channel_v1_UpdateProviderConfigResponse__Output } from '../../../omni/channel/v1/UpdateProviderConfigResponse';
+import type { UpdateSendPolicyRequest as _omni_channel_v1_UpdateSendPolicyRequest, UpdateSendPolicyRequest__Output as _omni_channel_v1_UpdateSendPolicyRequest__Output } from '../../../omni/channel/v1/UpdateSendPolicyRequest';
+import type { UpdateSendPolicyResponse as _omni_channel_v1_UpdateSendPolicyResponse, UpdateSendPolicyResponse__Output as _omni_channel_v1_UpdateSendPolicyResponse__Output } from '../../../omni/channel/v1/UpdateSendPolicyResponse';
+import type { WatchDeliveriesRequest as _omni_channel_v1_WatchDeliveriesRequest, WatchDeliveriesRequest__Output as _omni_channel_v1_WatchDeliveriesRequest__Output } from '../../../omni/channel/v1/WatchDeliveriesRequest';
+import type { WatchDeliveriesResponse as _omni_channel_v1_WatchDeliveriesResponse, WatchDeliveriesResponse__Output as _omni_channel_v1_WatchDeliveriesResponse__Output } from '../../../omni/channel/v1/WatchDeliveriesResponse';
+
+export interface ChannelServiceClient extends grpc.Client {
+  CreateSuppression(argument: _omni_channel_v1_CreateSuppressionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_CreateSuppressionResponse__Output>): grpc.ClientUnaryCall;
+  CreateSuppression(argument: _omni_channel_v1_CreateSuppressionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_channel_v1_CreateSuppressionResponse__Output>): grpc.ClientUnaryCall;
+  CreateSuppression(argument: _omni_channel_v1_CreateSuppressionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_CreateSuppressionResponse__Output>): grpc.ClientUnaryCall;
+  CreateSuppression(argument: _omni_channel_v1_CreateSuppressionRequest, callback: grpc.requestCallback<_omni_channel_v1_CreateSuppressionResponse__Output>): grpc.ClientUnaryCall;
+  createSuppression(argument: _omni_channel_v1_CreateSuppressionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_CreateSuppressionResponse__Output>): grpc.ClientUnaryCall;
+  createSuppression(argument: _omni_channel_v1_CreateSuppressionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_channel_v1_CreateSuppressionResponse__Output>): grpc.ClientUnaryCall;
+  createSuppression(argument: _omni_channel_v1_CreateSuppressionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_CreateSuppressionResponse__Output>): grpc.ClientUnaryCall;
+  createSuppression(argument: _omni_channel_v1_CreateSuppressionRequest, callback: grpc.requestCallback<_omni_channel_v1_CreateSuppressionResponse__Output>): grpc.ClientUnaryCall;
+  
+  CreateTemplate(argument: _omni_channel_v1_CreateTemplateRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_CreateTemplateResponse__Output>): grpc.ClientUnaryCall;
+  CreateTemplate(argument: _omni_channel_v1_CreateTemplateRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_channel_v1_CreateTemplateResponse__Output>): grpc.ClientUnaryCall;
+  CreateTemplate(argument: _omni_channel_v1_CreateTemplateRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_CreateTemplateResponse__Output>): grpc.ClientUnaryCall;
+  CreateTemplate(argument: _omni_channel_v1_CreateTemplateRequest, callback: grpc.requestCallback<_omni_channel_v1_CreateTemplateResponse__Output>): grpc.ClientUnaryCall;
+  createTemplate(argument: _omni_channel_v1_CreateTemplateRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_CreateTemplateResponse__Output>): grpc.ClientUnaryCall;
+  createTemplate(argument: _omni_channel_v1_CreateTemplateRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_channel_v1_CreateTemplateResponse__Output>): grpc.ClientUnaryCall;
+  createTemplate(argument: _omni_channel_v1_CreateTemplateRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_CreateTemplateResponse__Output>): grpc.ClientUnaryCall;
+  createTemplate(argument: _omni_channel_v1_CreateTemplateRequest, callback: grpc.requestCallback<_omni_channel_v1_CreateTemplateResponse__Output>): grpc.ClientUnaryCall;
+  
+  DeleteSuppression(argument: _omni_channel_v1_DeleteSuppressionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_DeleteSuppressionResponse__Output>): grpc.ClientUnaryCall;
+  DeleteSuppression(argument: _omni_channel_v1_DeleteSuppressionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_channel_v1_DeleteSuppressionResponse__Output>): grpc.ClientUnaryCall;
+  DeleteSuppression(argument: _omni_channel_v1_DeleteSuppressionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_DeleteSuppressionResponse__Output>): grpc.ClientUnaryCall;
+  DeleteSuppression(argument: _omni_channel_v1_DeleteSuppressionRequest, callback: grpc.requestCallback<_omni_channel_v1_DeleteSuppressionResponse__Output>): grpc.ClientUnaryCall;
+  deleteSuppression(argument: _omni_channel_v1_DeleteSuppressionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_DeleteSuppressionResponse__Output>): grpc.ClientUnaryCall;
+  deleteSuppression(argument: _omni_channel_v1_DeleteSuppressionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_channel_v1_DeleteSuppressionResponse__Output>): grpc.ClientUnaryCall;
+  deleteSuppression(argument: _omni_channel_v1_DeleteSuppressionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_DeleteSuppressionResponse__Output>): grpc.ClientUnaryCall;
+  deleteSuppression(argument: _omni_channel_v1_DeleteSuppressionRequest, callback: grpc.requestCallback<_omni_channel_v1_DeleteSuppressionResponse__Output>): grpc.ClientUnaryCall;
+  
+  GetMessage(argument: _omni_channel_v1_GetMessageRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_GetMessageResponse__Output>): grpc.ClientUnaryCall;
+  GetMessage(argument: _omni_channel_v1_GetMessageRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_channel_v1_GetMessageResponse__Output>): grpc.ClientUnaryCall;
+  GetMessage(argument: _omni_channel_v1_GetMessageRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_GetMessageResponse__Output>): grpc.ClientUnaryCall;
+  GetMessage(argument: _omni_channel_v1_GetMessageRequest, callback: grpc.requestCallback<_omni_channel_v1_GetMessageResponse__Output>): grpc.ClientUnaryCall;
+  getMessage(argument: _omni_channel_v1_GetMessageRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_GetMessageResponse__Output>): grpc.ClientUnaryCall;
+  getMessage(argument: _omni_channel_v1_GetMessageRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_channel_v1_GetMessageResponse__Output>): grpc.ClientUnaryCall;
+  getMessage(argument: _omni_channel_v1_GetMessageRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_GetMessageResponse__Output>): grpc.ClientUnaryCall;
+  getMessage(argument: _omni_channel_v1_GetMessageRequest, callback: grpc.requestCallback<_omni_channel_v1_GetMessageResponse__Output>): grpc.ClientUnaryCall;
+  
+  GetProviderConfig(argument: _omni_channel_v1_GetProviderConfigRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_GetProviderConfigResponse__Output>): grpc.ClientUnaryCall;
+  GetProviderConfig(argument: _omni_channel_v1_GetProviderConfigRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_channel_v1_GetProviderConfigResponse__Output>): grpc.ClientUnaryCall;
+  GetProviderConfig(argument: _omni_channel_v1_GetProviderConfigRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_GetProviderConfigResponse__Output>): grpc.ClientUnaryCall;
+  GetProviderConfig(argument: _omni_channel_v1_GetProviderConfigRequest, callback: grpc.requestCallback<_omni_channel_v1_GetProviderConfigResponse__Output>): grpc.ClientUnaryCall;
+  getProviderConfig(argument: _omni_channel_v1_GetProviderConfigRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_GetProviderConfigResponse__Output>): grpc.ClientUnaryCall;
+  getProviderConfig(argument: _omni_channel_v1_GetProviderConfigRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_channel_v1_GetProviderConfigResponse__Output>): grpc.ClientUnaryCall;
+  getProviderConfig(argument: _omni_channel_v1_GetProviderConfigRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_GetProviderConfigResponse__Output>): grpc.ClientUnaryCall;
+  getProviderConfig(argument: _omni_channel_v1_GetProviderConfigRequest, callback: grpc.requestCallback<_omni_channel_v1_GetProviderConfigResponse__Output>): grpc.ClientUnaryCall;
+  
+  GetSendPolicy(argument: _omni_channel_v1_GetSendPolicyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_GetSendPolicyResponse__Output>): grpc.ClientUnaryCall;
+  GetSendPolicy(argument: _omni_channel_v1_GetSendPolicyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_channel_v1_GetSendPolicyResponse__Output>): grpc.ClientUnaryCall;
+  GetSendPolicy(argument: _omni_channel_v1_GetSendPolicyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_GetSendPolicyResponse__Output>): grpc.ClientUnaryCall;
+  GetSendPolicy(argument: _omni_channel_v1_GetSendPolicyRequest, callback: grpc.requestCallback<_omni_channel_v1_GetSendPolicyResponse__Output>): grpc.ClientUnaryCall;
+  getSendPolicy(argument: _omni_channel_v1_GetSendPolicyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_GetSendPolicyResponse__Output>): grpc.ClientUnaryCall;
+  getSendPolicy(argument: _omni_channel_v1_GetSendPolicyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_channel_v1_GetSendPolicyResponse__Output>): grpc.ClientUnaryCall;
+  getSendPolicy(argument: _omni_channel_v1_GetSendPolicyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_GetSendPolicyResponse__Output>): grpc.ClientUnaryCall;
+  getSendPolicy(argument: _omni_channel_v1_GetSendPolicyRequest, callback: grpc.requestCallback<_omni_channel_v1_GetSendPolicyResponse__Output>): grpc.ClientUnaryCall;
+  
+  GetTemplate(argument: _omni_channel_v1_GetTemplateRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_GetTemplateResponse__Output>): grpc.ClientUnaryCall;
+  GetTemplate(argument: _omni_channel_v1_GetTemplateRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_channel_v1_GetTemplateResponse__Output>): grpc.ClientUnaryCall;
+  GetTemplate(argument: _omni_channel_v1_GetTemplateRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_GetTemplateResponse__Output>): grpc.ClientUnaryCall;
+  GetTemplate(argument: _omni_channel_v1_GetTemplateRequest, callback: grpc.requestCallback<_omni_channel_v1_GetTemplateResponse__Output>): grpc.ClientUnaryCall;
+  getTemplate(argument: _omni_channel_v1_GetTemplateRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_GetTemplateResponse__Output>): grpc.ClientUnaryCall;
+  getTemplate(argument: _omni_channel_v1_GetTemplateRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_channel_v1_GetTemplateResponse__Output>): grpc.ClientUnaryCall;
+  getTemplate(argument: _omni_channel_v1_GetTemplateRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_GetTemplateResponse__Output>): grpc.ClientUnaryCall;
+  getTemplate(argument: _omni_channel_v1_GetTemplateRequest, callback: grpc.requestCallback<_omni_channel_v1_GetTemplateResponse__Output>): grpc.ClientUnaryCall;
+  
+  ListMessages(argument: _omni_channel_v1_ListMessagesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_ListMessagesResponse__Output>): grpc.ClientUnaryCall;
+  ListMessages(argument: _omni_channel_v1_ListMessagesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_channel_v1_ListMessagesResponse__Output>): grpc.ClientUnaryCall;
+  ListMessages(argument: _omni_channel_v1_ListMessagesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_ListMessagesResponse__Output>): grpc.ClientUnaryCall;
+  ListMessages(argument: _omni_channel_v1_ListMessagesRequest, callback: grpc.requestCallback<_omni_channel_v1_ListMessagesResponse__Output>): grpc.ClientUnaryCall;
+  listMessages(argument: _omni_channel_v1_ListMessagesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_ListMessagesResponse__Output>): grpc.ClientUnaryCall;
+  listMessages(argument: _omni_channel_v1_ListMessagesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_channel_v1_ListMessagesResponse__Output>): grpc.ClientUnaryCall;
+  listMessages(argument: _omni_channel_v1_ListMessagesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_ListMessagesResponse__Output>): grpc.ClientUnaryCall;
+  listMessages(argument: _omni_channel_v1_ListMessagesRequest, callback: grpc.requestCallback<_omni_channel_v1_ListMessagesResponse__Output>): grpc.ClientUnaryCall;
+  
+  ListSuppressions(argument: _omni_channel_v1_ListSuppressionsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_ListSuppressionsResponse__Output>): grpc.ClientUnaryCall;
+  ListSuppressions(argument: _omni_channel_v1_ListSuppressionsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_channel_v1_ListSuppressionsResponse__Output>): grpc.ClientUnaryCall;
+  ListSuppressions(argument: _omni_channel_v1_ListSuppressionsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_ListSuppressionsResponse__Output>): grpc.ClientUnaryCall;
+  ListSuppressions(argument: _omni_channel_v1_ListSuppressionsRequest, callback: grpc.requestCallback<_omni_channel_v1_ListSuppressionsResponse__Output>): grpc.ClientUnaryCall;
+  listSuppressions(argument: _omni_channel_v1_ListSuppressionsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_ListSuppressionsResponse__Output>): grpc.ClientUnaryCall;
+  listSuppressions(argument: _omni_channel_v1_ListSuppressionsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_channel_v1_ListSuppressionsResponse__Output>): grpc.ClientUnaryCall;
+  listSuppressions(argument: _omni_channel_v1_ListSuppressionsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_ListSuppressionsResponse__Output>): grpc.ClientUnaryCall;
+  listSuppressions(argument: _omni_channel_v1_ListSuppressionsRequest, callback: grpc.requestCallback<_omni_channel_v1_ListSuppressionsResponse__Output>): grpc.ClientUnaryCall;
+  
+  PreviewTemplate(argument: _omni_channel_v1_PreviewTemplateRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_PreviewTemplateResponse__Output>): grpc.ClientUnaryCall;
+  PreviewTemplate(argument: _omni_channel_v1_PreviewTemplateRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_channel_v1_PreviewTemplateResponse__Output>): grpc.ClientUnaryCall;
+  PreviewTemplate(argument: _omni_channel_v1_PreviewTemplateRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_PreviewTemplateResponse__Output>): grpc.ClientUnaryCall;
+  PreviewTemplate(argument: _omni_channel_v1_PreviewTemplateRequest, callback: grpc.requestCallback<_omni_channel_v1_PreviewTemplateResponse__Output>): grpc.ClientUnaryCall;
+  previewTemplate(argument: _omni_channel_v1_PreviewTemplateRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_PreviewTemplateResponse__Output>): grpc.ClientUnaryCall;
+  previewTemplate(argument: _omni_channel_v1_PreviewTemplateRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_channel_v1_PreviewTemplateResponse__Output>): grpc.ClientUnaryCall;
+  previewTemplate(argument: _omni_channel_v1_PreviewTemplateRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_PreviewTemplateResponse__Output>): grpc.ClientUnaryCall;
+  previewTemplate(argument: _omni_channel_v1_PreviewTemplateRequest, callback: grpc.requestCallback<_omni_channel_v1_PreviewTemplateResponse__Output>): grpc.ClientUnaryCall;
+  
+  Send(argument: _omni_channel_v1_SendRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_SendResponse__Output>): grpc.ClientUnaryCall;
+  Send(argument: _omni_channel_v1_SendRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_channel_v1_SendResponse__Output>): grpc.ClientUnaryCall;
+  Send(argument: _omni_channel_v1_SendRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_SendResponse__Output>): grpc.ClientUnaryCall;
+  Send(argument: _omni_channel_v1_SendRequest, callback: grpc.requestCallback<_omni_channel_v1_SendResponse__Output>): grpc.ClientUnaryCall;
+  send(argument: _omni_channel_v1_SendRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_SendResponse__Output>): grpc.ClientUnaryCall;
+  send(argument: _omni_channel_v1_SendRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_channel_v1_SendResponse__Output>): grpc.ClientUnaryCall;
+  send(argument: _omni_channel_v1_SendRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_SendResponse__Output>): grpc.ClientUnaryCall;
+  send(argument: _omni_channel_v1_SendRequest, callback: grpc.requestCallback<_omni_channel_v1_SendResponse__Output>): grpc.ClientUnaryCall;
+  
+  UpdateProviderConfig(argument: _omni_channel_v1_UpdateProviderConfigRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_UpdateProviderConfigResponse__Output>): grpc.ClientUnaryCall;
+  UpdateProviderConfig(argument: _omni_channel_v1_UpdateProviderConfigRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_channel_v1_UpdateProviderConfigResponse__Output>): grpc.ClientUnaryCall;
+  UpdateProviderConfig(argument: _omni_channel_v1_UpdateProviderConfigRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_UpdateProviderConfigResponse__Output>): grpc.ClientUnaryCall;
+  UpdateProviderConfig(argument: _omni_channel_v1_UpdateProviderConfigRequest, callback: grpc.requestCallback<_omni_channel_v1_UpdateProviderConfigResponse__Output>): grpc.ClientUnaryCall;
+  updateProviderConfig(argument: _omni_channel_v1_UpdateProviderConfigRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_UpdateProviderConfigResponse__Output>): grpc.ClientUnaryCall;
+  updateProviderConfig(argument: _omni_channel_v1_UpdateProviderConfigRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_channel_v1_UpdateProviderConfigResponse__Output>): grpc.ClientUnaryCall;
+  updateProviderConfig(argument: _omni_channel_v1_UpdateProviderConfigRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_UpdateProviderConfigResponse__Output>): grpc.ClientUnaryCall;
+  updateProviderConfig(argument: _omni_channel_v1_UpdateProviderConfigRequest, callback: grpc.requestCallback<_omni_channel_v1_UpdateProviderConfigResponse__Output>): grpc.ClientUnaryCall;
+  
+  UpdateSendPolicy(argument: _omni_channel_v1_UpdateSendPolicyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_UpdateSendPolicyResponse__Output>): grpc.ClientUnaryCall;
+  UpdateSendPolicy(argument: _omni_channel_v1_UpdateSendPolicyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_channel_v1_UpdateSendPolicyResponse__Output>): grpc.ClientUnaryCall;
+  UpdateSendPolicy(argument: _omni_channel_v1_UpdateSendPolicyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_UpdateSendPolicyResponse__Output>): grpc.ClientUnaryCall;
+  UpdateSendPolicy(argument: _omni_channel_v1_UpdateSendPolicyRequest, callback: grpc.requestCallback<_omni_channel_v1_UpdateSendPolicyResponse__Output>): grpc.ClientUnaryCall;
+  updateSendPolicy(argument: _omni_channel_v1_UpdateSendPolicyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_UpdateSendPolicyResponse__Output>): grpc.ClientUnaryCall;
+  updateSendPolicy(argument: _omni_channel_v1_UpdateSendPolicyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_channel_v1_UpdateSendPolicyResponse__Output>): grpc.ClientUnaryCall;
+  updateSendPolicy(argument: _omni_channel_v1_UpdateSendPolicyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_UpdateSendPolicyResponse__Output>): grpc.ClientUnaryCall;
+  updateSendPolicy(argument: _omni_channel_v1_UpdateSendPolicyRequest, callback: grpc.requestCallback<_omni_channel_v1_UpdateSendPolicyResponse__Output>): grpc.ClientUnaryCall;
+  
+  WatchDeliveries(argument: _omni_channel_v1_WatchDeliveriesRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_omni_channel_v1_WatchDeliveriesResponse__Output>;
+  WatchDeliveries(argument: _omni_channel_v1_WatchDeliveriesRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_omni_channel_v1_WatchDeliveriesResponse__Output>;
+  watchDeliveries(argument: _omni_channel_v1_WatchDeliveriesRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_omni_channel_v1_WatchDeliveriesResponse__Output>;
+  watchDeliveries(argument: _omni_channel_v1_WatchDeliveriesRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_omni_channel_v1_WatchDeliveriesResponse__Output>;
+  
+}
+
+export interface ChannelServiceHandlers extends grpc.UntypedServiceImplementation {
+  CreateSuppression: grpc.handleUnaryCall<_omni_channel_v1_CreateSuppressionRequest__Output, _omni_channel_v1_CreateSuppressionResponse>;
+  
+  CreateTemplate: grpc.handleUnaryCall<_omni_channel_v1_CreateTemplateRequest__Output, _omni_channel_v1_CreateTemplateResponse>;
+  
+  DeleteSuppression: grpc.handleUnaryCall<_omni_channel_v1_DeleteSuppressionRequest__Output, _omni_channel_v1_DeleteSuppressionResponse>;
+  
+  GetMessage: grpc.handleUnaryCall<_omni_channel_v1_GetMessageRequest__Output, _omni_channel_v1_GetMessageResponse>;
+  
+  GetProviderConfig: grpc.handleUnaryCall<_omni_channel_v1_GetProviderConfigRequest__Output, _omni_channel_v1_GetProviderConfigResponse>;
+  
+  GetSendPolicy: grpc.handleUnaryCall<_omni_channel_v1_GetSendPolicyRequest__Output, _omni_channel_v1_GetSendPolicyResponse>;
+  
+  GetTemplate: grpc.handleUnaryCall<_omni_channel_v1_GetTemplateRequest__Output, _omni_channel_v1_GetTemplateResponse>;
+  
+  ListMessages: grpc.handleUnaryCall<_omni_channel_v1_ListMessagesRequest__Output, _omni_channel_v1_ListMessagesResponse>;
+  
+  ListSuppressions: grpc.handleUnaryCall<_omni_channel_v1_ListSuppressionsRequest__Output, _omni_channel_v1_ListSuppressionsResponse>;
+  
+  PreviewTemplate: grpc.handleUnaryCall<_omni_channel_v1_PreviewTemplateRequest__Output, _omni_channel_v1_PreviewTemplateResponse>;
+  
+  Send: grpc.handleUnaryCall<_omni_channel_v1_SendRequest__Output, _omni_channel_v1_SendResponse>;
+  
+  UpdateProviderConfig: grpc.handleUnaryCall<_omni_channel_v1_UpdateProviderConfigRequest__Output, _omni_channel_v1_UpdateProviderConfigResponse>;
+  
+  UpdateSendPolicy: grpc.handleUnaryCall<_omni_channel_v1_UpdateSendPolicyRequest__Output, _omni_channel_v1_UpdateSendPolicyResponse>;
+  
+  WatchDeliveries: grpc.handleServerStreamingCall<_omni_channel_v1_WatchDeliveriesRequest__Output, _omni_channel_v1_WatchDeliveriesResponse>;
+  
+}
+
+export interface ChannelServiceDefinition extends grpc.ServiceDefinition {
+  CreateSuppression: MethodDefinition<_omni_channel_v1_CreateSuppressionRequest, _omni_channel_v1_CreateSuppressionResponse, _omni_channel_v1_CreateSuppressionRequest__Output, _omni_channel_v1_CreateSuppressionResponse__Output>
+  CreateTemplate: MethodDefinition<_omni_channel_v1_CreateTemplateRequest, _omni_channel_v1_CreateTemplateResponse, _omni_channel_v1_CreateTemplateRequest__Output, _omni_channel_v1_CreateTemplateResponse__Output>
+  DeleteSuppression: MethodDefinition<_omni_channel_v1_DeleteSuppressionRequest, _omni_channel_v1_DeleteSuppressionResponse, _omni_channel_v1_DeleteSuppressionRequest__Output, _omni_channel_v1_DeleteSuppressionResponse__Output>
+  GetMessage: MethodDefinition<_omni_channel_v1_GetMessageRequest, _omni_channel_v1_GetMessageResponse, _omni_channel_v1_GetMessageRequest__Output, _omni_channel_v1_GetMessageResponse__Output>
+  GetProviderConfig: MethodDefinition<_omni_channel_v1_GetProviderConfigRequest, _omni_channel_v1_GetProviderConfigResponse, _omni_channel_v1_GetProviderConfigRequest__Output, _omni_channel_v1_GetProviderConfigResponse__Output>
+  GetSendPolicy: MethodDefinition<_omni_channel_v1_GetSendPolicyRequest, _omni_channel_v1_GetSendPolicyResponse, _omni_channel_v1_GetSendPolicyRequest__Output, _omni_channel_v1_GetSendPolicyResponse__Output>
+  GetTemplate: MethodDefinition<_omni_channel_v1_GetTemplateRequest, _omni_channel_v1_GetTemplateResponse, _omni_channel_v1_GetTemplateRequest__Output, _omni_channel_v1_GetTemplateResponse__Output>
+  ListMessages: MethodDefinition<_omni_channel_v1_ListMessagesRequest, _omni_channel_v1_ListMessagesResponse, _omni_channel_v1_ListMessagesRequest__Output, _omni_channel_v1_ListMessagesResponse__Output>
+  ListSuppressions: MethodDefinition<_omni_channel_v1_ListSuppressionsRequest, _omni_channel_v1_ListSuppressionsResponse, _omni_channel_v1_ListSuppressionsRequest__Output, _omni_channel_v1_ListSuppressionsResponse__Output>
+  PreviewTemplate: MethodDefinition<_omni_channel_v1_PreviewTemplateRequest, _omni_channel_v1_PreviewTemplateResponse, _omni_channel_v1_PreviewTemplateRequest__Output, _omni_channel_v1_PreviewTemplateResponse__Output>
+  Send: MethodDefinition<_omni_channel_v1_SendRequest, _omni_channel_v1_SendResponse, _omni_channel_v1_SendRequest__Output, _omni_channel_v1_SendResponse__Output>
+  UpdateProviderConfig: MethodDefinition<_omni_channel_v1_UpdateProviderConfigRequest, _omni_channel_v1_UpdateProviderConfigResponse, _omni_channel_v1_UpdateProviderConfigRequest__Output, _omni_channel_v1_UpdateProviderConfigResponse__Output>
+  UpdateSendPolicy: MethodDefinition<_omni_channel_v1_UpdateSendPolicyRequest, _omni_channel_v1_UpdateSendPolicyResponse, _omni_channel_v1_UpdateSendPolicyRequest__Output, _omni_channel_v1_UpdateSendPolicyResponse__Output>
+  WatchDeliveries: MethodDefinition<_omni_channel_v1_WatchDeliveriesRequest, _omni_channel_v1_WatchDeliveriesResponse, _omni_channel_v1_WatchDeliveriesRequest__Output, _omni_channel_v1_WatchDeliveriesResponse__Output>
+}

@@ -1,0 +1,13 @@
+// Original file: omni/channel/v1/channel.proto
+
+import type { Template as _omni_channel_v1_Template, Template__Output as _omni_channel_v1_Template__Output } from '../../../omni/channel/v1/Template';
+
+export interface CreateTemplateRequest {
+  'template'?: (_omni_channel_v1_Template | null);
+  'idempotencyKey'?: (string);
+}
+
+export interface CreateTemplateRequest__Output {
+  'template': (_omni_channel_v1_Template__Output | null);
+  'idempotencyKey': (string);
+}

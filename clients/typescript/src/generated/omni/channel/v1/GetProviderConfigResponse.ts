@@ -1,0 +1,11 @@
+// Original file: omni/channel/v1/channel.proto
+
+import type { ProviderConfig as _omni_channel_v1_ProviderConfig, ProviderConfig__Output as _omni_channel_v1_ProviderConfig__Output } from '../../../omni/channel/v1/ProviderConfig';
+
+export interface GetProviderConfigResponse {
+  'providerConfig'?: (_omni_channel_v1_ProviderConfig | null);
+}
+
+export interface GetProviderConfigResponse__Output {
+  'providerConfig': (_omni_channel_v1_ProviderConfig__Output | null);
+}

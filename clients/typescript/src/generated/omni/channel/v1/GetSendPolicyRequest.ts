@@ -1,0 +1,8 @@
+// Original file: omni/channel/v1/channel.proto
+
+
+export interface GetSendPolicyRequest {
+}
+
+export interface GetSendPolicyRequest__Output {
+}

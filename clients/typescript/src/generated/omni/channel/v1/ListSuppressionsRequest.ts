@@ -1,0 +1,15 @@
+// Original file: omni/channel/v1/channel.proto
+
+import type { DeliveryChannel as _omni_common_v1_DeliveryChannel, DeliveryChannel__Output as _omni_common_v1_DeliveryChannel__Output } from '../../../omni/common/v1/DeliveryChannel';
+
+export interface ListSuppressionsRequest {
+  'channel'?: (_omni_common_v1_DeliveryChannel);
+  'pageSize'?: (number);
+  'pageToken'?: (string);
+}
+
+export interface ListSuppressionsRequest__Output {
+  'channel': (_omni_common_v1_DeliveryChannel__Output);
+  'pageSize': (number);
+  'pageToken': (string);
+}

@@ -1,0 +1,35 @@
+// Original file: omni/identity/v1/identity.proto
+
+export const TraitType = {
+  TRAIT_TYPE_UNSPECIFIED: 'TRAIT_TYPE_UNSPECIFIED',
+  TRAIT_TYPE_STRING: 'TRAIT_TYPE_STRING',
+  TRAIT_TYPE_NUMBER: 'TRAIT_TYPE_NUMBER',
+  TRAIT_TYPE_INTEGER: 'TRAIT_TYPE_INTEGER',
+  TRAIT_TYPE_BOOLEAN: 'TRAIT_TYPE_BOOLEAN',
+  TRAIT_TYPE_TIMESTAMP: 'TRAIT_TYPE_TIMESTAMP',
+  TRAIT_TYPE_DATE: 'TRAIT_TYPE_DATE',
+  TRAIT_TYPE_LIST: 'TRAIT_TYPE_LIST',
+  TRAIT_TYPE_OBJECT: 'TRAIT_TYPE_OBJECT',
+} as const;
+
+export type TraitType =
+  | 'TRAIT_TYPE_UNSPECIFIED'
+  | 0
+  | 'TRAIT_TYPE_STRING'
+  | 1
+  | 'TRAIT_TYPE_NUMBER'
+  | 2
+  | 'TRAIT_TYPE_INTEGER'
+  | 3
+  | 'TRAIT_TYPE_BOOLEAN'
+  | 4
+  | 'TRAIT_TYPE_TIMESTAMP'
+  | 5
+  | 'TRAIT_TYPE_DATE'
+  | 6
+  | 'TRAIT_TYPE_LIST'
+  | 7
+  | 'TRAIT_TYPE_OBJECT'
+  | 8
+
+export type TraitType__Output = typeof TraitType[keyof typeof TraitType]

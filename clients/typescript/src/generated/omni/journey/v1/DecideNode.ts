@@ -1,0 +1,11 @@
+// Original file: omni/journey/v1/journey.proto
+
+import type { Struct as _google_protobuf_Struct, Struct__Output as _google_protobuf_Struct__Output } from '../../../google/protobuf/Struct';
+
+export interface DecideNode {
+  'context'?: (_google_protobuf_Struct | null);
+}
+
+export interface DecideNode__Output {
+  'context': (_google_protobuf_Struct__Output | null);
+}

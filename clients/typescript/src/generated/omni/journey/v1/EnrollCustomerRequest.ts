@@ -1,0 +1,17 @@
+// Original file: omni/journey/v1/journey.proto
+
+import type { Struct as _google_protobuf_Struct, Struct__Output as _google_protobuf_Struct__Output } from '../../../google/protobuf/Struct';
+
+export interface EnrollCustomerRequest {
+  'journeyId'?: (string);
+  'customerId'?: (string);
+  'idempotencyKey'?: (string);
+  'context'?: (_google_protobuf_Struct | null);
+}
+
+export interface EnrollCustomerRequest__Output {
+  'journeyId': (string);
+  'customerId': (string);
+  'idempotencyKey': (string);
+  'context': (_google_protobuf_Struct__Output | null);
+}

@@ -1,0 +1,125 @@
+// Original file: omni/journey/v1/journey.proto
+
+import type * as grpc from '@grpc/grpc-js'
+import type { MethodDefinition } from '@grpc/proto-loader'
+import type { CreateJourneyRequest as _omni_journey_v1_CreateJourneyRequest, CreateJourneyRequest__Output as _omni_journey_v1_CreateJourneyRequest__Output } from '../../../omni/journey/v1/CreateJourneyRequest';
+import type { CreateJourneyResponse as _omni_journey_v1_CreateJourneyResponse, CreateJourneyResponse__Output as _omni_journey_v1_CreateJourneyResponse__Output } from '../../../omni/journey/v1/CreateJourneyResponse';
+import type { EnrollCustomerRequest as _omni_journey_v1_EnrollCustomerRequest, EnrollCustomerRequest__Output as _omni_journey_v1_EnrollCustomerRequest__Output } from '../../../omni/journey/v1/EnrollCustomerRequest';
+import type { EnrollCustomerResponse as _omni_journey_v1_EnrollCustomerResponse, EnrollCustomerResponse__Output as _omni_journey_v1_EnrollCustomerResponse__Output } from '../../../omni/journey/v1/EnrollCustomerResponse';
+import type { GetJourneyRequest as _omni_journey_v1_GetJourneyRequest, GetJourneyRequest__Output as _omni_journey_v1_GetJourneyRequest__Output } from '../../../omni/journey/v1/GetJourneyRequest';
+import type { GetJourneyResponse as _omni_journey_v1_GetJourneyResponse, GetJourneyResponse__Output as _omni_journey_v1_GetJourneyResponse__Output } from '../../../omni/journey/v1/GetJourneyResponse';
+import type { GetRunRequest as _omni_journey_v1_GetRunRequest, GetRunRequest__Output as _omni_journey_v1_GetRunRequest__Output } from '../../../omni/journey/v1/GetRunRequest';
+import type { GetRunResponse as _omni_journey_v1_GetRunResponse, GetRunResponse__Output as _omni_journey_v1_GetRunResponse__Output } from '../../../omni/journey/v1/GetRunResponse';
+import type { ListRunsRequest as _omni_journey_v1_ListRunsRequest, ListRunsRequest__Output as _omni_journey_v1_ListRunsRequest__Output } from '../../../omni/journey/v1/ListRunsRequest';
+import type { ListRunsResponse as _omni_journey_v1_ListRunsResponse, ListRunsResponse__Output as _omni_journey_v1_ListRunsResponse__Output } from '../../../omni/journey/v1/ListRunsResponse';
+import type { PauseJourneyRequest as _omni_journey_v1_PauseJourneyRequest, PauseJourneyRequest__Output as _omni_journey_v1_PauseJourneyRequest__Output } from '../../../omni/journey/v1/PauseJourneyRequest';
+import type { PauseJourneyResponse as _omni_journey_v1_PauseJourneyResponse, PauseJourneyResponse__Output as _omni_journey_v1_PauseJourneyResponse__Output } from '../../../omni/journey/v1/PauseJourneyResponse';
+import type { PublishJourneyRequest as _omni_journey_v1_PublishJourneyRequest, PublishJourneyRequest__Output as _omni_journey_v1_PublishJourneyRequest__Output } from '../../../omni/journey/v1/PublishJourneyRequest';
+import type { PublishJourneyResponse as _omni_journey_v1_PublishJourneyResponse, PublishJourneyResponse__Output as _omni_journey_v1_PublishJourneyResponse__Output } from '../../../omni/journey/v1/PublishJourneyResponse';
+import type { ResumeJourneyRequest as _omni_journey_v1_ResumeJourneyRequest, ResumeJourneyRequest__Output as _omni_journey_v1_ResumeJourneyRequest__Output } from '../../../omni/journey/v1/ResumeJourneyRequest';
+import type { ResumeJourneyResponse as _omni_journey_v1_ResumeJourneyResponse, ResumeJourneyResponse__Output as _omni_journey_v1_ResumeJourneyResponse__Output } from '../../../omni/journey/v1/ResumeJourneyResponse';
+
+export interface JourneyServiceClient extends grpc.Client {
+  CreateJourney(argument: _omni_journey_v1_CreateJourneyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_CreateJourneyResponse__Output>): grpc.ClientUnaryCall;
+  CreateJourney(argument: _omni_journey_v1_CreateJourneyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_journey_v1_CreateJourneyResponse__Output>): grpc.ClientUnaryCall;
+  CreateJourney(argument: _omni_journey_v1_CreateJourneyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_CreateJourneyResponse__Output>): grpc.ClientUnaryCall;
+  CreateJourney(argument: _omni_journey_v1_CreateJourneyRequest, callback: grpc.requestCallback<_omni_journey_v1_CreateJourneyResponse__Output>): grpc.ClientUnaryCall;
+  createJourney(argument: _omni_journey_v1_CreateJourneyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_CreateJourneyResponse__Output>): grpc.ClientUnaryCall;
+  createJourney(argument: _omni_journey_v1_CreateJourneyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_journey_v1_CreateJourneyResponse__Output>): grpc.ClientUnaryCall;
+  createJourney(argument: _omni_journey_v1_CreateJourneyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_CreateJourneyResponse__Output>): grpc.ClientUnaryCall;
+  createJourney(argument: _omni_journey_v1_CreateJourneyRequest, callback: grpc.requestCallback<_omni_journey_v1_CreateJourneyResponse__Output>): grpc.ClientUnaryCall;
+  
+  EnrollCustomer(argument: _omni_journey_v1_EnrollCustomerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_EnrollCustomerResponse__Output>): grpc.ClientUnaryCall;
+  EnrollCustomer(argument: _omni_journey_v1_EnrollCustomerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_journey_v1_EnrollCustomerResponse__Output>): grpc.ClientUnaryCall;
+  EnrollCustomer(argument: _omni_journey_v1_EnrollCustomerRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_EnrollCustomerResponse__Output>): grpc.ClientUnaryCall;
+  EnrollCustomer(argument: _omni_journey_v1_EnrollCustomerRequest, callback: grpc.requestCallback<_omni_journey_v1_EnrollCustomerResponse__Output>): grpc.ClientUnaryCall;
+  enrollCustomer(argument: _omni_journey_v1_EnrollCustomerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_EnrollCustomerResponse__Output>): grpc.ClientUnaryCall;
+  enrollCustomer(argument: _omni_journey_v1_EnrollCustomerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_journey_v1_EnrollCustomerResponse__Output>): grpc.ClientUnaryCall;
+  enrollCustomer(argument: _omni_journey_v1_EnrollCustomerRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_EnrollCustomerResponse__Output>): grpc.ClientUnaryCall;
+  enrollCustomer(argument: _omni_journey_v1_EnrollCustomerRequest, callback: grpc.requestCallback<_omni_journey_v1_EnrollCustomerResponse__Output>): grpc.ClientUnaryCall;
+  
+  GetJourney(argument: _omni_journey_v1_GetJourneyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_GetJourneyResponse__Output>): grpc.ClientUnaryCall;
+  GetJourney(argument: _omni_journey_v1_GetJourneyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_journey_v1_GetJourneyResponse__Output>): grpc.ClientUnaryCall;
+  GetJourney(argument: _omni_journey_v1_GetJourneyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_GetJourneyResponse__Output>): grpc.ClientUnaryCall;
+  GetJourney(argument: _omni_journey_v1_GetJourneyRequest, callback: grpc.requestCallback<_omni_journey_v1_GetJourneyResponse__Output>): grpc.ClientUnaryCall;
+  getJourney(argument: _omni_journey_v1_GetJourneyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_GetJourneyResponse__Output>): grpc.ClientUnaryCall;
+  getJourney(argument: _omni_journey_v1_GetJourneyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_journey_v1_GetJourneyResponse__Output>): grpc.ClientUnaryCall;
+  getJourney(argument: _omni_journey_v1_GetJourneyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_GetJourneyResponse__Output>): grpc.ClientUnaryCall;
+  getJourney(argument: _omni_journey_v1_GetJourneyRequest, callback: grpc.requestCallback<_omni_journey_v1_GetJourneyResponse__Output>): grpc.ClientUnaryCall;
+  
+  GetRun(argument: _omni_journey_v1_GetRunRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_GetRunResponse__Output>): grpc.ClientUnaryCall;
+  GetRun(argument: _omni_journey_v1_GetRunRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_journey_v1_GetRunResponse__Output>): grpc.ClientUnaryCall;
+  GetRun(argument: _omni_journey_v1_GetRunRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_GetRunResponse__Output>): grpc.ClientUnaryCall;
+  GetRun(argument: _omni_journey_v1_GetRunRequest, callback: grpc.requestCallback<_omni_journey_v1_GetRunResponse__Output>): grpc.ClientUnaryCall;
+  getRun(argument: _omni_journey_v1_GetRunRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_GetRunResponse__Output>): grpc.ClientUnaryCall;
+  getRun(argument: _omni_journey_v1_GetRunRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_journey_v1_GetRunResponse__Output>): grpc.ClientUnaryCall;
+  getRun(argument: _omni_journey_v1_GetRunRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_GetRunResponse__Output>): grpc.ClientUnaryCall;
+  getRun(argument: _omni_journey_v1_GetRunRequest, callback: grpc.requestCallback<_omni_journey_v1_GetRunResponse__Output>): grpc.ClientUnaryCall;
+  
+  ListRuns(argument: _omni_journey_v1_ListRunsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_ListRunsResponse__Output>): grpc.ClientUnaryCall;
+  ListRuns(argument: _omni_journey_v1_ListRunsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_journey_v1_ListRunsResponse__Output>): grpc.ClientUnaryCall;
+  ListRuns(argument: _omni_journey_v1_ListRunsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_ListRunsResponse__Output>): grpc.ClientUnaryCall;
+  ListRuns(argument: _omni_journey_v1_ListRunsRequest, callback: grpc.requestCallback<_omni_journey_v1_ListRunsResponse__Output>): grpc.ClientUnaryCall;
+  listRuns(argument: _omni_journey_v1_ListRunsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_ListRunsResponse__Output>): grpc.ClientUnaryCall;
+  listRuns(argument: _omni_journey_v1_ListRunsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_journey_v1_ListRunsResponse__Output>): grpc.ClientUnaryCall;
+  listRuns(argument: _omni_journey_v1_ListRunsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_ListRunsResponse__Output>): grpc.ClientUnaryCall;
+  listRuns(argument: _omni_journey_v1_ListRunsRequest, callback: grpc.requestCallback<_omni_journey_v1_ListRunsResponse__Output>): grpc.ClientUnaryCall;
+  
+  PauseJourney(argument: _omni_journey_v1_PauseJourneyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_PauseJourneyResponse__Output>): grpc.ClientUnaryCall;
+  PauseJourney(argument: _omni_journey_v1_PauseJourneyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_journey_v1_PauseJourneyResponse__Output>): grpc.ClientUnaryCall;
+  PauseJourney(argument: _omni_journey_v1_PauseJourneyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_PauseJourneyResponse__Output>): grpc.ClientUnaryCall;
+  PauseJourney(argument: _omni_journey_v1_PauseJourneyRequest, callback: grpc.requestCallback<_omni_journey_v1_PauseJourneyResponse__Output>): grpc.ClientUnaryCall;
+  pauseJourney(argument: _omni_journey_v1_PauseJourneyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_PauseJourneyResponse__Output>): grpc.ClientUnaryCall;
+  pauseJourney(argument: _omni_journey_v1_PauseJourneyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_journey_v1_PauseJourneyResponse__Output>): grpc.ClientUnaryCall;
+  pauseJourney(argument: _omni_journey_v1_PauseJourneyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_PauseJourneyResponse__Output>): grpc.ClientUnaryCall;
+  pauseJourney(argument: _omni_journey_v1_PauseJourneyRequest, callback: grpc.requestCallback<_omni_journey_v1_PauseJourneyResponse__Output>): grpc.ClientUnaryCall;
+  
+  PublishJourney(argument: _omni_journey_v1_PublishJourneyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_PublishJourneyResponse__Output>): grpc.ClientUnaryCall;
+  PublishJourney(argument: _omni_journey_v1_PublishJourneyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_journey_v1_PublishJourneyResponse__Output>): grpc.ClientUnaryCall;
+  PublishJourney(argument: _omni_journey_v1_PublishJourneyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_PublishJourneyResponse__Output>): grpc.ClientUnaryCall;
+  PublishJourney(argument: _omni_journey_v1_PublishJourneyRequest, callback: grpc.requestCallback<_omni_journey_v1_PublishJourneyResponse__Output>): grpc.ClientUnaryCall;
+  publishJourney(argument: _omni_journey_v1_PublishJourneyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_PublishJourneyResponse__Output>): grpc.ClientUnaryCall;
+  publishJourney(argument: _omni_journey_v1_PublishJourneyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_journey_v1_PublishJourneyResponse__Output>): grpc.ClientUnaryCall;
+  publishJourney(argument: _omni_journey_v1_PublishJourneyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_PublishJourneyResponse__Output>): grpc.ClientUnaryCall;
+  publishJourney(argument: _omni_journey_v1_PublishJourneyRequest, callback: grpc.requestCallback<_omni_journey_v1_PublishJourneyResponse__Output>): grpc.ClientUnaryCall;
+  
+  ResumeJourney(argument: _omni_journey_v1_ResumeJourneyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_ResumeJourneyResponse__Output>): grpc.ClientUnaryCall;
+  ResumeJourney(argument: _omni_journey_v1_ResumeJourneyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_journey_v1_ResumeJourneyResponse__Output>): grpc.ClientUnaryCall;
+  ResumeJourney(argument: _omni_journey_v1_ResumeJourneyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_ResumeJourneyResponse__Output>): grpc.ClientUnaryCall;
+  ResumeJourney(argument: _omni_journey_v1_ResumeJourneyRequest, callback: grpc.requestCallback<_omni_journey_v1_ResumeJourneyResponse__Output>): grpc.ClientUnaryCall;
+  resumeJourney(argument: _omni_journey_v1_ResumeJourneyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_ResumeJourneyResponse__Output>): grpc.ClientUnaryCall;
+  resumeJourney(argument: _omni_journey_v1_ResumeJourneyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_journey_v1_ResumeJourneyResponse__Output>): grpc.ClientUnaryCall;
+  resumeJourney(argument: _omni_journey_v1_ResumeJourneyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_ResumeJourneyResponse__Output>): grpc.ClientUnaryCall;
+  resumeJourney(argument: _omni_journey_v1_ResumeJourneyRequest, callback: grpc.requestCallback<_omni_journey_v1_ResumeJourneyResponse__Output>): grpc.ClientUnaryCall;
+  
+}
+
+export interface JourneyServiceHandlers extends grpc.UntypedServiceImplementation {
+  CreateJourney: grpc.handleUnaryCall<_omni_journey_v1_CreateJourneyRequest__Output, _omni_journey_v1_CreateJourneyResponse>;
+  
+  EnrollCustomer: grpc.handleUnaryCall<_omni_journey_v1_EnrollCustomerRequest__Output, _omni_journey_v1_EnrollCustomerResponse>;
+  
+  GetJourney: grpc.handleUnaryCall<_omni_journey_v1_GetJourneyRequest__Output, _omni_journey_v1_GetJourneyResponse>;
+  
+  GetRun: grpc.handleUnaryCall<_omni_journey_v1_GetRunRequest__Output, _omni_journey_v1_GetRunResponse>;
+  
+  ListRuns: grpc.handleUnaryCall<_omni_journey_v1_ListRunsRequest__Output, _omni_journey_v1_ListRunsResponse>;
+  
+  PauseJourney: grpc.handleUnaryCall<_omni_journey_v1_PauseJourneyRequest__Output, _omni_journey_v1_PauseJourneyResponse>;
+  
+  PublishJourney: grpc.handleUnaryCall<_omni_journey_v1_PublishJourneyRequest__Output, _omni_journey_v1_PublishJourneyResponse>;
+  
+  ResumeJourney: grpc.handleUnaryCall<_omni_journey_v1_ResumeJourneyRequest__Output, _omni_journey_v1_ResumeJourneyResponse>;
+  
+}
+
+export interface JourneyServiceDefinition extends grpc.ServiceDefinition {
+  CreateJourney: MethodDefinition<_omni_journey_v1_CreateJourneyRequest, _omni_journey_v1_CreateJourneyResponse, _omni_journey_v1_CreateJourneyRequest__Output, _omni_journey_v1_CreateJourneyResponse__Output>
+  EnrollCustomer: MethodDefinition<_omni_journey_v1_EnrollCustomerRequest, _omni_journey_v1_EnrollCustomerResponse, _omni_journey_v1_EnrollCustomerRequest__Output, _omni_journey_v1_EnrollCustomerResponse__Output>
+  GetJourney: MethodDefinition<_omni_journey_v1_GetJourneyRequest, _omni_journey_v1_GetJourneyResponse, _omni_journey_v1_GetJourneyRequest__Output, _omni_journey_v1_GetJourneyResponse__Output>
+  GetRun: MethodDefinition<_omni_journey_v1_GetRunRequest, _omni_journey_v1_GetRunResponse, _omni_journey_v1_GetRunRequest__Output, _omni_journey_v1_GetRunResponse__Output>
+  ListRuns: MethodDefinition<_omni_journey_v1_ListRunsRequest, _omni_journey_v1_ListRunsResponse, _omni_journey_v1_ListRunsRequest__Output, _omni_journey_v1_ListRunsResponse__Output>
+  PauseJourney: MethodDefinition<_omni_journey_v1_PauseJourneyRequest, _omni_journey_v1_PauseJourneyResponse, _omni_journey_v1_PauseJourneyRequest__Output, _omni_journey_v1_PauseJourneyResponse__Output>
+  PublishJourney: MethodDefinition<_omni_journey_v1_PublishJourneyRequest, _omni_journey_v1_PublishJourneyResponse, _omni_journey_v1_PublishJourneyRequest__Output, _omni_journey_v1_PublishJourneyResponse__Output>
+  ResumeJourney: MethodDefinition<_omni_journey_v1_ResumeJourneyRequest, _omni_journey_v1_ResumeJourneyResponse, _omni_journey_v1_ResumeJourneyRequest__Output, _omni_journey_v1_ResumeJourneyResponse__Output>
+}
