@@ -80,6 +80,18 @@ struct Args {
     /// Skip the echo ceiling.
     #[arg(long)]
     no_echo: bool,
+    /// Serve only (SQLite): start Redis and the service, load the data, print
+    /// `READY <address>` and serve until interrupted. For profiling the server alone,
+    /// e.g. under callgrind, while `--drive` sends it a fixed number of decisions.
+    #[arg(long)]
+    serve: bool,
+    /// Drive only: send `--calls` decisions from `--clients` callers to the service at
+    /// this address (started with `--serve`), print the time taken, and exit.
+    #[arg(long)]
+    drive: Option<std::net::SocketAddr>,
+    /// Decisions sent by `--drive`.
+    #[arg(long, default_value_t = 1000)]
+    calls: u64,
 }
 
 /// The ceiling: `grpc.health.v1.Health/Check` answering SERVING, nothing else.
@@ -338,8 +350,34 @@ async fn postgres_url() -> anyhow::Result<String> {
     Ok(format!("{base}/{name}"))
 }
 
-/// Runs the decisioning benchmark against `database_url`.
-async fn bench_decide(args: &Args, label: &str, database_url: String) -> anyhow::Result<()> {
+/// A running decisioning service with its Redis and loaded data.
+struct Running {
+    addr: std::net::SocketAddr,
+    conns: Vec<Channel>,
+    shutdown: CancellationToken,
+    server: tokio::task::JoinHandle<Result<(), omni_decisioning::Error>>,
+    _redis: RedisServer,
+}
+
+/// The `seq`th decision request of a run: a customer, a placement and a page context
+/// spread deterministically over the data set.
+fn decide_request(seq: u64, customers: usize) -> pb::DecideRequest {
+    pb::DecideRequest {
+        customer_id: format!("c_{}", (seq * 7919) % customers as u64),
+        placement: PLACEMENTS[(seq % 4) as usize].into(),
+        context: Some(json_to_struct(
+            json!({"page": if seq.is_multiple_of(2) { "home" } else { "cart" }})
+                .as_object()
+                .expect("object"),
+        )),
+        count: 1,
+        ..Default::default()
+    }
+}
+
+/// Starts Redis and the decisioning service on `database_url` and loads profiles and
+/// the offer catalogue.
+async fn start_service(args: &Args, label: &str, database_url: String) -> anyhow::Result<Running> {
     let redis_server = RedisServer::start().await?;
     let mut settings = Settings::for_tests(&redis_server.url);
     settings.decisioning.database_url = database_url;
@@ -391,7 +429,20 @@ async fn bench_decide(args: &Args, label: &str, database_url: String) -> anyhow:
         probe.candidates.len(),
         probe.offer.as_ref().map(|o| o.offer_id.as_str()),
     );
+    Ok(Running {
+        addr,
+        conns,
+        shutdown,
+        server,
+        _redis: redis_server,
+    })
+}
 
+/// Runs the decisioning benchmark against `database_url`.
+async fn bench_decide(args: &Args, label: &str, database_url: String) -> anyhow::Result<()> {
+    let running = start_service(args, label, database_url).await?;
+    let conns = &running.conns;
+    let mut client = DecisioningServiceClient::new(conns[0].clone());
     let customers = args.customers;
     let last_decision = Arc::new(std::sync::Mutex::new(String::new()));
     let last = Arc::clone(&last_decision);
@@ -404,18 +455,10 @@ async fn bench_decide(args: &Args, label: &str, database_url: String) -> anyhow:
         let last = Arc::clone(&last);
         let seq = k as u64 * 1_000_003 + n;
         async move {
-            let req = pb::DecideRequest {
-                customer_id: format!("c_{}", (seq * 7919) % customers as u64),
-                placement: PLACEMENTS[(seq % 4) as usize].into(),
-                context: Some(json_to_struct(
-                    json!({"page": if seq.is_multiple_of(2) { "home" } else { "cart" }})
-                        .as_object()
-                        .expect("object"),
-                )),
-                count: 1,
-                ..Default::default()
-            };
-            match client.decide(authorized(req)).await {
+            match client
+                .decide(authorized(decide_request(seq, customers)))
+                .await
+            {
                 Ok(resp) => {
                     if n.is_multiple_of(1024)
                         && let Ok(mut l) = last.lock()
@@ -450,8 +493,61 @@ async fn bench_decide(args: &Args, label: &str, database_url: String) -> anyhow:
             "decision {id} not found after the run"
         );
     }
-    shutdown.cancel();
-    server.await??;
+    running.shutdown.cancel();
+    running.server.await??;
+    Ok(())
+}
+
+/// `--serve`: the service with its data, until interrupted.
+async fn serve(args: &Args) -> anyhow::Result<()> {
+    let dir = std::env::temp_dir().join(format!("omni-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let url = format!("sqlite://{}/decisioning.db?mode=rwc", dir.display());
+    let running = start_service(args, "SQLite", url).await?;
+    println!("READY {}", running.addr);
+    tokio::signal::ctrl_c().await?;
+    running.shutdown.cancel();
+    running.server.await??;
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
+}
+
+/// `--drive`: exactly `--calls` decisions from `--clients` callers.
+async fn drive_fixed(args: &Args, addr: std::net::SocketAddr) -> anyhow::Result<()> {
+    let conns = channels(addr, args.connections).await?;
+    let clients = args.clients.max(1) as u64;
+    let t = Instant::now();
+    let mut tasks = Vec::new();
+    for k in 0..clients {
+        let mut client = DecisioningServiceClient::new(conns[k as usize % conns.len()].clone());
+        let customers = args.customers;
+        let calls = args.calls / clients + u64::from(k < args.calls % clients);
+        tasks.push(tokio::spawn(async move {
+            let mut failed = 0u64;
+            for n in 0..calls {
+                let seq = k * 1_000_003 + n;
+                if client
+                    .decide(authorized(decide_request(seq, customers)))
+                    .await
+                    .is_err()
+                {
+                    failed += 1;
+                }
+            }
+            failed
+        }));
+    }
+    let mut failed = 0;
+    for t in tasks {
+        failed += t.await?;
+    }
+    let secs = t.elapsed().as_secs_f64();
+    println!(
+        "drove {} decisions ({failed} failed) in {secs:.2} s: {:.0}/s",
+        args.calls,
+        args.calls as f64 / secs
+    );
+    anyhow::ensure!(failed == 0, "{failed} decisions failed");
     Ok(())
 }
 
@@ -492,6 +588,12 @@ async fn bench_echo(args: &Args) -> anyhow::Result<()> {
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let args = Args::parse();
+    if let Some(addr) = args.drive {
+        return drive_fixed(&args, addr).await;
+    }
+    if args.serve {
+        return serve(&args).await;
+    }
     println!(
         "decisioning bench: {} clients over {} connections, {} s measured after {} s warm-up, {} offers, {} customers, {} cores",
         args.clients,

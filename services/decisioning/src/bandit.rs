@@ -55,8 +55,25 @@ impl std::fmt::Debug for Bandits {
     }
 }
 
-fn key(ws: &str) -> String {
+/// The workspace's bandit hash.
+pub(crate) fn key(ws: &str) -> String {
     format!("dec:{{{ws}}}:bandit")
+}
+
+/// The two fields (`n`, `s`) of an arm in the bandit hash.
+pub(crate) fn fields(arm: &str) -> [String; 2] {
+    [format!("{arm}|n"), format!("{arm}|s")]
+}
+
+/// Arm statistics from HMGET values of [`fields`] pairs, in order.
+pub(crate) fn parse_stats(values: &[Option<i64>]) -> Vec<ArmStats> {
+    values
+        .chunks(2)
+        .map(|c| ArmStats {
+            trials: c[0].unwrap_or(0),
+            successes: c.get(1).copied().flatten().unwrap_or(0),
+        })
+        .collect()
 }
 
 impl Bandits {
@@ -73,16 +90,10 @@ impl Bandits {
         let mut cmd = redis::cmd("HMGET");
         cmd.arg(key(ws));
         for a in arms {
-            cmd.arg(format!("{a}|n")).arg(format!("{a}|s"));
+            cmd.arg(&fields(a));
         }
         let values: Vec<Option<i64>> = cmd.query_async(&mut self.conn.clone()).await?;
-        Ok(values
-            .chunks(2)
-            .map(|c| ArmStats {
-                trials: c[0].unwrap_or(0),
-                successes: c.get(1).copied().flatten().unwrap_or(0),
-            })
-            .collect())
+        Ok(parse_stats(&values))
     }
 
     /// Adds `trials` and `successes` to an arm.

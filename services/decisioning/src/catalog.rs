@@ -12,8 +12,9 @@ use omni_common::clock::SharedClock;
 use omni_common::ids::WorkspaceId;
 use omni_rules::Expression;
 
+use crate::bandit;
 use crate::error::Error;
-use crate::offer::{Offer, OfferId, OfferSpec, OfferState, Placement, VARIABLES};
+use crate::offer::{Offer, OfferId, OfferSpec, OfferState, Placement, PropensityModel, VARIABLES};
 use crate::store::Store;
 
 /// How long a workspace's compiled offers are used before being reloaded from SQL.
@@ -30,12 +31,88 @@ pub struct CompiledOffer {
     pub eligibility: Option<Expression>,
 }
 
-/// Every active offer of one workspace, compiled.
+/// Every active offer of one workspace, compiled, with what `Decide` needs per
+/// placement worked out once at load: which offers serve it, and the bandit hash
+/// fields of its learning offers.
 #[derive(Debug, Default)]
 pub struct WorkspaceOffers {
     /// The offers, oldest first.
     pub offers: Vec<CompiledOffer>,
+    /// Per [`slot`]: indices into `offers` of the offers serving that placement.
+    serving: [Vec<usize>; SLOTS],
+    /// Per [`slot`]: the learning (Thompson, non-fallback) offers serving it, as
+    /// indices into `offers`, and their bandit fields (`n`, `s` per offer, in order).
+    learners: [(Vec<usize>, Vec<String>); SLOTS],
     loaded_ms: i64,
+}
+
+/// Placement slots: "any placement" and one per [`Placement`].
+const SLOTS: usize = 6;
+
+/// The slot of a placement asked for (`None`: any).
+fn slot(p: Option<Placement>) -> usize {
+    match p {
+        None => 0,
+        Some(Placement::EmailHero) => 1,
+        Some(Placement::Push) => 2,
+        Some(Placement::Sms) => 3,
+        Some(Placement::StoreCoupon) => 4,
+        Some(Placement::AppBanner) => 5,
+    }
+}
+
+impl WorkspaceOffers {
+    /// Indexes `offers` by placement.
+    pub fn new(offers: Vec<CompiledOffer>, loaded_ms: i64) -> Self {
+        let asked = [
+            None,
+            Some(Placement::EmailHero),
+            Some(Placement::Push),
+            Some(Placement::Sms),
+            Some(Placement::StoreCoupon),
+            Some(Placement::AppBanner),
+        ];
+        let serving = asked.map(|p| {
+            (0..offers.len())
+                .filter(|&i| offers[i].offer.spec.serves(p))
+                .collect::<Vec<_>>()
+        });
+        let learners = asked.map(|p| {
+            let idx: Vec<usize> = serving[slot(p)]
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    let spec = &offers[i].offer.spec;
+                    spec.propensity_model == PropensityModel::Thompson && !spec.fallback
+                })
+                .collect();
+            let fields = idx
+                .iter()
+                .flat_map(|&i| bandit::fields(&bandit::arm(&offers[i].offer.id, p)))
+                .collect();
+            (idx, fields)
+        });
+        Self {
+            offers,
+            serving,
+            learners,
+            loaded_ms,
+        }
+    }
+
+    /// The offers serving `placement` (`None`: any), catalogue order.
+    pub fn serving(&self, placement: Option<Placement>) -> impl Iterator<Item = &CompiledOffer> {
+        self.serving[slot(placement)]
+            .iter()
+            .map(|&i| &self.offers[i])
+    }
+
+    /// The learning offers serving `placement` (indices into `offers`) and their
+    /// bandit hash fields, two per offer.
+    pub fn learners(&self, placement: Option<Placement>) -> (&[usize], &[String]) {
+        let (idx, fields) = &self.learners[slot(placement)];
+        (idx, fields)
+    }
 }
 
 /// Compiles an eligibility expression; empty (or blank) means always eligible.
@@ -237,24 +314,45 @@ impl Catalog {
         self.reload(ws).await
     }
 
-    /// Loads and compiles the workspace's active offers from SQL and caches them.
+    /// Loads the workspace's active offers from SQL, compiles their eligibility (or
+    /// reuses what the previous load compiled for the same offer version: versions
+    /// are immutable) and caches them.
     pub async fn reload(&self, ws: &WorkspaceId) -> Result<Arc<WorkspaceOffers>, Error> {
         let loaded_ms = self.clock.now_ms();
+        let previous = self
+            .cache
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(ws)
+            .cloned();
+        let compiled: HashMap<(&str, i64), &Option<Expression>> = previous
+            .iter()
+            .flat_map(|p| p.offers.iter())
+            .map(|o| ((o.offer.id.as_str(), o.offer.version), &o.eligibility))
+            .collect();
         let offers = self
             .store
             .offers(ws, false)
             .await?
             .into_iter()
-            .filter_map(|offer| match compile_eligibility(&offer.spec.eligibility) {
-                Ok(eligibility) => Some(CompiledOffer { offer, eligibility }),
-                Err(e) => {
-                    tracing::error!(workspace = %ws, offer = %offer.id, error = %e,
-                        "stored offer eligibility does not compile; offer skipped");
-                    None
+            .filter_map(|offer| {
+                if let Some(&e) = compiled.get(&(offer.id.as_str(), offer.version)) {
+                    return Some(CompiledOffer {
+                        eligibility: e.clone(),
+                        offer,
+                    });
+                }
+                match compile_eligibility(&offer.spec.eligibility) {
+                    Ok(eligibility) => Some(CompiledOffer { offer, eligibility }),
+                    Err(e) => {
+                        tracing::error!(workspace = %ws, offer = %offer.id, error = %e,
+                            "stored offer eligibility does not compile; offer skipped");
+                        None
+                    }
                 }
             })
             .collect();
-        let fresh = Arc::new(WorkspaceOffers { offers, loaded_ms });
+        let fresh = Arc::new(WorkspaceOffers::new(offers, loaded_ms));
         self.cache
             .write()
             .unwrap_or_else(PoisonError::into_inner)
@@ -274,5 +372,81 @@ fn not_found(id: &OfferId) -> Error {
     Error::NotFound {
         kind: "offer",
         id: id.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::offer::PlacementContent;
+
+    fn compiled(
+        id: &str,
+        placements: &[Placement],
+        thompson: bool,
+        fallback: bool,
+    ) -> CompiledOffer {
+        CompiledOffer {
+            eligibility: None,
+            offer: Offer {
+                id: OfferId::new(id),
+                version: 1,
+                state: OfferState::Active,
+                spec: OfferSpec {
+                    display_name: id.to_owned(),
+                    placements: placements
+                        .iter()
+                        .map(|&placement| PlacementContent {
+                            placement,
+                            content_ref: String::new(),
+                            content: serde_json::Map::new(),
+                        })
+                        .collect(),
+                    propensity_model: if thompson {
+                        PropensityModel::Thompson
+                    } else {
+                        PropensityModel::Fixed
+                    },
+                    fallback,
+                    ..Default::default()
+                },
+                create_ms: 0,
+                update_ms: 0,
+            },
+        }
+    }
+
+    #[test]
+    fn offers_are_indexed_by_placement_with_their_bandit_fields() {
+        let offers = WorkspaceOffers::new(
+            vec![
+                compiled("o_any", &[], true, false),
+                compiled("o_push", &[Placement::Push], false, false),
+                compiled("o_sms_fb", &[Placement::Sms], true, true),
+                compiled("o_both", &[Placement::Push, Placement::Sms], true, false),
+            ],
+            0,
+        );
+        let ids = |p| {
+            offers
+                .serving(p)
+                .map(|o| o.offer.id.as_str())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(None), ["o_any", "o_push", "o_sms_fb", "o_both"]);
+        assert_eq!(ids(Some(Placement::Push)), ["o_any", "o_push", "o_both"]);
+        assert_eq!(ids(Some(Placement::Sms)), ["o_any", "o_sms_fb", "o_both"]);
+        assert_eq!(ids(Some(Placement::EmailHero)), ["o_any"]);
+
+        // Learners: Thompson and not a fallback, with the arm of the placement asked.
+        let (idx, fields) = offers.learners(Some(Placement::Sms));
+        assert_eq!(idx, [0, 3]);
+        assert_eq!(
+            fields,
+            ["o_any|sms|n", "o_any|sms|s", "o_both|sms|n", "o_both|sms|s"]
+        );
+        let (idx, fields) = offers.learners(None);
+        assert_eq!(idx, [0, 3]);
+        assert_eq!(fields[0], "o_any|any|n");
     }
 }

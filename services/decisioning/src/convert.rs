@@ -11,8 +11,8 @@ use crate::channel::{ChannelCandidate, ChannelOutcome, DeliveryChannel, Purpose,
 use crate::error::Error;
 use crate::experiment::{Arm, ArmResult, Experiment, Results};
 use crate::offer::{
-    Candidate, CustomerCap, Decision, GlobalCap, Offer, OfferSpec, OfferState, Outcome, Placement,
-    PlacementContent, PropensityModel,
+    Candidate, CustomerCap, Decision, GlobalCap, Offer, OfferId, OfferSpec, OfferState, Outcome,
+    Placement, PlacementContent, PropensityModel,
 };
 use crate::outcome::OutcomeKind;
 use crate::store::StoredDecision;
@@ -327,20 +327,20 @@ pub fn offer_to_proto(offer: &Offer) -> pb::Offer {
     }
 }
 
-/// A decision as the `Decide` response.
-pub fn decision_to_proto(decision: &Decision) -> pb::DecideResponse {
+/// A decision as the `Decide` response (consumed: its candidates move into it).
+pub fn decision_to_proto(decision: Decision) -> pb::DecideResponse {
     let offers: Vec<pb::Offer> = decision.chosen.iter().map(offer_to_proto).collect();
     pb::DecideResponse {
         decision_id: decision.id.to_string(),
         offer: offers.first().cloned(),
-        candidates: decision.candidates.iter().map(candidate_to_proto).collect(),
+        candidates: decision
+            .candidates
+            .into_iter()
+            .map(candidate_into_proto)
+            .collect(),
         offers,
         placement: placement_to_proto(decision.placement).into(),
-        arm_id: decision
-            .experiment
-            .as_ref()
-            .map(|(_, a)| a.clone())
-            .unwrap_or_default(),
+        arm_id: decision.experiment.map(|(_, a)| a).unwrap_or_default(),
         holdout: decision.holdout,
     }
 }
@@ -370,8 +370,8 @@ pub fn stored_decision_to_proto(s: &StoredDecision) -> pb::Decision {
     }
 }
 
-fn candidate_to_proto(c: &Candidate) -> pb::Candidate {
-    let outcome = match c.outcome {
+fn outcome_to_proto(o: Outcome) -> pb::CandidateOutcome {
+    match o {
         Outcome::Chosen => pb::CandidateOutcome::Chosen,
         Outcome::Outranked => pb::CandidateOutcome::Outranked,
         Outcome::Ineligible => pb::CandidateOutcome::Ineligible,
@@ -382,10 +382,29 @@ fn candidate_to_proto(c: &Candidate) -> pb::Candidate {
         Outcome::Redeemed => pb::CandidateOutcome::Redeemed,
         Outcome::NotYetValid => pb::CandidateOutcome::NotYetValid,
         Outcome::Experiment => pb::CandidateOutcome::Experiment,
-    };
+    }
+}
+
+fn outcome_from_proto(o: pb::CandidateOutcome) -> Option<Outcome> {
+    Some(match o {
+        pb::CandidateOutcome::Chosen => Outcome::Chosen,
+        pb::CandidateOutcome::Outranked => Outcome::Outranked,
+        pb::CandidateOutcome::Ineligible => Outcome::Ineligible,
+        pb::CandidateOutcome::Error => Outcome::Error,
+        pb::CandidateOutcome::Capped => Outcome::Capped,
+        pb::CandidateOutcome::Expired => Outcome::Expired,
+        pb::CandidateOutcome::Purchased => Outcome::Purchased,
+        pb::CandidateOutcome::Redeemed => Outcome::Redeemed,
+        pb::CandidateOutcome::NotYetValid => Outcome::NotYetValid,
+        pb::CandidateOutcome::Experiment => Outcome::Experiment,
+        pb::CandidateOutcome::Unspecified => return None,
+    })
+}
+
+fn candidate_to_proto(c: &Candidate) -> pb::Candidate {
     pb::Candidate {
         offer_id: c.offer_id.to_string(),
-        outcome: outcome.into(),
+        outcome: outcome_to_proto(c.outcome).into(),
         score: c.score,
         reason: c.reason.clone(),
         offer_version: c.offer_version,
@@ -394,6 +413,60 @@ fn candidate_to_proto(c: &Candidate) -> pb::Candidate {
         priority: c.priority,
         rank: c.rank,
     }
+}
+
+fn candidate_into_proto(c: Candidate) -> pb::Candidate {
+    pb::Candidate {
+        offer_id: c.offer_id.to_string(),
+        outcome: outcome_to_proto(c.outcome).into(),
+        score: c.score,
+        reason: c.reason,
+        offer_version: c.offer_version,
+        propensity: c.propensity,
+        propensity_source: c.propensity_source,
+        priority: c.priority,
+        rank: c.rank,
+    }
+}
+
+/// The decision log's binary form of a decision's candidates: the protobuf encoding
+/// of a `DecideResponse` holding only `candidates` (compact, exact for every field,
+/// and readable by any protobuf client).
+pub fn candidates_to_bytes(candidates: &[Candidate]) -> Vec<u8> {
+    prost::Message::encode_to_vec(&pb::DecideResponse {
+        candidates: candidates.iter().map(candidate_to_proto).collect(),
+        ..Default::default()
+    })
+}
+
+/// Reads [`candidates_to_bytes`] back.
+pub fn candidates_from_bytes(bytes: &[u8]) -> Result<Vec<Candidate>, Error> {
+    let corrupt = |message: String| Error::Corrupt {
+        what: "decision candidates",
+        message,
+    };
+    let msg: pb::DecideResponse =
+        prost::Message::decode(bytes).map_err(|e| corrupt(e.to_string()))?;
+    msg.candidates
+        .into_iter()
+        .map(|c| {
+            let outcome = pb::CandidateOutcome::try_from(c.outcome)
+                .ok()
+                .and_then(outcome_from_proto)
+                .ok_or_else(|| corrupt(format!("unknown candidate outcome {}", c.outcome)))?;
+            Ok(Candidate {
+                offer_id: OfferId::new(c.offer_id),
+                outcome,
+                score: c.score,
+                reason: c.reason,
+                offer_version: c.offer_version,
+                propensity: c.propensity,
+                propensity_source: c.propensity_source,
+                priority: c.priority,
+                rank: c.rank,
+            })
+        })
+        .collect()
 }
 
 /// A contract outcome kind; unspecified or unknown is an error naming `kind`.

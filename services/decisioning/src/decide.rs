@@ -30,7 +30,7 @@ use omni_common::ids::WorkspaceId;
 use omni_profile_store::{ProfileStore, StoredProfile};
 use omni_rules::{Evaluator, Scope, value};
 
-use crate::bandit::{self, ArmStats, Bandits};
+use crate::bandit::{self, ArmStats};
 use crate::caps::{Caps, Reservation};
 use crate::catalog::{Catalog, CompiledOffer};
 use crate::error::Error;
@@ -74,7 +74,6 @@ pub struct Decider {
     profiles: ProfileStore,
     store: Store,
     caps: Caps,
-    bandits: Bandits,
     exclusions: ExclusionStore,
     evaluator: Evaluator,
     clock: SharedClock,
@@ -84,8 +83,6 @@ pub struct Decider {
 pub struct LiveState {
     /// Cap counters.
     pub caps: Caps,
-    /// Bandit posteriors.
-    pub bandits: Bandits,
     /// Redeemed/purchased sets.
     pub exclusions: ExclusionStore,
 }
@@ -127,7 +124,7 @@ pub struct Scored<'a> {
 
 /// Screens `offers` for a decision; see the module docs for the order of checks.
 pub fn screen<'a>(
-    offers: &'a [CompiledOffer],
+    offers: impl IntoIterator<Item = &'a CompiledOffer>,
     placement: Option<Placement>,
     now_ms: i64,
     exclusions: &Exclusions,
@@ -135,7 +132,10 @@ pub fn screen<'a>(
     scope: &Scope<'_>,
 ) -> Screened<'a> {
     let mut out = Screened::default();
-    for o in offers.iter().filter(|o| o.offer.spec.serves(placement)) {
+    for o in offers
+        .into_iter()
+        .filter(|o| o.offer.spec.serves(placement))
+    {
         let offer = &o.offer;
         let spec = &offer.spec;
         let exclude = |outcome, reason: String| Candidate {
@@ -455,7 +455,6 @@ impl Decider {
             profiles,
             store,
             caps: live.caps,
-            bandits: live.bandits,
             exclusions: live.exclusions,
             evaluator: Evaluator::new(),
             clock,
@@ -476,29 +475,52 @@ impl Decider {
         {
             return Ok(first);
         }
-        let profile = self
-            .profiles
-            .get(ws.as_str(), &input.customer_id)
-            .await?
-            .ok_or_else(|| Error::NotFound {
-                kind: "customer",
-                id: input.customer_id.clone(),
-            })?;
+        let offers = self.catalog.compiled(ws).await?;
+        let (learners, fields) = offers.learners(input.placement);
+        let bandit_key = bandit::key(ws.as_str());
+        // Profile, memberships, exclusions and bandit posteriors are read at once, for
+        // the id asked; when it turns out to be merged into another customer, the
+        // customer's own memberships and exclusions are read again.
+        let live = |cid: String| {
+            let bandit = Some((bandit_key.as_str(), fields));
+            async move {
+                tokio::try_join!(
+                    async {
+                        self.profiles
+                            .memberships(ws.as_str(), &cid)
+                            .await
+                            .map_err(Error::from)
+                    },
+                    self.exclusions.load_with(ws.as_str(), &cid, bandit),
+                )
+            }
+        };
+        let (profile, (mut segments, (mut exclusions, mut values))) = tokio::try_join!(
+            async {
+                self.profiles
+                    .get(ws.as_str(), &input.customer_id)
+                    .await
+                    .map_err(Error::from)
+            },
+            live(input.customer_id.clone()),
+        )?;
+        let profile = profile.ok_or_else(|| Error::NotFound {
+            kind: "customer",
+            id: input.customer_id.clone(),
+        })?;
         let cid = profile.customer_id.clone();
+        if cid != input.customer_id {
+            (segments, (exclusions, values)) = live(cid.clone()).await?;
+        }
+        let posteriors: HashMap<&str, ArmStats> = learners
+            .iter()
+            .map(|&i| offers.offers[i].offer.id.as_str())
+            .zip(bandit::parse_stats(&values))
+            .collect();
         let experiment = match &input.experiment {
             Some(id) => Some(self.experiments.get(ws, id).await?),
             None => None,
         };
-        let (segments, mut exclusions, offers) = tokio::try_join!(
-            async {
-                self.profiles
-                    .memberships(ws.as_str(), &cid)
-                    .await
-                    .map_err(Error::from)
-            },
-            self.exclusions.load(ws.as_str(), &cid),
-            self.catalog.compiled(ws),
-        )?;
         exclusions.purchased.extend(input.purchased.iter().cloned());
         exclusions.redeemed.extend(input.redeemed.iter().cloned());
         let now = self.clock.now();
@@ -510,9 +532,7 @@ impl Decider {
         let (candidates, chosen) = match &arm {
             Some((exp_id, arm)) if arm.holdout => {
                 let candidates = offers
-                    .offers
-                    .iter()
-                    .filter(|o| o.offer.spec.serves(input.placement))
+                    .serving(input.placement)
                     .map(|o| Candidate {
                         offer_id: o.offer.id.clone(),
                         outcome: Outcome::Experiment,
@@ -545,7 +565,7 @@ impl Decider {
                         message: e.to_string(),
                     })?;
                     screen(
-                        &offers.offers,
+                        offers.serving(input.placement),
                         input.placement,
                         now_ms,
                         &exclusions,
@@ -553,9 +573,8 @@ impl Decider {
                         &scope,
                     )
                 };
-                let propensities = self
-                    .propensities(ws, &screened.eligible, input.placement, &input.model_scores)
-                    .await?;
+                let propensities =
+                    propensities(&screened.eligible, &posteriors, &input.model_scores);
                 let ranked = score_and_rank(screened.eligible, propensities);
                 let (mut candidates, chosen) = select(
                     &ranked,
@@ -595,58 +614,45 @@ impl Decider {
             offers = decision.chosen.len(), "decided");
         Ok(decision)
     }
+}
 
-    /// The propensity of each eligible offer: the model score when given, else a
-    /// Thompson draw for learning offers (posteriors read in one round trip), else 1.
-    async fn propensities(
-        &self,
-        ws: &WorkspaceId,
-        eligible: &[Eligible<'_>],
-        placement: Option<Placement>,
-        model_scores: &HashMap<String, f64>,
-    ) -> Result<Vec<(f64, &'static str, String)>, Error> {
-        let learners: Vec<usize> = eligible
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| {
-                let o = &e.offer.offer;
-                o.spec.propensity_model == PropensityModel::Thompson
-                    && !model_scores.contains_key(o.id.as_str())
-            })
-            .map(|(i, _)| i)
-            .collect();
-        let arms: Vec<String> = learners
-            .iter()
-            .map(|&i| bandit::arm(&eligible[i].offer.offer.id, placement))
-            .collect();
-        let stats: HashMap<usize, ArmStats> = learners
-            .into_iter()
-            .zip(self.bandits.stats(ws.as_str(), &arms).await?)
-            .collect();
-        let mut rng = rand::rng();
-        Ok(eligible
-            .iter()
-            .enumerate()
-            .map(|(i, e)| {
-                let id = e.offer.offer.id.as_str();
-                if let Some(score) = model_scores.get(id) {
-                    (*score, "model", "propensity from the caller's model score".to_owned())
-                } else if let Some(s) = stats.get(&i) {
-                    let (a, b) = s.posterior();
-                    (
-                        s.sample(&mut rng),
-                        "thompson",
-                        format!(
-                            "propensity drawn from Beta({a}, {b}) after {} impressions, {} successes",
-                            s.trials, s.successes
-                        ),
-                    )
-                } else {
-                    (PROPENSITY_PRIOR, "fixed", String::new())
-                }
-            })
-            .collect())
-    }
+/// The propensity of each eligible offer: the model score when given, else a Thompson
+/// draw from its posterior (in `posteriors`, read with the customer's state) for
+/// learning offers, else 1.
+pub fn propensities(
+    eligible: &[Eligible<'_>],
+    posteriors: &HashMap<&str, ArmStats>,
+    model_scores: &HashMap<String, f64>,
+) -> Vec<(f64, &'static str, String)> {
+    let mut rng = rand::rng();
+    eligible
+        .iter()
+        .map(|e| {
+            let o = &e.offer.offer;
+            let id = o.id.as_str();
+            if let Some(score) = model_scores.get(id) {
+                (
+                    *score,
+                    "model",
+                    "propensity from the caller's model score".to_owned(),
+                )
+            } else if o.spec.propensity_model == PropensityModel::Thompson
+                && let Some(s) = posteriors.get(id)
+            {
+                let (a, b) = s.posterior();
+                (
+                    s.sample(&mut rng),
+                    "thompson",
+                    format!(
+                        "propensity drawn from Beta({a}, {b}) after {} impressions, {} successes",
+                        s.trials, s.successes
+                    ),
+                )
+            } else {
+                (PROPENSITY_PRIOR, "fixed", String::new())
+            }
+        })
+        .collect()
 }
 
 /// Removes duplicates and blanks from caller-supplied ids.

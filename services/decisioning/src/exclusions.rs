@@ -34,7 +34,8 @@ impl std::fmt::Debug for ExclusionStore {
     }
 }
 
-fn keys(ws: &str, customer: &str) -> (String, String) {
+/// The customer's redeemed and purchased set keys.
+pub(crate) fn keys(ws: &str, customer: &str) -> (String, String) {
     (
         format!("dec:{{{ws}:{customer}}}:redeemed"),
         format!("dec:{{{ws}:{customer}}}:purchased"),
@@ -49,16 +50,41 @@ impl ExclusionStore {
 
     /// The customer's recorded exclusions, in one round trip.
     pub async fn load(&self, ws: &str, customer: &str) -> Result<Exclusions, Error> {
+        Ok(self.load_with(ws, customer, None).await?.0)
+    }
+
+    /// The customer's recorded exclusions and, in the same round trip, the values of
+    /// `hash_fields` = (key, fields) read with HMGET (empty when not asked or when
+    /// there are no fields). `Decide` reads the bandit posteriors this way.
+    pub async fn load_with(
+        &self,
+        ws: &str,
+        customer: &str,
+        hash_fields: Option<(&str, &[String])>,
+    ) -> Result<(Exclusions, Vec<Option<i64>>), Error> {
         let (r, p) = keys(ws, customer);
-        let (redeemed, purchased): (HashSet<String>, HashSet<String>) = redis::pipe()
-            .smembers(r)
-            .smembers(p)
-            .query_async(&mut self.conn.clone())
-            .await?;
-        Ok(Exclusions {
-            redeemed,
-            purchased,
-        })
+        let mut pipe = redis::pipe();
+        pipe.smembers(r).smembers(p);
+        let (redeemed, purchased, values) = match hash_fields {
+            Some((key, fields)) if !fields.is_empty() => {
+                pipe.cmd("HMGET").arg(key).arg(fields);
+                let (r, p, v): (HashSet<String>, HashSet<String>, Vec<Option<i64>>) =
+                    pipe.query_async(&mut self.conn.clone()).await?;
+                (r, p, v)
+            }
+            _ => {
+                let (r, p): (HashSet<String>, HashSet<String>) =
+                    pipe.query_async(&mut self.conn.clone()).await?;
+                (r, p, Vec::new())
+            }
+        };
+        Ok((
+            Exclusions {
+                redeemed,
+                purchased,
+            },
+            values,
+        ))
     }
 
     /// Records that `customer` redeemed `offer` and so bought `products`.

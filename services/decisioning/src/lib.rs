@@ -80,7 +80,6 @@ pub async fn run(
         store.clone(),
         decide::LiveState {
             caps: caps::Caps::new(redis.clone()),
-            bandits: bandits.clone(),
             exclusions: exclusions.clone(),
         },
         Arc::clone(&clock),

@@ -145,7 +145,7 @@ impl DecisioningService for DecisioningApi {
             idempotency_key: convert::optional(&req.idempotency_key).map(str::to_owned),
         };
         let decision = self.decider.decide(&caller.workspace, input).await?;
-        Ok(Response::new(convert::decision_to_proto(&decision)))
+        Ok(Response::new(convert::decision_to_proto(decision)))
     }
 
     async fn update_offer(

@@ -101,6 +101,13 @@ pub const MIGRATIONS: &[Migration] = &[
             converted_ms BIGINT,
             PRIMARY KEY (workspace_id, experiment_id, customer_id))",
     },
+    Migration {
+        version: 3,
+        name: "decision_candidates_binary",
+        // New decisions keep their candidates in `candidates_pb` (protobuf, see
+        // `convert::candidates_to_bytes`) and leave the JSON column empty.
+        sql: "ALTER TABLE decisions ADD COLUMN candidates_pb BYTEA",
+    },
 ];
 
 /// Columns of an offer read from `offers` joined with one of its versions (`v`).
@@ -459,7 +466,7 @@ impl Store {
         decision: &Decision,
         idempotency_key: Option<&str>,
     ) -> Result<bool, Error> {
-        let candidates = encode("decision candidates", &decision.candidates)?;
+        let candidates = crate::convert::candidates_to_bytes(&decision.candidates);
         let offers = encode("decision offers", &decision.chosen)?;
         let offer_id = decision.chosen.first().map(|o| o.id.to_string());
         let (experiment, arm) = match &decision.experiment {
@@ -471,14 +478,13 @@ impl Store {
             .execute_raw(self.stmt(
                 "INSERT INTO decisions (workspace_id, decision_id, customer_id, offer_id, candidates,
                                         create_ms, placement, offers, experiment_id, arm_id, holdout,
-                                        idempotency_key)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+                                        idempotency_key, candidates_pb)
+                 VALUES ($1, $2, $3, $4, '', $5, $6, $7, $8, $9, $10, $11, $12)",
                 [
                     ws.as_str().into(),
                     decision.id.as_str().into(),
                     decision.customer_id.as_str().into(),
                     Value::from(offer_id),
-                    candidates.into(),
                     decision.create_ms.into(),
                     decision.placement.map_or("", Placement::as_str).into(),
                     offers.into(),
@@ -486,6 +492,7 @@ impl Store {
                     Value::from(arm.clone()),
                     i64::from(decision.holdout).into(),
                     Value::from(idempotency_key.map(str::to_owned)),
+                    candidates.into(),
                 ],
             ))
             .await;
@@ -720,14 +727,18 @@ impl Store {
     }
 }
 
-const DECISION_SELECT: &str = "SELECT decision_id, customer_id, candidates, create_ms, placement,
-        offers, experiment_id, arm_id, holdout FROM decisions";
+const DECISION_SELECT: &str = "SELECT decision_id, customer_id, candidates, candidates_pb,
+        create_ms, placement, offers, experiment_id, arm_id, holdout FROM decisions";
 
 fn decision_from_row(row: &QueryResult) -> Result<Decision, Error> {
-    let candidates: Vec<Candidate> = decode(
-        "decision candidates",
-        &row.try_get::<String>("", "candidates")?,
-    )?;
+    // Decisions logged before migration 3 have JSON candidates and no binary ones.
+    let candidates: Vec<Candidate> = match row.try_get::<Option<Vec<u8>>>("", "candidates_pb")? {
+        Some(bytes) => crate::convert::candidates_from_bytes(&bytes)?,
+        None => decode(
+            "decision candidates",
+            &row.try_get::<String>("", "candidates")?,
+        )?,
+    };
     let chosen: Vec<Offer> = decode("decision offers", &row.try_get::<String>("", "offers")?)?;
     let experiment: Option<String> = row.try_get("", "experiment_id")?;
     let arm: Option<String> = row.try_get("", "arm_id")?;

@@ -151,17 +151,21 @@ impl Harness {
             .duplicate)
     }
 
-    async fn decision_rows(&self, decision_id: &str) -> anyhow::Result<(Option<String>, String)> {
+    /// The logged offer id and binary candidates (`candidates_pb`) of a decision.
+    async fn decision_rows(&self, decision_id: &str) -> anyhow::Result<(Option<String>, Vec<u8>)> {
         let db = omni_storage::connect(&self.database_url).await?;
         let row = db
             .query_one_raw(omni_storage::stmt(
                 db.get_database_backend(),
-                "SELECT offer_id, candidates FROM decisions WHERE workspace_id = $1 AND decision_id = $2",
+                "SELECT offer_id, candidates_pb FROM decisions WHERE workspace_id = $1 AND decision_id = $2",
                 [WS.into(), decision_id.into()],
             ))
             .await?
             .context("decision logged")?;
-        Ok((row.try_get("", "offer_id")?, row.try_get("", "candidates")?))
+        Ok((
+            row.try_get("", "offer_id")?,
+            row.try_get("", "candidates_pb")?,
+        ))
     }
 }
 
@@ -259,9 +263,14 @@ async fn decide_picks_the_best_eligible_offer_and_explains_the_rest() -> anyhow:
 
     let (logged_offer, candidates) = h.decision_rows(&resp.decision_id).await?;
     assert_eq!(logged_offer.as_deref(), Some(vip.offer_id.as_str()));
-    let candidates: serde_json::Value = serde_json::from_str(&candidates)?;
-    assert_eq!(candidates.as_array().map(Vec::len), Some(4));
-    assert_eq!(candidates[0]["outcome"], "chosen");
+    let candidates = omni_decisioning::convert::candidates_from_bytes(&candidates)?;
+    assert_eq!(candidates.len(), 4);
+    assert_eq!(
+        candidates[0].outcome,
+        omni_decisioning::offer::Outcome::Chosen
+    );
+    assert_eq!(candidates[0].offer_id.as_str(), vip.offer_id);
+    assert_eq!(candidates[0].reason, outcome(&vip.offer_id).2);
 
     // Without the placement the VIP offer is not eligible; the next best wins.
     let resp = h
