@@ -20,7 +20,11 @@
 //! The Redis step targets the customer the event's customer is *now* (following
 //! merges in SQL), so an event applied late lands on the surviving profile.
 
+use std::collections::HashMap;
 use std::time::Duration;
+
+use futures_util::future::join_all;
+use omni_common::ids::CustomerId;
 
 use omni_bus::{Bus, Topic};
 use omni_common::clock::SharedClock;
@@ -88,19 +92,119 @@ impl Outbox {
             omni_common::clock::system().now_ms(),
         )
         .await?;
-        let msg = EventIngested {
-            workspace_id: ws.to_owned(),
-            customer_id: current.into_inner(),
-            event: Some(event_to_proto(event)),
-            merged_customer_ids: outcome
-                .merged_customer_ids
-                .iter()
-                .map(|c| c.as_str().to_owned())
-                .collect(),
-        };
-        self.bus.publish(Topic::EventIngested, &msg).await?;
+        self.bus
+            .publish(
+                Topic::EventIngested,
+                &ingested(ws, &current, event, outcome),
+            )
+            .await?;
         store::mark_published(&self.db, ws, &event.event_id).await?;
         Ok(())
+    }
+
+    /// Runs the after-commit steps for many just-accepted events of workspace `ws`
+    /// (none applied yet), in their order, with one SQL write per step for the whole
+    /// set: profiles are applied per customer in event order and customers
+    /// concurrently, then the bus messages likewise. Events whose step failed stay
+    /// unflagged for the worker; the first error is returned after the others are
+    /// flagged.
+    pub async fn deliver_many(
+        &self,
+        ws: &str,
+        items: &[(&TrackedEvent, &Outcome)],
+    ) -> Result<(), Error> {
+        let mut survivor_of: HashMap<&CustomerId, CustomerId> = HashMap::new();
+        let mut groups: Vec<(CustomerId, Vec<usize>)> = Vec::new();
+        let mut group_of: HashMap<CustomerId, usize> = HashMap::new();
+        for (i, (_, outcome)) in items.iter().enumerate() {
+            let current = match survivor_of.get(&outcome.customer_id) {
+                Some(c) => c.clone(),
+                None => {
+                    let c = store::resolve_customer(&self.db, ws, &outcome.customer_id)
+                        .await?
+                        .unwrap_or_else(|| outcome.customer_id.clone());
+                    survivor_of.insert(&outcome.customer_id, c.clone());
+                    c
+                }
+            };
+            let g = *group_of.entry(current.clone()).or_insert_with(|| {
+                groups.push((current, Vec::new()));
+                groups.len() - 1
+            });
+            groups[g].1.push(i);
+        }
+
+        let mut first_error = None;
+        let applied = join_all(groups.iter().map(|(current, members)| async move {
+            let mut done = Vec::with_capacity(members.len());
+            for &i in members {
+                let (event, outcome) = items[i];
+                let step = async {
+                    apply_event(&self.profiles, ws, current, event, outcome).await?;
+                    if !outcome.aliased_customer_ids.is_empty() {
+                        sync_consent(&self.db, &self.profiles, ws, current).await?;
+                    }
+                    Ok::<(), Error>(())
+                };
+                if let Err(e) = step.await {
+                    return (done, Some(e));
+                }
+                done.push(i);
+            }
+            (done, None)
+        }))
+        .await;
+        let mut ok = vec![false; items.len()];
+        for (done, error) in applied {
+            for i in done {
+                ok[i] = true;
+            }
+            first_error = first_error.or(error);
+        }
+        let ids: Vec<&str> = (0..items.len())
+            .filter(|&i| ok[i])
+            .map(|i| items[i].0.event_id.as_str())
+            .collect();
+        store::mark_many(&self.db, ws, store::EventFlag::Applied, &ids).await?;
+
+        let now_ms = omni_common::clock::system().now_ms();
+        let published = join_all(groups.iter().map(|(current, members)| {
+            let ok = &ok;
+            async move {
+                let mut done = Vec::with_capacity(members.len());
+                for &i in members.iter().filter(|&&i| ok[i]) {
+                    let (event, outcome) = items[i];
+                    let step = async {
+                        crate::suggest::on_event(
+                            &self.db,
+                            &self.crypto,
+                            ws,
+                            current,
+                            event,
+                            now_ms,
+                        )
+                        .await?;
+                        self.bus
+                            .publish(Topic::EventIngested, &ingested(ws, current, event, outcome))
+                            .await?;
+                        Ok::<(), Error>(())
+                    };
+                    if let Err(e) = step.await {
+                        return (done, Some(e));
+                    }
+                    done.push(i);
+                }
+                (done, None)
+            }
+        }))
+        .await;
+        let mut ids = Vec::with_capacity(items.len());
+        for (done, error) in published {
+            ids.extend(done.into_iter().map(|i| items[i].0.event_id.as_str()));
+            first_error = first_error.or(error);
+        }
+        store::mark_many(&self.db, ws, store::EventFlag::Published, &ids).await?;
+        first_error.map_or(Ok(()), Err)
     }
 
     /// One worker pass at `now_ms`: takes over every unpublished event whose lease
@@ -148,6 +252,25 @@ impl Outbox {
                 Err(e) => tracing::warn!(error = %e, "outbox scan failed"),
             }
         }
+    }
+}
+
+/// The bus message announcing `event`, accepted for `current`.
+fn ingested(
+    ws: &str,
+    current: &CustomerId,
+    event: &TrackedEvent,
+    outcome: &Outcome,
+) -> EventIngested {
+    EventIngested {
+        workspace_id: ws.to_owned(),
+        customer_id: current.as_str().to_owned(),
+        event: Some(event_to_proto(event)),
+        merged_customer_ids: outcome
+            .merged_customer_ids
+            .iter()
+            .map(|c| c.as_str().to_owned())
+            .collect(),
     }
 }
 

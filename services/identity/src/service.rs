@@ -22,7 +22,7 @@ use crate::normalise::MAX_ID_LEN;
 use crate::outbox::{HANDLER_DELIVERY_TIMEOUT, HANDLER_LEASE_MS, Outbox};
 use crate::page;
 use crate::privacy::{erase_customer, export_customer};
-use crate::resolve::{TrackContext, track};
+use crate::resolve::{self, TrackContext, track};
 use crate::rules::Rules;
 use crate::store::Cursor;
 use crate::suggest::{self, Decision};
@@ -78,23 +78,7 @@ impl Identity {
         if !tracked.duplicate {
             self.deliver_after_commit(ws, event, &tracked.outcome).await;
         }
-        let o = tracked.outcome;
-        Ok(pb::TrackResponse {
-            customer_id: o.customer_id.into_inner(),
-            duplicate: tracked.duplicate,
-            merged_customer_ids: o
-                .merged_customer_ids
-                .into_iter()
-                .map(CustomerId::into_inner)
-                .collect(),
-            created: o.created,
-            conflict_id: o.conflict_id.unwrap_or_default(),
-            ignored_identifiers: o
-                .ignored_identifiers
-                .iter()
-                .map(convert::identifier_to_proto)
-                .collect(),
-        })
+        Ok(track_response(tracked))
     }
 
     /// After commit: Redis and bus, bounded in time. Failures are logged, not returned:
@@ -115,6 +99,27 @@ impl Identity {
                 tracing::warn!(event_id = %event.event_id, "event accepted; delivery timed out, deferred to the outbox")
             }
         }
+    }
+}
+
+/// The answer to one accepted (or duplicate) event.
+fn track_response(tracked: resolve::Tracked) -> pb::TrackResponse {
+    let o = tracked.outcome;
+    pb::TrackResponse {
+        customer_id: o.customer_id.into_inner(),
+        duplicate: tracked.duplicate,
+        merged_customer_ids: o
+            .merged_customer_ids
+            .into_iter()
+            .map(CustomerId::into_inner)
+            .collect(),
+        created: o.created,
+        conflict_id: o.conflict_id.unwrap_or_default(),
+        ignored_identifiers: o
+            .ignored_identifiers
+            .iter()
+            .map(convert::identifier_to_proto)
+            .collect(),
     }
 }
 
@@ -225,15 +230,53 @@ impl IdentityService for Identity {
             ));
         }
         let now_ms = self.clock.now_ms();
-        let rules = self.rules(caller.workspace.as_str()).await?;
+        let ws = caller.workspace.as_str();
+        let rules = self.rules(ws).await?;
+        let parsed: Vec<Result<TrackedEvent, Status>> = events
+            .iter()
+            .enumerate()
+            .map(|(i, raw)| event_from_proto(Some(raw), now_ms, &rules, &format!("events[{i}]")))
+            .collect();
+        let valid: Vec<&TrackedEvent> = parsed.iter().filter_map(|p| p.as_ref().ok()).collect();
+        let ctx = TrackContext {
+            workspace: ws,
+            crypto: &self.outbox.crypto,
+            actor: &caller.key_id,
+            now_ms,
+            lease_until_ms: now_ms + HANDLER_LEASE_MS,
+            rules: &rules,
+        };
+        let tracked = resolve::track_many(&self.outbox.db, &ctx, &valid).await;
+        let fresh: Vec<(&TrackedEvent, &crate::event::Outcome)> = valid
+            .iter()
+            .zip(&tracked)
+            .filter_map(|(e, t)| match t {
+                Ok(t) if !t.duplicate => Some((*e, &t.outcome)),
+                _ => None,
+            })
+            .collect();
+        if !fresh.is_empty() {
+            let work = self.outbox.deliver_many(ws, &fresh);
+            match tokio::time::timeout(HANDLER_DELIVERY_TIMEOUT, work).await {
+                Ok(Ok(())) => {}
+                Ok(Err(e)) => {
+                    tracing::warn!(error = %e, "batch accepted; some delivery deferred to the outbox")
+                }
+                Err(_) => {
+                    tracing::warn!("batch accepted; delivery timed out, deferred to the outbox")
+                }
+            }
+        }
+        let mut tracked = tracked.into_iter();
         let mut out = pb::TrackBatchResponse::default();
-        for (i, raw) in events.iter().enumerate() {
+        for (i, (raw, parsed)) in events.iter().zip(parsed).enumerate() {
             let prefix = format!("events[{i}]");
-            let result = match event_from_proto(Some(raw), now_ms, &rules, &prefix) {
+            let result = match parsed {
                 Err(status) => Err(batch_error(&status, &prefix)),
-                Ok(event) => match self.accept(&caller, &rules, &event, now_ms).await {
-                    Ok(accepted) => Ok(accepted),
-                    Err(e) => Err(batch_error(&Status::from(e), &prefix)),
+                Ok(_) => match tracked.next() {
+                    Some(Ok(t)) => Ok(track_response(t)),
+                    Some(Err(e)) => Err(batch_error(&Status::from(e), &prefix)),
+                    None => Err(batch_error(&Status::internal("event not tracked"), &prefix)),
                 },
             };
             let result = match result {

@@ -626,6 +626,40 @@ pub async fn mark_published(
     Ok(())
 }
 
+/// Sets `flag` (`applied` or `published`) on many events in one statement.
+pub async fn mark_many(
+    conn: &impl ConnectionTrait,
+    ws: &str,
+    flag: EventFlag,
+    event_ids: &[&str],
+) -> Result<(), Error> {
+    for chunk in event_ids.chunks(500) {
+        let placeholders: Vec<String> = (0..chunk.len()).map(|i| format!("${}", i + 2)).collect();
+        let column = match flag {
+            EventFlag::Applied => "applied",
+            EventFlag::Published => "published",
+        };
+        let sql = format!(
+            "UPDATE events SET {column} = 1 WHERE workspace_id = $1 AND event_id IN ({})",
+            placeholders.join(", ")
+        );
+        let mut values = Vec::with_capacity(chunk.len() + 1);
+        values.push(s(ws));
+        values.extend(chunk.iter().map(|id| s(id)));
+        conn.execute_raw(st(conn, &sql, values)).await?;
+    }
+    Ok(())
+}
+
+/// An outbox step flagged on an event row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EventFlag {
+    /// The profile update reached Redis.
+    Applied,
+    /// `EventIngested` reached the bus.
+    Published,
+}
+
 /// An accepted event whose Redis update or bus publication is still outstanding.
 #[derive(Clone, Debug)]
 pub struct PendingEvent {

@@ -1102,6 +1102,97 @@ async fn track_batch_reports_a_result_per_event() -> anyhow::Result<()> {
     suite.stop().await
 }
 
+/// A batch is resolved in one transaction; merges inside it, concurrent batches over the
+/// same customers, and after-commit delivery must give what one-by-one Track gives.
+#[tokio::test]
+async fn track_batch_resolves_like_one_by_one_track_and_delivers_every_event() -> anyhow::Result<()>
+{
+    // The same 40 events: one by one on one suite, in concurrent batches on another.
+    let events: Vec<Event> = (0..40)
+        .map(|i| {
+            let person = i % 5;
+            let mut ids = vec![anon(&format!("a{person}-{}", i % 2))];
+            if i % 4 == 3 {
+                // Links the person's two anonymous ids (a merge inside the batch).
+                ids.push(anon(&format!("a{person}-{}", (i + 1) % 2)));
+                ids.push(email(&format!("p{person}@example.com")));
+            }
+            let mut e = event(&format!("tb-{i}"), "view", ids);
+            e.traits = Some(traits(&[("seq", (i as i64).into())]));
+            e
+        })
+        .collect();
+
+    let serial = Suite::start().await?;
+    let mut c = serial.client()?;
+    for e in &events {
+        track(&mut c, e.clone()).await?;
+    }
+    let batched = Suite::start().await?;
+    let mut tasks = Vec::new();
+    for chunk in events.chunks(10) {
+        let mut c = batched.client()?;
+        let chunk = chunk.to_vec();
+        tasks.push(tokio::spawn(async move {
+            c.track_batch(TrackBatchRequest { events: chunk }).await
+        }));
+    }
+    for t in tasks {
+        let r = t.await??.into_inner();
+        assert_eq!((r.accepted_count, r.failed_count), (10, 0));
+    }
+
+    for suite in [&serial, &batched] {
+        assert_eq!(suite.count("events").await?, 40);
+        let db = suite.db().await?;
+        let row = db
+            .query_one_raw(omni_storage::stmt(
+                db.get_database_backend(),
+                "SELECT COUNT(*) AS n FROM events WHERE applied = 1 AND published = 1",
+                [],
+            ))
+            .await?
+            .context("count")?;
+        assert_eq!(
+            row.try_get::<i64>("", "n")?,
+            40,
+            "every event applied and published"
+        );
+        let mut redis = redis::Client::open(suite.redis.url.as_str())?
+            .get_multiplexed_async_connection()
+            .await?;
+        let len: u64 = redis::cmd("XLEN")
+            .arg(omni_bus::Topic::EventIngested.stream())
+            .query_async(&mut redis)
+            .await?;
+        assert_eq!(len, 40);
+    }
+    // Each person ends as one customer holding both anonymous ids and the email.
+    for person in 0..5 {
+        let mut answers = Vec::new();
+        for suite in [&serial, &batched] {
+            let mut c = suite.client()?;
+            let r = track(
+                &mut c,
+                event(
+                    &format!("probe-{person}"),
+                    "view",
+                    vec![email(&format!("p{person}@example.com"))],
+                ),
+            )
+            .await?;
+            let p = profile(&mut c, &r.customer_id).await?;
+            let mut ids: Vec<String> = p.identifiers.iter().map(|i| i.value.clone()).collect();
+            ids.sort();
+            answers.push(ids);
+        }
+        assert_eq!(answers[0], answers[1], "person {person}");
+        assert_eq!(answers[0].len(), 3, "{:?}", answers[0]);
+    }
+    serial.stop().await?;
+    batched.stop().await
+}
+
 #[tokio::test]
 async fn list_events_pages_a_customers_timeline_newest_first() -> anyhow::Result<()> {
     let suite = Suite::start().await?;
