@@ -90,3 +90,38 @@ pub async fn serve(opts: ServeOptions<'_>, routes: Routes) -> Result<(), Error> 
     tracing::info!(service = opts.name, "stopped");
     Ok(())
 }
+
+/// This replica's bus consumer name for `service` (`<service>-<host>`), stable across
+/// restarts so the entries it left pending are read again when it comes back: the host
+/// is the pod name under Kubernetes.
+pub fn replica_name(service: &str) -> String {
+    let host = std::env::var("HOSTNAME")
+        .ok()
+        .or_else(|| std::fs::read_to_string("/etc/hostname").ok())
+        .map(|h| h.trim().to_owned())
+        .filter(|h| !h.is_empty())
+        .unwrap_or_else(|| "local".into());
+    format!("{service}-{host}")
+}
+
+/// Waits for a service's background workers once its server has stopped, logging each
+/// worker that failed; returns the server's error, else the first worker's.
+pub async fn join_workers<E>(
+    service: &str,
+    served: Result<(), E>,
+    mut workers: tokio::task::JoinSet<Result<(), E>>,
+) -> Result<(), E>
+where
+    E: From<tokio::task::JoinError> + std::fmt::Display + Send + 'static,
+{
+    let mut result = served;
+    while let Some(joined) = workers.join_next().await {
+        if let Err(e) = joined.map_err(E::from).and_then(|r| r) {
+            tracing::error!(error = %e, service, "worker failed");
+            if result.is_ok() {
+                result = Err(e);
+            }
+        }
+    }
+    result
+}

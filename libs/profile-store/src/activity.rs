@@ -35,6 +35,17 @@ pub struct PushTokenState {
 /// Identifies a push token: `(app_id, platform, token)`.
 pub type PushTokenKey = (String, String, String);
 
+/// The purchase summary of a customer's profile (see [`ProfileActivity`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PurchaseSummary {
+    /// Number of purchases.
+    pub orders: i64,
+    /// Sum of purchase revenue, in millionths of the currency unit.
+    pub revenue_micros: i64,
+    /// Last purchase (unix ms), 0 when never.
+    pub last_purchase_ms: i64,
+}
+
 /// The activity part of a customer's profile.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ProfileActivity {

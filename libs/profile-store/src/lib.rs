@@ -37,12 +37,12 @@ mod profile;
 mod store;
 
 pub use activity::{
-    ActivityUpdate, Engagement, MAX_PRODUCTS, ProfileActivity, Purchase, PushTokenChange,
-    PushTokenKey, PushTokenState,
+    ActivityUpdate, Engagement, MAX_PRODUCTS, ProfileActivity, Purchase, PurchaseSummary,
+    PushTokenChange, PushTokenKey, PushTokenState,
 };
 pub use consent::{
     CHANNELS, ConsentSnapshot, GlobalUnsubscribe, MARKETING, PurposeConsent, TRANSACTIONAL,
 };
 pub use error::Error;
-pub use profile::{ConsentState, ProfileUpdate, StoredProfile};
+pub use profile::{ConsentState, ProfileParts, ProfileUpdate, ReadParts, StoredProfile};
 pub use store::ProfileStore;

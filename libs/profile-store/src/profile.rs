@@ -24,6 +24,28 @@ pub struct StoredProfile {
     pub last_seen_ms: i64,
 }
 
+/// What [`crate::ProfileStore::read_many`] reads besides existence and memberships.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReadParts {
+    /// Read the traits.
+    pub traits: bool,
+    /// Read the event counts.
+    pub event_counts: bool,
+}
+
+/// Parts of one profile read by [`crate::ProfileStore::read_many`].
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ProfileParts {
+    /// Whether any profile state exists.
+    pub exists: bool,
+    /// Traits by name (empty when not asked for).
+    pub traits: serde_json::Map<String, Value>,
+    /// Event counts by type (empty when not asked for).
+    pub event_counts: BTreeMap<String, i64>,
+    /// Segment id -> entered at (ms).
+    pub memberships: BTreeMap<String, i64>,
+}
+
 /// Consent for one channel; stored as JSON `{"granted": .., "updated_ms": ..}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConsentState {

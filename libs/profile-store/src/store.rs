@@ -7,10 +7,14 @@ use redis::aio::ConnectionManager;
 use serde_json::Value;
 
 use crate::Error;
-use crate::activity::{ActivityUpdate, MAX_PRODUCTS, ProfileActivity, PushTokenState};
+use crate::activity::{
+    ActivityUpdate, MAX_PRODUCTS, ProfileActivity, PurchaseSummary, PushTokenState,
+};
 use crate::consent::{ConsentSnapshot, GlobalUnsubscribe, PurposeConsent};
 use crate::keys::{CustomerKeys, FIRST_SEEN, GLOBAL_UNSUBSCRIBE, LAST_SEEN};
-use crate::profile::{ConsentState, ProfileUpdate, StoredProfile, identifier_member};
+use crate::profile::{
+    ConsentState, ProfileParts, ProfileUpdate, ReadParts, StoredProfile, identifier_member,
+};
 
 /// Longest chain of merges followed by [`ProfileStore::resolve_alias`].
 const MAX_ALIAS_HOPS: usize = 64;
@@ -264,6 +268,100 @@ impl ProfileStore {
             );
         }
         Ok(out)
+    }
+
+    /// Reads the parts of many profiles a batch evaluation needs, in one pipeline:
+    /// for each of exactly `customer_ids` (no alias following), in the same order,
+    /// whether a profile exists, its traits and event counts when asked for, and its
+    /// segment memberships.
+    pub async fn read_many(
+        &self,
+        workspace: &str,
+        customer_ids: &[String],
+        parts: ReadParts,
+    ) -> Result<Vec<ProfileParts>, Error> {
+        if customer_ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut pipe = redis::pipe();
+        let keys: Vec<CustomerKeys> = customer_ids
+            .iter()
+            .map(|id| CustomerKeys::new(workspace, id))
+            .collect();
+        for k in &keys {
+            pipe.cmd("EXISTS").arg(&k.profile());
+            if parts.traits {
+                pipe.hgetall(&k.traits);
+            }
+            if parts.event_counts {
+                pipe.hgetall(&k.counts);
+            }
+            pipe.hgetall(&k.memberships);
+        }
+        let mut replies: Vec<redis::Value> = pipe.query_async(&mut self.conn.clone()).await?;
+        let per = 2 + usize::from(parts.traits) + usize::from(parts.event_counts);
+        if replies.len() != per * keys.len() {
+            return Err(Error::Corrupt {
+                key: "read_many".into(),
+                detail: format!("{} replies for {} reads", replies.len(), per * keys.len()),
+            });
+        }
+        let mut out = Vec::with_capacity(keys.len());
+        let mut it = replies.drain(..);
+        for k in &keys {
+            let mut next = || it.next().unwrap_or(redis::Value::Nil);
+            let exists: i64 = redis::from_redis_value(next()).map_err(redis::RedisError::from)?;
+            let mut p = ProfileParts {
+                exists: exists > 0,
+                ..ProfileParts::default()
+            };
+            if parts.traits {
+                let raw: Vec<(String, String)> =
+                    redis::from_redis_value(next()).map_err(redis::RedisError::from)?;
+                for (name, json) in raw {
+                    let v = parse_json::<Value>(&k.traits, &name, &json)?;
+                    p.traits.insert(name, v);
+                }
+            }
+            if parts.event_counts {
+                let raw: Vec<(String, i64)> =
+                    redis::from_redis_value(next()).map_err(redis::RedisError::from)?;
+                p.event_counts = raw.into_iter().collect();
+            }
+            let raw: Vec<(String, i64)> =
+                redis::from_redis_value(next()).map_err(redis::RedisError::from)?;
+            p.memberships = raw.into_iter().collect();
+            out.push(p);
+        }
+        Ok(out)
+    }
+
+    /// The purchase summary of exactly each of `customer_ids` (no alias following), in
+    /// the same order, read in one pipeline; zeros for a customer who never bought.
+    pub async fn purchase_summaries(
+        &self,
+        workspace: &str,
+        customer_ids: &[String],
+    ) -> Result<Vec<PurchaseSummary>, Error> {
+        if customer_ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut pipe = redis::pipe();
+        for customer_id in customer_ids {
+            pipe.cmd("HMGET")
+                .arg(CustomerKeys::new(workspace, customer_id).activity)
+                .arg(&["orders", "revenue_micros", "last_purchase_ms"]);
+        }
+        let raw: Vec<(Option<i64>, Option<i64>, Option<i64>)> =
+            pipe.query_async(&mut self.conn.clone()).await?;
+        Ok(raw
+            .into_iter()
+            .map(|(orders, revenue, last)| PurchaseSummary {
+                orders: orders.unwrap_or_default(),
+                revenue_micros: revenue.unwrap_or_default(),
+                last_purchase_ms: last.unwrap_or_default(),
+            })
+            .collect())
     }
 
     /// [`ProfileStore::replace`] that also writes `activity` as the complete activity

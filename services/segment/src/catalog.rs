@@ -18,6 +18,7 @@ use omni_common::clock::SharedClock;
 use omni_common::ids::WorkspaceId;
 use omni_rules::{Expression, RuleError};
 
+use crate::builtins::{KEYS as BUILTIN_KEYS, LifecycleSettings, RfmModel};
 use crate::computed::{ComputedTrait, ComputedTraitId, FILTER_VARIABLES, NewComputedTrait};
 use crate::error::Error;
 use crate::segment::{Dependencies, NewSegment, Segment, SegmentId, SegmentUpdate, VARIABLES};
@@ -53,6 +54,10 @@ pub struct WorkspaceCatalog {
     pub segments: Vec<CompiledSegment>,
     /// The computed traits, oldest first.
     pub traits: Vec<CompiledTrait>,
+    /// The lifecycle settings in force.
+    pub settings: LifecycleSettings,
+    /// The RFM model, once one was computed.
+    pub rfm: Option<RfmModel>,
     loaded_ms: i64,
 }
 
@@ -60,6 +65,16 @@ impl WorkspaceCatalog {
     /// The segment with `id`, if loaded.
     pub fn get(&self, id: &str) -> Option<&CompiledSegment> {
         self.segments.iter().find(|s| s.segment.id.as_str() == id)
+    }
+
+    /// Whether any segment reads `builtins.<key>`.
+    pub fn reads_builtin(&self, key: &str) -> bool {
+        self.segments.iter().any(|s| s.deps.builtins.contains(key))
+    }
+
+    /// Whether any segment reads `builtins`.
+    pub fn reads_builtins(&self) -> bool {
+        self.segments.iter().any(|s| !s.deps.builtins.is_empty())
     }
 
     /// The computed trait named `name`, if loaded.
@@ -101,6 +116,28 @@ impl WorkspaceCatalog {
                 });
             }
             deps.computed.insert(key.key);
+        }
+        let builtins = expression.uses_of("builtins");
+        if let Some((line, column)) = builtins.other {
+            return Err(RuleError {
+                message: "`builtins` may only be read by name, as builtins.<name>".into(),
+                line,
+                column,
+            });
+        }
+        for key in builtins.keys {
+            if !BUILTIN_KEYS.contains(&key.key.as_str()) {
+                return Err(RuleError {
+                    message: format!(
+                        "unknown built-in `{}`; expected one of {}",
+                        key.key,
+                        BUILTIN_KEYS.join(", ")
+                    ),
+                    line: key.line,
+                    column: key.column,
+                });
+            }
+            deps.builtins.insert(key.key);
         }
         let segments = expression.uses_of("segments");
         if let Some((line, column)) = segments.other {
@@ -177,20 +214,21 @@ impl Catalog {
         &self.store
     }
 
-    /// Compiles, checks and stores a new segment. With an idempotency key used before
-    /// in the workspace, returns the segment first created with it and stores nothing.
+    /// Compiles, checks and stores a new segment; the flag says whether it was
+    /// created now. With an idempotency key used before in the workspace, returns the
+    /// segment first created with it (flag false) and stores nothing.
     pub async fn create(
         &self,
         ws: &WorkspaceId,
         new: NewSegment,
         idempotency_key: Option<&str>,
-    ) -> Result<Segment, Error> {
+    ) -> Result<(Segment, bool), Error> {
         let fresh = self.reload(ws).await?;
         fresh.check(&new.expression, None)?;
         if let Some(key) = idempotency_key
             && let Some(first) = self.store.by_idempotency_key(ws, key).await?
         {
-            return Ok(first);
+            return Ok((first, false));
         }
         let now = self.clock.now_ms();
         let segment = Segment {
@@ -203,10 +241,11 @@ impl Catalog {
         };
         let stored = self.store.insert(ws, &segment, idempotency_key).await?;
         self.invalidate(ws);
-        if stored.id == segment.id {
+        let created = stored.id == segment.id;
+        if created {
             tracing::info!(workspace = %ws, segment = %stored.id, "segment created");
         }
-        Ok(stored)
+        Ok((stored, created))
     }
 
     /// Checks and stores a new version of a segment.
@@ -369,9 +408,13 @@ impl Catalog {
                 Some(CompiledTrait { def, filter })
             })
             .collect();
+        let settings = self.store.lifecycle_settings(ws).await?.unwrap_or_default();
+        let rfm = self.store.rfm_model(ws).await?;
         let mut catalog = WorkspaceCatalog {
             segments: Vec::new(),
             traits,
+            settings,
+            rfm,
             loaded_ms,
         };
         // Compile against the full set of ids first (references to segments later in
@@ -406,6 +449,29 @@ impl Catalog {
             .unwrap_or_else(PoisonError::into_inner)
             .insert(ws.clone(), Arc::clone(&fresh));
         Ok(fresh)
+    }
+
+    /// Stores the workspace's lifecycle settings (validated first).
+    pub async fn update_lifecycle_settings(
+        &self,
+        ws: &WorkspaceId,
+        mut settings: LifecycleSettings,
+    ) -> Result<LifecycleSettings, Error> {
+        settings
+            .validate()
+            .map_err(|(field, message)| Error::InvalidArgument { field, message })?;
+        settings.update_ms = Some(self.clock.now_ms());
+        self.store.put_lifecycle_settings(ws, &settings).await?;
+        self.invalidate(ws);
+        tracing::info!(workspace = %ws, ?settings, "lifecycle settings updated");
+        Ok(settings)
+    }
+
+    /// Stores the workspace's new RFM model.
+    pub async fn put_rfm_model(&self, ws: &WorkspaceId, model: &RfmModel) -> Result<(), Error> {
+        self.store.put_rfm_model(ws, model).await?;
+        self.invalidate(ws);
+        Ok(())
     }
 
     fn invalidate(&self, ws: &WorkspaceId) {

@@ -4,6 +4,7 @@ use omni_common::convert::{json_to_struct, to_timestamp};
 use omni_proto::segment::v1 as pb;
 use omni_rules::Expression;
 
+use crate::builtins::{Builtins, LifecycleSettings, RfmModel, Stage};
 use crate::computed::{self, Aggregation, ComputedTrait, MAX_WINDOW_MS, NewComputedTrait};
 use crate::error::Error;
 use crate::recompute::{Recompute, RecomputeState};
@@ -220,6 +221,115 @@ pub fn transition_to_proto(t: &Transition) -> pb::MembershipTransition {
         segment_version: t.version,
         time: Some(to_timestamp(t.time_ms)),
         cause_event_id: t.cause.clone(),
+    }
+}
+
+/// Lifecycle settings as their contract message.
+pub fn lifecycle_settings_to_proto(s: &LifecycleSettings) -> pb::LifecycleSettings {
+    pb::LifecycleSettings {
+        new_days: s.new_days,
+        active_days: s.active_days,
+        dormant_days: s.dormant_days,
+        loyal_min_orders: s.loyal_min_orders,
+        rfm_refresh_interval: Some(prost_types::Duration {
+            seconds: s.rfm_refresh_ms / 1000,
+            nanos: 0,
+        }),
+        update_time: s.update_ms.map(to_timestamp),
+    }
+}
+
+/// The settings an `UpdateLifecycleSettingsRequest` asks for, from the current ones:
+/// the fields named in the mask (every field when it is empty) are taken from the
+/// request. Validation of the result is the catalog's.
+pub fn lifecycle_settings_update(
+    current: &LifecycleSettings,
+    req: pb::UpdateLifecycleSettingsRequest,
+) -> Result<LifecycleSettings, Error> {
+    let new = req
+        .settings
+        .ok_or_else(|| Error::invalid("settings", "is required"))?;
+    let paths: Vec<String> = req.update_mask.map(|m| m.paths).unwrap_or_default();
+    const FIELDS: [&str; 5] = [
+        "new_days",
+        "active_days",
+        "dormant_days",
+        "loyal_min_orders",
+        "rfm_refresh_interval",
+    ];
+    if let Some(bad) = paths.iter().find(|p| !FIELDS.contains(&p.as_str())) {
+        return Err(Error::invalid(
+            "update_mask",
+            format!(
+                "unknown field `{bad}`; expected one of {}",
+                FIELDS.join(", ")
+            ),
+        ));
+    }
+    let take = |f: &str| paths.is_empty() || paths.iter().any(|p| p == f);
+    let mut out = current.clone();
+    if take("new_days") {
+        out.new_days = new.new_days;
+    }
+    if take("active_days") {
+        out.active_days = new.active_days;
+    }
+    if take("dormant_days") {
+        out.dormant_days = new.dormant_days;
+    }
+    if take("loyal_min_orders") {
+        out.loyal_min_orders = new.loyal_min_orders;
+    }
+    if take("rfm_refresh_interval") {
+        let d = new.rfm_refresh_interval.unwrap_or_default();
+        if d.seconds < 0 || d.nanos != 0 {
+            return Err(Error::invalid(
+                "settings.rfm_refresh_interval",
+                "must be a whole number of minutes, at least 1",
+            ));
+        }
+        out.rfm_refresh_ms = d.seconds.saturating_mul(1000);
+    }
+    Ok(out)
+}
+
+/// One customer's built-ins as their contract message.
+pub fn builtins_to_proto(
+    customer_id: &str,
+    b: &Builtins,
+    first_seen_ms: i64,
+) -> pb::CustomerBuiltins {
+    let stage = match b.stage {
+        Stage::New => pb::LifecycleStage::New,
+        Stage::Active => pb::LifecycleStage::Active,
+        Stage::Loyal => pb::LifecycleStage::Loyal,
+        Stage::AtRisk => pb::LifecycleStage::AtRisk,
+        Stage::Dormant => pb::LifecycleStage::Dormant,
+    };
+    pb::CustomerBuiltins {
+        customer_id: customer_id.to_owned(),
+        lifecycle_stage: stage.into(),
+        rfm: b.rfm.map(|r| pb::RfmScore {
+            recency: r.r,
+            frequency: r.f,
+            monetary: r.m,
+        }),
+        orders: b.purchases.orders,
+        revenue: b.revenue(),
+        last_purchase_time: (b.purchases.orders > 0)
+            .then(|| to_timestamp(b.purchases.last_purchase_ms)),
+        first_seen_time: Some(to_timestamp(first_seen_ms)),
+    }
+}
+
+/// An RFM model as its contract message.
+pub fn rfm_model_to_proto(m: &RfmModel) -> pb::RfmModel {
+    pb::RfmModel {
+        compute_time: Some(to_timestamp(m.compute_ms)),
+        customer_count: m.customer_count,
+        recency_cutoffs: m.recency.iter().map(|t| to_timestamp(*t)).collect(),
+        frequency_cutoffs: m.frequency.clone(),
+        monetary_cutoffs: m.monetary.iter().map(|v| *v as f64 / 1_000_000.0).collect(),
     }
 }
 

@@ -31,6 +31,7 @@ use omni_rules::{Evaluator, Expression, value};
 use serde_json::Value;
 use tokio::sync::Mutex;
 
+use crate::builtins::Builtins;
 use crate::catalog::{Catalog, WorkspaceCatalog};
 use crate::computed::ComputedTrait;
 use crate::error::Error;
@@ -41,8 +42,13 @@ use crate::state::{State, TraitUpdate, Transition};
 /// evaluated (segment ids never start with `~`).
 const TRAITS_FINGERPRINT: &str = "~traits";
 
-/// Number of per-customer lock stripes.
-const LOCK_STRIPES: usize = 1024;
+/// Prefix of the evaluated-versions hash fields holding the code of each built-in
+/// last evaluated (`~b:lifecycle`, ...).
+const BUILTIN_PREFIX: &str = "~b:";
+
+/// Number of per-customer lock stripes (many, so that a batch recompute holding the
+/// stripes of a page of customers rarely blocks an unrelated event).
+const LOCK_STRIPES: usize = 16_384;
 
 /// Why an evaluation runs (the codes are `MembershipChangeReason` values).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -194,11 +200,78 @@ impl Engine {
         &self.clock
     }
 
-    fn lock_for(&self, ws: &WorkspaceId, customer: &str) -> &Mutex<()> {
+    fn stripe(ws: &WorkspaceId, customer: &str) -> usize {
         let mut h = DefaultHasher::new();
         ws.as_str().hash(&mut h);
         customer.hash(&mut h);
-        &self.locks[(h.finish() as usize) % LOCK_STRIPES]
+        (h.finish() as usize) % LOCK_STRIPES
+    }
+
+    fn lock_for(&self, ws: &WorkspaceId, customer: &str) -> &Mutex<()> {
+        &self.locks[Self::stripe(ws, customer)]
+    }
+
+    /// Takes, without waiting, the per-customer locks of as many of `customers` as
+    /// are free, for a batch evaluation: returns the guards, the customers now locked
+    /// (several may share a stripe), and those whose lock another task holds (to be
+    /// evaluated one at a time with [`Engine::evaluate`], which waits). Never waiting
+    /// while holding locks, batches cannot deadlock each other or the event path.
+    pub fn try_lock_many(
+        &self,
+        ws: &WorkspaceId,
+        customers: Vec<String>,
+    ) -> (
+        Vec<tokio::sync::MutexGuard<'_, ()>>,
+        Vec<String>,
+        Vec<String>,
+    ) {
+        let mut held = HashSet::new();
+        let mut guards = Vec::new();
+        let (mut locked, mut busy) = (Vec::with_capacity(customers.len()), Vec::new());
+        for c in customers {
+            let stripe = Self::stripe(ws, &c);
+            if held.contains(&stripe) {
+                locked.push(c);
+                continue;
+            }
+            match self.locks[stripe].try_lock() {
+                Ok(guard) => {
+                    held.insert(stripe);
+                    guards.push(guard);
+                    locked.push(c);
+                }
+                Err(_) => busy.push(c),
+            }
+        }
+        (guards, locked, busy)
+    }
+
+    /// Takes the per-customer locks of all of `customers`, waiting, each stripe once
+    /// and in stripe order (so callers waiting this way never deadlock each other;
+    /// [`Engine::try_lock_many`] and the event path never wait while holding a lock).
+    pub async fn lock_all(
+        &self,
+        ws: &WorkspaceId,
+        customers: &[String],
+    ) -> Vec<tokio::sync::MutexGuard<'_, ()>> {
+        let mut stripes: Vec<usize> = customers.iter().map(|c| Self::stripe(ws, c)).collect();
+        stripes.sort_unstable();
+        stripes.dedup();
+        let mut guards = Vec::with_capacity(stripes.len());
+        for s in stripes {
+            guards.push(self.locks[s].lock().await);
+        }
+        guards
+    }
+
+    /// The event bus.
+    pub fn bus(&self) -> &Bus {
+        &self.bus
+    }
+
+    /// The CEL evaluator.
+    pub fn evaluator(&self) -> &Evaluator {
+        &self.evaluator
     }
 
     /// Evaluates `customer` (following merge aliases) for `trigger` and applies the
@@ -222,9 +295,22 @@ impl Engine {
             self.record_event(ws, &customer, &catalog, event, now_ms)
                 .await?;
         }
-        let (computed, next_due_ms) = self
+        let (computed, mut next_due_ms) = self
             .computed_values(ws, &customer, &catalog, now_ms)
             .await?;
+        let builtins = if catalog.reads_builtins() {
+            let b = self
+                .builtins_of(ws, &customer, &catalog, profile.first_seen_ms, now_ms)
+                .await?;
+            if catalog.reads_builtin("lifecycle")
+                && let Some(at) = b.stage_changes_ms
+            {
+                next_due_ms = Some(next_due_ms.map_or(at, |d| d.min(at)));
+            }
+            Some(b)
+        } else {
+            None
+        };
         let inputs = Inputs {
             profile,
             computed,
@@ -235,7 +321,8 @@ impl Engine {
         let changed_computed = self
             .store_computed(ws, &customer, &old, &inputs.computed)
             .await?;
-        if catalog.traits.iter().any(|t| t.def.window_ms > 0) {
+        if catalog.traits.iter().any(|t| t.def.window_ms > 0) || catalog.reads_builtin("lifecycle")
+        {
             self.state
                 .schedule(ws.as_str(), &customer, inputs.next_due_ms)
                 .await?;
@@ -253,6 +340,18 @@ impl Engine {
         if versions.get(TRAITS_FINGERPRINT) != Some(&traits_fp) {
             evaluated_versions.push((TRAITS_FINGERPRINT.to_owned(), traits_fp));
         }
+        // Built-ins change with purchases and with time: compare each key's code with
+        // the one last evaluated.
+        let mut changed_builtins: HashSet<&str> = HashSet::new();
+        if let Some(b) = &builtins {
+            for (key, code) in b.codes() {
+                let field = format!("{BUILTIN_PREFIX}{key}");
+                if versions.get(&field) != Some(&code) {
+                    changed_builtins.insert(key);
+                    evaluated_versions.push((field, code));
+                }
+            }
+        }
 
         let mut member: BTreeSet<String> = inputs.memberships.keys().cloned().collect();
         let base = [
@@ -260,6 +359,7 @@ impl Engine {
             ("events", value::counts(&inputs.profile.event_counts)),
             ("computed", computed_value(&inputs.computed)),
             ("now", value::timestamp_ms(now_ms)),
+            ("builtins", builtins_value(builtins.as_ref())),
         ];
         let mut scope = self.scope(&base, &member)?;
         let mut changed_segments: HashSet<&str> = HashSet::new();
@@ -274,6 +374,10 @@ impl Engine {
                 || (s.deps.traits && traits_changed)
                 || (s.deps.events && trigger.event.is_some())
                 || s.deps.computed.iter().any(|n| changed_computed.contains(n))
+                || s.deps
+                    .builtins
+                    .iter()
+                    .any(|k| changed_builtins.contains(k.as_str()))
                 || s.deps
                     .segments
                     .iter()
@@ -326,7 +430,7 @@ impl Engine {
 
     fn scope(
         &self,
-        base: &[(&'static str, omni_rules::Value); 4],
+        base: &[(&'static str, omni_rules::Value); 5],
         member: &BTreeSet<String>,
     ) -> Result<omni_rules::Scope<'_>, Error> {
         let mut vars: Vec<(&str, omni_rules::Value)> = base.to_vec();
@@ -356,6 +460,31 @@ impl Engine {
             next_due_ms,
             memberships,
         }))
+    }
+
+    /// The built-ins of exactly `customer` (no alias following) at `now_ms`, given
+    /// when the customer was first seen.
+    pub async fn builtins_of(
+        &self,
+        ws: &WorkspaceId,
+        customer: &str,
+        catalog: &WorkspaceCatalog,
+        first_seen_ms: i64,
+        now_ms: i64,
+    ) -> Result<Builtins, Error> {
+        let summary = self
+            .profiles
+            .purchase_summaries(ws.as_str(), &[customer.to_owned()])
+            .await?
+            .pop()
+            .unwrap_or_default();
+        Ok(Builtins::of(
+            &catalog.settings,
+            catalog.rfm.as_ref(),
+            summary,
+            first_seen_ms,
+            now_ms,
+        ))
     }
 
     /// The customer's computed trait values at `now_ms`, and when one next expires.
@@ -524,37 +653,66 @@ impl Engine {
         if !changed {
             return Ok(());
         }
-        tracing::debug!(workspace = %ws, customer, segment = %change.segment_id,
-            entered = change.entered, reason = ?trigger.reason, "membership changed");
+        self.record_change(
+            ws,
+            customer,
+            &change.segment_id,
+            change.version,
+            change.entered,
+            trigger.reason,
+            trigger.cause,
+            now_ms,
+        )
+        .await?;
+        if change.entered {
+            outcome.entered.push(change.segment_id);
+        } else {
+            outcome.exited.push(change.segment_id);
+        }
+        Ok(())
+    }
+
+    /// Records a membership change that took (the membership write changed
+    /// something): appends the transition to the changes stream and publishes
+    /// `MembershipChanged`.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn record_change(
+        &self,
+        ws: &WorkspaceId,
+        customer: &str,
+        segment_id: &str,
+        version: i64,
+        entered: bool,
+        reason: Reason,
+        cause: &str,
+        now_ms: i64,
+    ) -> Result<(), Error> {
+        tracing::debug!(workspace = %ws, customer, segment = %segment_id,
+            entered, ?reason, "membership changed");
         self.state
             .record_transition(
                 ws.as_str(),
                 &Transition {
                     customer_id: customer.to_owned(),
-                    segment_id: change.segment_id.clone(),
-                    entered: change.entered,
-                    reason: trigger.reason as i32,
-                    version: change.version,
+                    segment_id: segment_id.to_owned(),
+                    entered,
+                    reason: reason as i32,
+                    version,
                     time_ms: now_ms,
-                    cause: trigger.cause.to_owned(),
+                    cause: cause.to_owned(),
                 },
             )
             .await?;
         let msg = MembershipChanged {
             workspace_id: ws.to_string(),
             customer_id: customer.to_owned(),
-            segment_id: change.segment_id.clone(),
-            entered: change.entered,
-            segment_version: change.version,
+            segment_id: segment_id.to_owned(),
+            entered,
+            segment_version: version,
             time: Some(to_timestamp(now_ms)),
-            cause_event_id: trigger.cause.to_owned(),
+            cause_event_id: cause.to_owned(),
         };
         self.bus.publish(Topic::MembershipChanged, &msg).await?;
-        if change.entered {
-            outcome.entered.push(change.segment_id);
-        } else {
-            outcome.exited.push(change.segment_id);
-        }
         Ok(())
     }
 
@@ -624,6 +782,14 @@ impl Engine {
         else {
             return Ok(None);
         };
+        let builtins = if expression.variables().iter().any(|v| v == "builtins") {
+            Some(
+                self.builtins_of(ws, customer, catalog, inputs.profile.first_seen_ms, now_ms)
+                    .await?,
+            )
+        } else {
+            None
+        };
         let vars = [
             ("traits", value::from_json_map(&inputs.profile.traits)),
             ("events", value::counts(&inputs.profile.event_counts)),
@@ -633,6 +799,7 @@ impl Engine {
                 "segments",
                 value::string_list(inputs.memberships.into_keys()),
             ),
+            ("builtins", builtins_value(builtins.as_ref())),
         ];
         Ok(Some(self.evaluator.eval_bool(expression, &vars)))
     }
@@ -650,6 +817,11 @@ fn fingerprint(traits: &serde_json::Map<String, Value>) -> i64 {
         v.to_string().hash(&mut h);
     }
     h.finish() as i64
+}
+
+/// Built-ins as the CEL `builtins` map (empty when no segment reads it).
+fn builtins_value(b: Option<&Builtins>) -> omni_rules::Value {
+    value::from_json_map(&b.map(Builtins::to_json).unwrap_or_default())
 }
 
 /// Computed values as the CEL `computed` map.

@@ -11,17 +11,22 @@
 //!   changed, in dependency order, and publishes `MembershipChanged`; the workers
 //!   ([`worker`]) consume `EventIngested` and `CustomerErased` and poll the schedule of
 //!   windows expiring without events; recomputes ([`recompute`]) re-evaluate every
-//!   known customer after an edit or on request.
+//!   known customer after an edit, on creation (the backfill) or on request, and are
+//!   taken over when the process running one stops.
+//! - Built-ins ([`builtins`], [`rfm`]): lifecycle stage and RFM scores from the
+//!   purchase summary, with per-workspace thresholds and a scheduled RFM refresh.
 //!
 //! The service must not write profile data identity owns (traits, identifiers,
 //! counts, consent); it reads them through `omni-profile-store`.
 
+pub mod builtins;
 pub mod catalog;
 pub mod computed;
 pub mod convert;
 pub mod engine;
 pub mod error;
 pub mod recompute;
+pub mod rfm;
 pub mod segment;
 pub mod service;
 pub mod state;
@@ -90,7 +95,8 @@ pub async fn run_with_clock(
     let stop = shutdown.child_token();
     let mut workers = JoinSet::new();
     let membership = Arc::new(worker::Membership::new(Arc::clone(&engine)));
-    let mut options = ConsumerOptions::new(worker::GROUP, consumer_name());
+    let mut options =
+        ConsumerOptions::new(worker::GROUP, omni_common::server::replica_name("segment"));
     options.reclaim_idle = Duration::from_millis(settings.worker.reclaim_idle_ms);
     workers.spawn(worker::run(
         Arc::clone(&membership),
@@ -107,10 +113,22 @@ pub async fn run_with_clock(
         stop.clone(),
     ));
     workers.spawn(worker::run_due(Arc::clone(&engine), stop.clone()));
-    let (recomputer, jobs) = recompute::Recomputer::new(Arc::clone(&engine));
-    workers.spawn(recompute::run(Arc::clone(&engine), jobs, stop.clone()));
+    let owner = omni_common::server::replica_name("segment");
+    let (recomputer, jobs) = recompute::Recomputer::new(Arc::clone(&engine), owner.clone());
+    let recomputer = Arc::new(recomputer);
+    workers.spawn(recompute::run(
+        Arc::clone(&engine),
+        owner,
+        jobs,
+        stop.clone(),
+    ));
+    workers.spawn(rfm::run_schedule(
+        Arc::clone(&engine),
+        Arc::clone(&recomputer),
+        stop.clone(),
+    ));
 
-    let api = service::SegmentApi::new(engine, Arc::new(recomputer), stop.clone());
+    let api = service::SegmentApi::new(engine, recomputer, stop.clone());
     let routes = tonic::service::Routes::new(SegmentServiceServer::new(api));
     let served = serve(
         ServeOptions {
@@ -126,27 +144,5 @@ pub async fn run_with_clock(
     .await;
 
     stop.cancel();
-    let mut result = served.map_err(Error::from);
-    while let Some(joined) = workers.join_next().await {
-        let worker_result = joined.map_err(Error::from).and_then(|r| r);
-        if let Err(e) = worker_result {
-            tracing::error!(error = %e, "segment worker failed");
-            if result.is_ok() {
-                result = Err(e);
-            }
-        }
-    }
-    result
-}
-
-/// This replica's bus consumer name, stable across restarts so its pending entries are
-/// re-read on start: the host (pod) name.
-fn consumer_name() -> String {
-    let host = std::env::var("HOSTNAME")
-        .ok()
-        .or_else(|| std::fs::read_to_string("/etc/hostname").ok())
-        .map(|h| h.trim().to_owned())
-        .filter(|h| !h.is_empty())
-        .unwrap_or_else(|| "local".into());
-    format!("segment-{host}")
+    omni_common::server::join_workers("segment", served.map_err(Error::from), workers).await
 }

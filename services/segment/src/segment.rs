@@ -10,9 +10,12 @@ omni_common::id_type!(
 
 /// The top-level variables a segment expression may use: the profile's `traits`
 /// (map), `events` (map of event type to count), `now` (timestamp), `computed` (map of
-/// computed trait name to value) and `segments` (list of the ids of the segments the
-/// customer is in).
-pub const VARIABLES: &[&str] = &["traits", "events", "now", "computed", "segments"];
+/// computed trait name to value), `segments` (list of the ids of the segments the
+/// customer is in) and `builtins` (lifecycle stage, RFM scores, purchase summary; see
+/// [`crate::builtins`]).
+pub const VARIABLES: &[&str] = &[
+    "traits", "events", "now", "computed", "segments", "builtins",
+];
 
 /// A stored segment definition (one version of it).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -67,4 +70,6 @@ pub struct Dependencies {
     pub computed: BTreeSet<String>,
     /// The segments read.
     pub segments: BTreeSet<SegmentId>,
+    /// The keys of `builtins` read (`lifecycle`, `rfm`, `orders`, `revenue`).
+    pub builtins: BTreeSet<String>,
 }

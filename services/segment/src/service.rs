@@ -22,6 +22,7 @@ use crate::convert;
 use crate::engine::{Engine, day_of};
 use crate::error::Error;
 use crate::recompute::{RecomputeId, Recomputer};
+use crate::rfm;
 use crate::segment::SegmentId;
 use crate::state::{Transition, changes_key};
 
@@ -75,7 +76,7 @@ impl SegmentService for SegmentApi {
         let caller = caller(&request)?;
         let req = request.into_inner();
         let new = convert::new_segment(req.segment)?;
-        let segment = self
+        let (segment, created) = self
             .engine
             .catalog()
             .create(
@@ -84,8 +85,15 @@ impl SegmentService for SegmentApi {
                 convert::optional(&req.idempotency_key),
             )
             .await?;
+        // The backfill: every known customer is evaluated against the new segment.
+        let recompute = if created {
+            Some(self.recomputer.start(&caller.workspace, &segment).await?)
+        } else {
+            None
+        };
         Ok(Response::new(pb::CreateSegmentResponse {
             segment: Some(convert::segment_to_proto(&segment)),
+            recompute: recompute.as_ref().map(convert::recompute_to_proto),
         }))
     }
 
@@ -522,6 +530,116 @@ impl SegmentService for SegmentApi {
         let recompute = self.recomputer.start(&caller.workspace, &segment).await?;
         Ok(Response::new(pb::RecomputeSegmentResponse {
             recompute: Some(convert::recompute_to_proto(&recompute)),
+        }))
+    }
+
+    async fn get_lifecycle_settings(
+        &self,
+        request: Request<pb::GetLifecycleSettingsRequest>,
+    ) -> Result<Response<pb::GetLifecycleSettingsResponse>, Status> {
+        let caller = caller(&request)?;
+        let catalog = self.engine.catalog().reload(&caller.workspace).await?;
+        Ok(Response::new(pb::GetLifecycleSettingsResponse {
+            settings: Some(convert::lifecycle_settings_to_proto(&catalog.settings)),
+        }))
+    }
+
+    async fn update_lifecycle_settings(
+        &self,
+        request: Request<pb::UpdateLifecycleSettingsRequest>,
+    ) -> Result<Response<pb::UpdateLifecycleSettingsResponse>, Status> {
+        let caller = caller(&request)?;
+        let ws = &caller.workspace;
+        let req = request.into_inner();
+        let current = self.engine.catalog().reload(ws).await?;
+        let wanted = convert::lifecycle_settings_update(&current.settings, req)?;
+        let settings = self
+            .engine
+            .catalog()
+            .update_lifecycle_settings(ws, wanted)
+            .await?;
+        let recomputes = self
+            .recomputer
+            .start_reading_builtins(ws, &["lifecycle"])
+            .await?;
+        Ok(Response::new(pb::UpdateLifecycleSettingsResponse {
+            settings: Some(convert::lifecycle_settings_to_proto(&settings)),
+            recomputes: recomputes.iter().map(convert::recompute_to_proto).collect(),
+        }))
+    }
+
+    async fn get_customer_builtins(
+        &self,
+        request: Request<pb::GetCustomerBuiltinsRequest>,
+    ) -> Result<Response<pb::GetCustomerBuiltinsResponse>, Status> {
+        let caller = caller(&request)?;
+        let req = request.into_inner();
+        let customer = required("customer_id", &req.customer_id)?;
+        let ws = &caller.workspace;
+        let profiles = self.engine.profiles();
+        let customer = profiles
+            .resolve_alias(ws.as_str(), customer)
+            .await
+            .map_err(Error::from)?;
+        let profile = profiles
+            .get(ws.as_str(), &customer)
+            .await
+            .map_err(Error::from)?
+            .ok_or_else(|| Error::NotFound {
+                kind: "customer",
+                id: customer.clone(),
+            })?;
+        let catalog = self.engine.catalog().compiled(ws).await?;
+        let now_ms = self.engine.clock().now_ms();
+        let builtins = self
+            .engine
+            .builtins_of(ws, &customer, &catalog, profile.first_seen_ms, now_ms)
+            .await?;
+        Ok(Response::new(pb::GetCustomerBuiltinsResponse {
+            builtins: Some(convert::builtins_to_proto(
+                &customer,
+                &builtins,
+                profile.first_seen_ms,
+            )),
+        }))
+    }
+
+    async fn refresh_rfm(
+        &self,
+        request: Request<pb::RefreshRfmRequest>,
+    ) -> Result<Response<pb::RefreshRfmResponse>, Status> {
+        let caller = caller(&request)?;
+        let (model, recomputes) = rfm::refresh_and_recompute(
+            &self.engine,
+            &self.recomputer,
+            &caller.workspace,
+            true,
+            None,
+        )
+        .await?
+        .ok_or_else(|| Error::FailedPrecondition {
+            subject: "rfm",
+            message: "another RFM refresh is still running".into(),
+        })?;
+        Ok(Response::new(pb::RefreshRfmResponse {
+            model: Some(convert::rfm_model_to_proto(&model)),
+            recomputes: recomputes.iter().map(convert::recompute_to_proto).collect(),
+        }))
+    }
+
+    async fn get_rfm_model(
+        &self,
+        request: Request<pb::GetRfmModelRequest>,
+    ) -> Result<Response<pb::GetRfmModelResponse>, Status> {
+        let caller = caller(&request)?;
+        let model = self
+            .engine
+            .catalog()
+            .store()
+            .rfm_model(&caller.workspace)
+            .await?;
+        Ok(Response::new(pb::GetRfmModelResponse {
+            model: model.as_ref().map(convert::rfm_model_to_proto),
         }))
     }
 

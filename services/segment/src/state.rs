@@ -10,7 +10,9 @@
 //! | `seg:{ws}:members:<segment id>` | set | the segment's members |
 //! | `seg:{ws}:size:<segment id>` | hash | `YYYY-MM-DD` -> size after the day's last change |
 //! | `seg:{ws}:changes` | stream | membership transitions (WatchMembership), about the last 100,000 |
-//! | `seg:due` | sorted set | `<ws>\t<cid>` -> when a computed trait window next expires (ms) |
+//! | `seg:due` | sorted set | `<ws>\t<cid>` -> when a computed trait window or lifecycle stage next expires (ms) |
+//! | `seg:workspaces` | set | every workspace with a known customer (the RFM schedule walks it) |
+//! | `seg:{ws}:rfm:lock` | string | held (with expiry) by the replica computing the workspace's RFM model |
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -23,6 +25,8 @@ use crate::error::Error;
 
 /// The global due-time sorted set of scheduled re-evaluations.
 pub const DUE_KEY: &str = "seg:due";
+/// The set of workspaces with known customers.
+pub const WORKSPACES_KEY: &str = "seg:workspaces";
 /// How many recent event ids per customer are remembered against redelivery.
 pub const SEEN_KEEP: i64 = 256;
 /// Approximate length the transition stream is trimmed to.
@@ -169,6 +173,16 @@ fn due_member(ws: &str, cid: &str) -> String {
     format!("{ws}\t{cid}")
 }
 
+/// Deletes KEYS[1] if it still holds ARGV[1] (releases a lock this holder took).
+const UNLOCK: &str = r"
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+";
+
+fn rfm_lock_key(ws: &str) -> String {
+    format!("seg:{{{ws}}}:rfm:lock")
+}
+
 /// Typed access to the segment service's Redis state; cheap to clone.
 #[derive(Clone)]
 pub struct State {
@@ -247,6 +261,72 @@ impl State {
         Ok(self.conn.clone().hgetall(versions_key(ws, cid)).await?)
     }
 
+    /// The version of `segment` last evaluated for each of `cids`, in one pipeline.
+    pub async fn versions_of(
+        &self,
+        ws: &str,
+        cids: &[String],
+        segment: &str,
+    ) -> Result<Vec<Option<i64>>, Error> {
+        if cids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut pipe = redis::pipe();
+        for cid in cids {
+            pipe.hget(versions_key(ws, cid), segment);
+        }
+        Ok(pipe.query_async(&mut self.conn.clone()).await?)
+    }
+
+    /// Records `version` of `segment` as evaluated for each of `cids`, in one pipeline.
+    pub async fn set_version_many(
+        &self,
+        ws: &str,
+        cids: &[&str],
+        segment: &str,
+        version: i64,
+    ) -> Result<(), Error> {
+        if cids.is_empty() {
+            return Ok(());
+        }
+        let mut pipe = redis::pipe();
+        for cid in cids {
+            pipe.hset(versions_key(ws, cid), segment, version).ignore();
+        }
+        pipe.query_async::<()>(&mut self.conn.clone()).await?;
+        Ok(())
+    }
+
+    /// [`State::index_member`] for many customers of one segment, in one pipeline.
+    pub async fn index_members(
+        &self,
+        ws: &str,
+        segment: &str,
+        changes: &[(&str, bool)],
+        day: &str,
+    ) -> Result<(), Error> {
+        if changes.is_empty() {
+            return Ok(());
+        }
+        let mut conn = self.conn.clone();
+        // Pipelined EVALSHA needs the script loaded.
+        self.index_member.load_async(&mut conn).await?;
+        let mut pipe = redis::pipe();
+        for (cid, entered) in changes {
+            pipe.invoke_script(
+                self.index_member
+                    .key(members_key(ws, segment))
+                    .key(sizes_key(ws, segment))
+                    .arg(if *entered { "1" } else { "0" })
+                    .arg(*cid)
+                    .arg(day),
+            )
+            .ignore();
+        }
+        pipe.query_async::<()>(&mut conn).await?;
+        Ok(())
+    }
+
     /// Records the versions evaluated for the customer.
     pub async fn set_versions(
         &self,
@@ -265,9 +345,41 @@ impl State {
         Ok(())
     }
 
-    /// Remembers a customer as known to the workspace.
+    /// Remembers a customer as known to the workspace (and the workspace as known).
     pub async fn add_known(&self, ws: &str, cid: &str) -> Result<(), Error> {
-        let _: i64 = self.conn.clone().sadd(known_key(ws), cid).await?;
+        let added: i64 = self.conn.clone().sadd(known_key(ws), cid).await?;
+        if added == 1 {
+            let _: i64 = self.conn.clone().sadd(WORKSPACES_KEY, ws).await?;
+        }
+        Ok(())
+    }
+
+    /// Every workspace with a known customer.
+    pub async fn workspaces(&self) -> Result<Vec<String>, Error> {
+        Ok(self.conn.clone().smembers(WORKSPACES_KEY).await?)
+    }
+
+    /// Takes the workspace's RFM lock for `ttl_ms` with `token`; false when another
+    /// holder has it.
+    pub async fn try_lock_rfm(&self, ws: &str, token: &str, ttl_ms: u64) -> Result<bool, Error> {
+        let set: Option<String> = redis::cmd("SET")
+            .arg(rfm_lock_key(ws))
+            .arg(token)
+            .arg("NX")
+            .arg("PX")
+            .arg(ttl_ms)
+            .query_async(&mut self.conn.clone())
+            .await?;
+        Ok(set.is_some())
+    }
+
+    /// Releases the workspace's RFM lock if `token` still holds it.
+    pub async fn unlock_rfm(&self, ws: &str, token: &str) -> Result<(), Error> {
+        let _: i64 = redis::Script::new(UNLOCK)
+            .key(rfm_lock_key(ws))
+            .arg(token)
+            .invoke_async(&mut self.conn.clone())
+            .await?;
         Ok(())
     }
 

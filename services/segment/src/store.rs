@@ -1,10 +1,13 @@
 //! SQL persistence: segment definitions and their versions, computed trait
-//! definitions, and recompute progress. Every query is scoped by workspace.
+//! definitions, recompute progress (with the owner's heartbeat, so a recompute whose
+//! process stopped is taken over), lifecycle settings and RFM models. Every query is
+//! scoped by workspace, except the search for orphaned recomputes.
 
 use omni_common::ids::WorkspaceId;
 use omni_storage::{Db, Migration, stmt};
 use sea_orm::{ConnectionTrait, QueryResult, TransactionTrait, Value};
 
+use crate::builtins::{LifecycleSettings, RfmModel};
 use crate::computed::{Aggregation, ComputedTrait, ComputedTraitId};
 use crate::error::Error;
 use crate::recompute::{Recompute, RecomputeId, RecomputeState};
@@ -74,13 +77,35 @@ pub const MIGRATIONS: &[Migration] = &[
             error TEXT NOT NULL,
             PRIMARY KEY (workspace_id, recompute_id))",
     },
+    Migration {
+        version: 3,
+        name: "recompute_leases_lifecycle_settings_rfm_models",
+        sql: "ALTER TABLE recomputes ADD COLUMN owner TEXT NOT NULL DEFAULT '';
+          ALTER TABLE recomputes ADD COLUMN heartbeat_ms BIGINT NOT NULL DEFAULT 0;
+          CREATE TABLE lifecycle_settings (
+            workspace_id TEXT NOT NULL PRIMARY KEY,
+            new_days BIGINT NOT NULL,
+            active_days BIGINT NOT NULL,
+            dormant_days BIGINT NOT NULL,
+            loyal_min_orders BIGINT NOT NULL,
+            rfm_refresh_ms BIGINT NOT NULL,
+            update_ms BIGINT NOT NULL);
+          CREATE TABLE rfm_models (
+            workspace_id TEXT NOT NULL PRIMARY KEY,
+            compute_ms BIGINT NOT NULL,
+            customer_count BIGINT NOT NULL,
+            recency TEXT NOT NULL,
+            frequency TEXT NOT NULL,
+            monetary TEXT NOT NULL)",
+    },
 ];
 
 const COLUMNS: &str = "segment_id, display_name, expression, version, create_ms, update_ms";
 const TRAIT_COLUMNS: &str = "computed_trait_id, name, aggregation, event_type, property, \
                              filter_expr, window_ms, create_ms";
 const RECOMPUTE_COLUMNS: &str = "recompute_id, segment_id, segment_version, state, total, \
-                                 processed, entered, exited, start_ms, finish_ms, error";
+                                 processed, entered, exited, start_ms, finish_ms, error, \
+                                 owner, heartbeat_ms";
 
 /// Definitions in SQL, always scoped by workspace.
 #[derive(Clone, Debug)]
@@ -367,7 +392,7 @@ impl SegmentStore {
                 self.db.get_database_backend(),
                 &format!(
                     "INSERT INTO recomputes (workspace_id, {RECOMPUTE_COLUMNS})
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
                 ),
                 [
                     ws.as_str().into(),
@@ -382,6 +407,8 @@ impl SegmentStore {
                     r.start_ms.into(),
                     Value::from(r.finish_ms),
                     r.error.as_str().into(),
+                    r.owner.as_str().into(),
+                    r.heartbeat_ms.into(),
                 ],
             ))
             .await?;
@@ -394,7 +421,7 @@ impl SegmentStore {
             .execute_raw(stmt(
                 self.db.get_database_backend(),
                 "UPDATE recomputes SET state = $3, total = $4, processed = $5, entered = $6,
-                        exited = $7, finish_ms = $8, error = $9
+                        exited = $7, finish_ms = $8, error = $9, heartbeat_ms = $10
                  WHERE workspace_id = $1 AND recompute_id = $2",
                 [
                     ws.as_str().into(),
@@ -406,6 +433,182 @@ impl SegmentStore {
                     r.exited.into(),
                     Value::from(r.finish_ms),
                     r.error.as_str().into(),
+                    r.heartbeat_ms.into(),
+                ],
+            ))
+            .await?;
+        Ok(())
+    }
+
+    /// Running recomputes (every workspace) that `owner` left behind (it restarted), if
+    /// given, or whose heartbeat is older than `stale_before_ms` (their process
+    /// stopped).
+    pub async fn orphaned_recomputes(
+        &self,
+        owner: Option<&str>,
+        stale_before_ms: i64,
+    ) -> Result<Vec<(WorkspaceId, Recompute)>, Error> {
+        let rows = self
+            .db
+            .query_all_raw(stmt(
+                self.db.get_database_backend(),
+                &format!(
+                    "SELECT workspace_id, {RECOMPUTE_COLUMNS} FROM recomputes
+                     WHERE state = 'running' AND (owner = $1 OR heartbeat_ms < $2)
+                     ORDER BY start_ms"
+                ),
+                [
+                    Value::from(owner.map(str::to_owned)),
+                    stale_before_ms.into(),
+                ],
+            ))
+            .await?;
+        rows.iter()
+            .map(|row| {
+                Ok((
+                    WorkspaceId::new(row.try_get::<String>("", "workspace_id")?),
+                    recompute_from_row(row)?,
+                ))
+            })
+            .collect()
+    }
+
+    /// Takes over a running recompute as `owner` if it is still as it was read
+    /// (`seen`): one replica wins. Returns whether this one did.
+    pub async fn claim_recompute(
+        &self,
+        ws: &WorkspaceId,
+        seen: &Recompute,
+        owner: &str,
+        now_ms: i64,
+    ) -> Result<bool, Error> {
+        let done = self
+            .db
+            .execute_raw(stmt(
+                self.db.get_database_backend(),
+                "UPDATE recomputes SET owner = $3, heartbeat_ms = $4
+                 WHERE workspace_id = $1 AND recompute_id = $2 AND state = 'running'
+                   AND owner = $5 AND heartbeat_ms = $6",
+                [
+                    ws.as_str().into(),
+                    seen.id.as_str().into(),
+                    owner.into(),
+                    now_ms.into(),
+                    seen.owner.as_str().into(),
+                    seen.heartbeat_ms.into(),
+                ],
+            ))
+            .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// The workspace's lifecycle settings, if they were ever changed.
+    pub async fn lifecycle_settings(
+        &self,
+        ws: &WorkspaceId,
+    ) -> Result<Option<LifecycleSettings>, Error> {
+        let row = self
+            .db
+            .query_one_raw(stmt(
+                self.db.get_database_backend(),
+                "SELECT new_days, active_days, dormant_days, loyal_min_orders, rfm_refresh_ms,
+                        update_ms
+                 FROM lifecycle_settings WHERE workspace_id = $1",
+                [ws.as_str().into()],
+            ))
+            .await?;
+        let Some(row) = row else { return Ok(None) };
+        let int = |c: &str| -> Result<i32, Error> {
+            let v: i64 = row.try_get("", c)?;
+            i32::try_from(v).map_err(|_| Error::Corrupt(format!("lifecycle_settings.{c} = {v}")))
+        };
+        Ok(Some(LifecycleSettings {
+            new_days: int("new_days")?,
+            active_days: int("active_days")?,
+            dormant_days: int("dormant_days")?,
+            loyal_min_orders: int("loyal_min_orders")?,
+            rfm_refresh_ms: row.try_get("", "rfm_refresh_ms")?,
+            update_ms: Some(row.try_get("", "update_ms")?),
+        }))
+    }
+
+    /// Stores the workspace's lifecycle settings (`update_ms` must be set).
+    pub async fn put_lifecycle_settings(
+        &self,
+        ws: &WorkspaceId,
+        s: &LifecycleSettings,
+    ) -> Result<(), Error> {
+        self.db
+            .execute_raw(stmt(
+                self.db.get_database_backend(),
+                "INSERT INTO lifecycle_settings (workspace_id, new_days, active_days, dormant_days,
+                     loyal_min_orders, rfm_refresh_ms, update_ms)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)
+                 ON CONFLICT (workspace_id) DO UPDATE SET new_days = $2, active_days = $3,
+                     dormant_days = $4, loyal_min_orders = $5, rfm_refresh_ms = $6, update_ms = $7",
+                [
+                    ws.as_str().into(),
+                    i64::from(s.new_days).into(),
+                    i64::from(s.active_days).into(),
+                    i64::from(s.dormant_days).into(),
+                    i64::from(s.loyal_min_orders).into(),
+                    s.rfm_refresh_ms.into(),
+                    s.update_ms.unwrap_or_default().into(),
+                ],
+            ))
+            .await?;
+        Ok(())
+    }
+
+    /// The workspace's RFM model, if one was computed.
+    pub async fn rfm_model(&self, ws: &WorkspaceId) -> Result<Option<RfmModel>, Error> {
+        let row = self
+            .db
+            .query_one_raw(stmt(
+                self.db.get_database_backend(),
+                "SELECT compute_ms, customer_count, recency, frequency, monetary
+                 FROM rfm_models WHERE workspace_id = $1",
+                [ws.as_str().into()],
+            ))
+            .await?;
+        let Some(row) = row else { return Ok(None) };
+        let list = |c: &str| -> Result<Vec<i64>, Error> {
+            let text: String = row.try_get("", c)?;
+            text.split(',')
+                .filter(|p| !p.is_empty())
+                .map(|p| {
+                    p.parse()
+                        .map_err(|_| Error::Corrupt(format!("rfm_models.{c} = {text:?}")))
+                })
+                .collect()
+        };
+        Ok(Some(RfmModel {
+            compute_ms: row.try_get("", "compute_ms")?,
+            customer_count: row.try_get("", "customer_count")?,
+            recency: list("recency")?,
+            frequency: list("frequency")?,
+            monetary: list("monetary")?,
+        }))
+    }
+
+    /// Stores the workspace's RFM model, replacing the previous one.
+    pub async fn put_rfm_model(&self, ws: &WorkspaceId, m: &RfmModel) -> Result<(), Error> {
+        let join = |v: &[i64]| v.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+        self.db
+            .execute_raw(stmt(
+                self.db.get_database_backend(),
+                "INSERT INTO rfm_models (workspace_id, compute_ms, customer_count, recency,
+                     frequency, monetary)
+                 VALUES ($1, $2, $3, $4, $5, $6)
+                 ON CONFLICT (workspace_id) DO UPDATE SET compute_ms = $2, customer_count = $3,
+                     recency = $4, frequency = $5, monetary = $6",
+                [
+                    ws.as_str().into(),
+                    m.compute_ms.into(),
+                    m.customer_count.into(),
+                    join(&m.recency).into(),
+                    join(&m.frequency).into(),
+                    join(&m.monetary).into(),
                 ],
             ))
             .await?;
@@ -496,5 +699,7 @@ fn recompute_from_row(row: &QueryResult) -> Result<Recompute, Error> {
         start_ms: row.try_get("", "start_ms")?,
         finish_ms: row.try_get("", "finish_ms")?,
         error: row.try_get("", "error")?,
+        owner: row.try_get("", "owner")?,
+        heartbeat_ms: row.try_get("", "heartbeat_ms")?,
     })
 }

@@ -40,6 +40,8 @@ struct Harness {
     profiles: ProfileStore,
     bus: Bus,
     database_url: String,
+    settings: Settings,
+    clock: omni_common::clock::SharedClock,
     shutdown: CancellationToken,
     server: tokio::task::JoinHandle<Result<(), omni_segment::Error>>,
     _redis_server: RedisServer,
@@ -54,6 +56,15 @@ impl Harness {
         let redis_server = RedisServer::start().await?;
         let mut settings = Settings::for_tests(&redis_server.url);
         settings.segment.database_url = database_url("segment").await?;
+        Self::serve(settings, clock, redis_server).await
+    }
+
+    /// Starts the service over `settings` (its Redis and database) with `clock`.
+    async fn serve(
+        settings: Settings,
+        clock: omni_common::clock::SharedClock,
+        redis_server: RedisServer,
+    ) -> anyhow::Result<Self> {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
         let addr = listener.local_addr()?;
         let shutdown = CancellationToken::new();
@@ -61,7 +72,7 @@ impl Harness {
             settings.clone(),
             listener,
             shutdown.clone(),
-            clock,
+            clock.clone(),
         ));
         let channel = tonic::transport::Endpoint::from_shared(format!("http://{addr}"))?
             .connect()
@@ -76,7 +87,9 @@ impl Harness {
             channel,
             profiles: ProfileStore::new(redis.clone()),
             bus: Bus::new(redis),
-            database_url: settings.segment.database_url,
+            database_url: settings.segment.database_url.clone(),
+            settings,
+            clock,
             shutdown,
             server,
             _redis_server: redis_server,
@@ -87,6 +100,27 @@ impl Harness {
         self.shutdown.cancel();
         self.server.await??;
         Ok(())
+    }
+
+    /// Stops the service, runs `between` (e.g. to leave SQL as a crashed process
+    /// would), and starts it again over the same Redis and database.
+    async fn restart_with<F, Fut>(self, between: F) -> anyhow::Result<Self>
+    where
+        F: FnOnce(String) -> Fut,
+        Fut: std::future::Future<Output = anyhow::Result<()>>,
+    {
+        let Harness {
+            settings,
+            clock,
+            shutdown,
+            server,
+            _redis_server: redis_server,
+            ..
+        } = self;
+        shutdown.cancel();
+        server.await??;
+        between(settings.segment.database_url.clone()).await?;
+        Self::serve(settings, clock, redis_server).await
     }
 
     async fn create(
@@ -197,6 +231,9 @@ impl Harness {
 #[path = "grpc/features.rs"]
 mod features;
 
+#[path = "grpc/builtins.rs"]
+mod builtins;
+
 async fn next_change(
     rx: &mut mpsc::UnboundedReceiver<MembershipChanged>,
 ) -> anyhow::Result<MembershipChanged> {
@@ -285,27 +322,54 @@ async fn an_event_moves_a_customer_into_and_out_of_a_segment() -> anyhow::Result
 }
 
 #[tokio::test]
-async fn a_segment_created_later_applies_at_the_next_event() -> anyhow::Result<()> {
+async fn a_segment_created_later_is_backfilled_without_waiting_for_an_event() -> anyhow::Result<()>
+{
     let mut h = Harness::start().await?;
     let mut changes = h.watch_changes();
     let early = h.create("Early", "true", "").await?;
     h.track("c_late", "e1", "signup", json!({"tier": "gold"}), &[])
         .await?;
-    assert_eq!(
-        next_change(&mut changes).await?.segment_id,
-        early.segment_id
-    );
+    h.track("c_silver", "e2", "signup", json!({"tier": "silver"}), &[])
+        .await?;
+    for _ in 0..2 {
+        assert_eq!(
+            next_change(&mut changes).await?.segment_id,
+            early.segment_id
+        );
+    }
 
-    let gold = h.create("Gold", "traits.tier == 'gold'", "").await?;
-    h.track("c_late", "e2", "page_view", json!({}), &[]).await?;
+    // Creating a segment evaluates every known customer (the backfill): the gold
+    // customer is a member at once, with no further event.
+    let created = h
+        .client
+        .create_segment(pb::CreateSegmentRequest {
+            segment: Some(pb::Segment {
+                display_name: "Gold".into(),
+                expression: "traits.tier == 'gold'".into(),
+                ..Default::default()
+            }),
+            idempotency_key: "gold".into(),
+        })
+        .await?
+        .into_inner();
+    let gold = created.segment.context("segment")?;
+    let backfill = created.recompute.context("backfill recompute")?;
+    assert_eq!(backfill.segment_id, gold.segment_id);
+    let done = h.wait_recompute(&backfill.recompute_id).await?;
+    assert_eq!(
+        (done.total, done.processed, done.entered, done.exited),
+        (2, 2, 1, 0),
+        "{done:?}"
+    );
     let change = next_change(&mut changes).await?;
     assert_eq!(
         (
+            change.customer_id.as_str(),
             change.segment_id.as_str(),
             change.entered,
             change.cause_event_id.as_str()
         ),
-        (gold.segment_id.as_str(), true, "e2")
+        ("c_late", gold.segment_id.as_str(), true, "")
     );
     let mut names: Vec<_> = h
         .memberships("c_late")
@@ -315,6 +379,23 @@ async fn a_segment_created_later_applies_at_the_next_event() -> anyhow::Result<(
         .collect();
     names.sort();
     assert_eq!(names, ["Early", "Gold"]);
+    assert_eq!(h.memberships("c_silver").await?.len(), 1);
+
+    // An idempotent retry returns the segment and starts no second backfill.
+    let retry = h
+        .client
+        .create_segment(pb::CreateSegmentRequest {
+            segment: Some(pb::Segment {
+                display_name: "Gold".into(),
+                expression: "traits.tier == 'gold'".into(),
+                ..Default::default()
+            }),
+            idempotency_key: "gold".into(),
+        })
+        .await?
+        .into_inner();
+    assert_eq!(retry.segment.as_ref(), Some(&gold));
+    assert!(retry.recompute.is_none());
     h.stop().await
 }
 

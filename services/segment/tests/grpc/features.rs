@@ -111,7 +111,7 @@ impl Harness {
         Ok(serde_json::Value::Object(struct_to_json(&values)))
     }
 
-    async fn member_ids(&mut self, customer: &str) -> anyhow::Result<Vec<String>> {
+    pub(super) async fn member_ids(&mut self, customer: &str) -> anyhow::Result<Vec<String>> {
         let mut ids: Vec<String> = self
             .memberships(customer)
             .await?
@@ -142,7 +142,7 @@ impl Harness {
             .into_inner())
     }
 
-    async fn wait_recompute(&self, id: &str) -> anyhow::Result<pb::Recompute> {
+    pub(super) async fn wait_recompute(&self, id: &str) -> anyhow::Result<pb::Recompute> {
         eventually(WAIT, || {
             let mut client = self.client.clone();
             let id = id.to_owned();
