@@ -114,6 +114,7 @@ pub fn kind_to_proto(k: Option<ProviderKind>) -> i32 {
         Some(ProviderKind::Twilio) => pb::ProviderKind::Twilio,
         Some(ProviderKind::Fcm) => pb::ProviderKind::Fcm,
         Some(ProviderKind::StoreWebhook) => pb::ProviderKind::StoreWebhook,
+        Some(ProviderKind::Apns) => pb::ProviderKind::Apns,
     };
     k as i32
 }
@@ -125,6 +126,7 @@ pub fn kind_from_proto(value: i32, field: &str) -> Result<ProviderKind, Error> {
         Ok(pb::ProviderKind::Twilio) => Ok(ProviderKind::Twilio),
         Ok(pb::ProviderKind::Fcm) => Ok(ProviderKind::Fcm),
         Ok(pb::ProviderKind::StoreWebhook) => Ok(ProviderKind::StoreWebhook),
+        Ok(pb::ProviderKind::Apns) => Ok(ProviderKind::Apns),
         Ok(pb::ProviderKind::Unspecified) => Err(Error::invalid(field, "must be specified")),
         Err(_) => Err(Error::invalid(
             field,
@@ -244,6 +246,12 @@ pub fn event_to_proto(e: &DeliveryEvent) -> pb::DeliveryEvent {
         EventKind::Suppressed => pb::DeliveryEventType::Suppressed,
         EventKind::Delayed => pb::DeliveryEventType::Delayed,
         EventKind::TokenInvalidated => pb::DeliveryEventType::TokenInvalidated,
+        EventKind::Delivered => pb::DeliveryEventType::Delivered,
+        EventKind::Bounced => pb::DeliveryEventType::Bounced,
+        EventKind::Complained => pb::DeliveryEventType::Complained,
+        EventKind::Opened => pb::DeliveryEventType::Opened,
+        EventKind::Clicked => pb::DeliveryEventType::Clicked,
+        EventKind::Unsubscribed => pb::DeliveryEventType::Unsubscribed,
     };
     pb::DeliveryEvent {
         event_id: e.event_id.to_string(),
@@ -280,6 +288,8 @@ pub fn provider_to_proto(c: &ProviderConfig, resolved: bool) -> pb::ProviderConf
         }),
         update_time: Some(to_timestamp(c.update_ms)),
         secret_resolved: resolved,
+        key_id: c.key_id.clone(),
+        topic: c.topic.clone(),
     }
 }
 
@@ -409,6 +419,28 @@ pub fn offer_from_proto(o: pb::RenderedOffer) -> Offer {
         value: o.value,
         content: o.content.as_ref().map(struct_to_json).unwrap_or_default(),
         decision_id: o.decision_id,
+    }
+}
+
+/// A coupon to its proto form, its state as of `now_ms`.
+pub fn coupon_to_proto(c: &crate::coupons::Coupon, now_ms: i64) -> pb::Coupon {
+    let state = if c.redeem_ms.is_some() {
+        pb::CouponState::Redeemed
+    } else if c.expire_ms.is_some_and(|e| e <= now_ms) {
+        pb::CouponState::Expired
+    } else {
+        pb::CouponState::Issued
+    };
+    pb::Coupon {
+        code: c.code.clone(),
+        customer_id: c.customer_id.clone(),
+        offer_id: c.offer_id.clone(),
+        expire_time: c.expire_ms.map(to_timestamp),
+        create_time: Some(to_timestamp(c.create_ms)),
+        state: state as i32,
+        redeem_time: c.redeem_ms.map(to_timestamp),
+        redeem_store_id: c.redeem_store_id.clone(),
+        message_id: c.message_id.clone(),
     }
 }
 

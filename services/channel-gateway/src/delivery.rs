@@ -25,7 +25,9 @@ use serde_json::{Map, Value};
 use tokio::sync::{Notify, Semaphore, broadcast};
 use tokio::task::JoinSet;
 
+use crate::apns::{self, ApnsProvider, TokenSigner};
 use crate::caps::Caps;
+use crate::coupons::{CouponSpec, NewCoupon};
 use crate::error::Error;
 use crate::health::{Admit, Backoff, Breaker, RateLimiter};
 use crate::policy::{self, Verdict};
@@ -38,9 +40,11 @@ use crate::records::{
     ProviderConfig, ProviderKind, Purpose, Sample, SendPolicy, SuppressionEntry, SuppressionReason,
     Template, TemplateId, Variant,
 };
+use crate::report::{message_event, token_removed};
 use crate::sms::{self, TwilioProvider};
+use crate::store::PendingEvent;
 use crate::store::{Claimed, Inserted, MessageFilter, Store};
-use crate::templates::{MessageVars, RenderContext, RenderedParts, Renderer};
+use crate::templates::{CouponVars, MessageVars, RenderContext, RenderedParts, Renderer};
 use crate::tracking::{self, Tracker};
 use crate::webhook::StoreWebhookProvider;
 
@@ -151,6 +155,8 @@ pub struct SendCommand {
     pub expire_ms: Option<i64>,
     /// Campaign.
     pub campaign: String,
+    /// A coupon to issue with the message.
+    pub coupon: Option<CouponSpec>,
 }
 
 /// What to preview.
@@ -196,14 +202,14 @@ struct Runtime {
 
 /// The channel-gateway's domain layer.
 pub struct Gateway {
-    store: Store,
-    profiles: ProfileStore,
+    pub(crate) store: Store,
+    pub(crate) profiles: ProfileStore,
     caps: Caps,
     renderer: Renderer,
-    tracker: Option<Tracker>,
+    pub(crate) tracker: Option<Tracker>,
     smtp: Arc<Runtime>,
     http: reqwest::Client,
-    clock: SharedClock,
+    pub(crate) clock: SharedClock,
     cfg: EngineConfig,
     runtimes: Mutex<HashMap<(String, Channel), Arc<Runtime>>>,
     configs: Mutex<HashMap<(String, Channel), CachedConfig>>,
@@ -211,6 +217,8 @@ pub struct Gateway {
     templates: Mutex<HashMap<(String, String), Arc<Template>>>,
     events: broadcast::Sender<(WorkspaceId, DeliveryEvent)>,
     wake: HashMap<Channel, Notify>,
+    /// Wakes the identity emitter when an engagement event is recorded.
+    pub(crate) report_wake: Arc<Notify>,
 }
 
 impl std::fmt::Debug for Gateway {
@@ -274,6 +282,7 @@ impl Gateway {
             templates: Mutex::new(HashMap::new()),
             events,
             wake: Channel::ALL.iter().map(|c| (*c, Notify::new())).collect(),
+            report_wake: Arc::new(Notify::new()),
         }
     }
 
@@ -287,7 +296,7 @@ impl Gateway {
         self.events.subscribe()
     }
 
-    fn publish(&self, ws: &WorkspaceId, event: DeliveryEvent) {
+    pub(crate) fn publish(&self, ws: &WorkspaceId, event: DeliveryEvent) {
         omni_common::metrics::instruments().send(event.channel.as_str(), event.kind.as_str());
         // No subscribers is fine: events are also in SQL.
         let _ = self.events.send((ws.clone(), event));
@@ -374,6 +383,7 @@ impl Gateway {
                 locale: &variant.locale,
                 campaign: "preview",
             },
+            coupon: Some(CouponVars::sample()),
         };
         let mut parts = self
             .renderer
@@ -513,12 +523,22 @@ impl Gateway {
             sms_segments: 0,
             provider: Some(provider_kind),
         };
-        let kind = self.evaluate(ws, &mut m, &template, &profile, now).await?;
+        let kind = self
+            .evaluate(ws, &mut m, &template, &profile, now, cmd.coupon.as_ref())
+            .await?;
         let event = self.event(&m, kind, now);
-        match self.store.insert_message(ws, &m, Some(&event)).await? {
+        let identity = outcome_events(&m, kind, now);
+        match self
+            .store
+            .insert_message_with(ws, &m, Some(&event), &identity)
+            .await?
+        {
             Inserted::Existing(existing) => same_request(*existing, &cmd),
             Inserted::New => {
                 self.publish(ws, event);
+                if !identity.is_empty() {
+                    self.report_wake.notify_one();
+                }
                 if m.status.is_open()
                     && let Some(n) = self.wake.get(&m.channel)
                 {
@@ -537,6 +557,7 @@ impl Gateway {
         template: &Template,
         profile: &StoredProfile,
         now: i64,
+        coupon: Option<&CouponSpec>,
     ) -> Result<EventKind, Error> {
         if m.expire_ms.is_some_and(|e| e <= now) {
             return Ok(suppress(m, SuppressionReason::Expired, String::new()));
@@ -589,6 +610,40 @@ impl Gateway {
             })?;
         m.recipient = recipient;
         m.locale = variant.locale.clone();
+        let coupon = match coupon {
+            Some(spec) => {
+                let offer_id = if spec.offer_id.is_empty() {
+                    m.offer
+                        .as_ref()
+                        .map(|o| o.offer_id.clone())
+                        .unwrap_or_default()
+                } else {
+                    spec.offer_id.clone()
+                };
+                let c = self
+                    .issue_coupon(
+                        ws,
+                        NewCoupon {
+                            customer_id: m.customer_id.clone(),
+                            offer_id,
+                            expire_ms: spec.expire_ms,
+                            message_id: m.message_id.to_string(),
+                        },
+                        &format!("send:{}", m.idempotency_key),
+                    )
+                    .await?;
+                Some(CouponVars {
+                    code: c.code,
+                    offer_id: c.offer_id,
+                    expire_time: c
+                        .expire_ms
+                        .and_then(chrono::DateTime::from_timestamp_millis)
+                        .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+                        .unwrap_or_default(),
+                })
+            }
+            None => None,
+        };
         let ctx = RenderContext {
             profile: &profile.traits,
             customer_id: &m.customer_id,
@@ -600,6 +655,7 @@ impl Gateway {
                 locale: &variant.locale,
                 campaign: &m.campaign,
             },
+            coupon,
         };
         let mut parts = match self.renderer.render_variant(&variant, &ctx) {
             Ok(parts) => parts,
@@ -677,7 +733,7 @@ impl Gateway {
             .is_some_and(|e| e.reason.blocks(purpose)))
     }
 
-    fn event(&self, m: &Message, kind: EventKind, now: i64) -> DeliveryEvent {
+    pub(crate) fn event(&self, m: &Message, kind: EventKind, now: i64) -> DeliveryEvent {
         DeliveryEvent {
             event_id: EventId::generate(),
             message_id: m.message_id.clone(),
@@ -709,6 +765,19 @@ impl Gateway {
             .await?
             .map(|c| c.kind)
             .ok_or(Error::ChannelNotConfigured(channel))
+    }
+
+    /// The resolved secret of the workspace's provider for `channel` (`None`: no
+    /// provider, or its secret does not resolve).
+    pub(crate) async fn provider_secret(
+        &self,
+        ws: &WorkspaceId,
+        channel: Channel,
+    ) -> Result<Option<String>, Error> {
+        Ok(self
+            .provider_config(ws, channel)
+            .await?
+            .and_then(|c| resolve_secret(&c.secret_ref, &self.cfg.secrets).ok()))
     }
 
     /// The workspace's provider config for a channel (cached briefly).
@@ -857,6 +926,11 @@ impl Gateway {
                     &c.base_url,
                     secret,
                 )),
+                ProviderKind::Apns => {
+                    let signer = TokenSigner::new(&secret, &c.key_id, &c.account_id)?;
+                    let client = apns::http2_client().map_err(|e| e.to_string())?;
+                    Arc::new(ApnsProvider::new(client, &c.base_url, &c.topic, signer))
+                }
                 ProviderKind::Smtp => {
                     return Err("email is sent through the gateway's smtp settings".to_owned());
                 }
@@ -948,6 +1022,7 @@ impl Gateway {
                 })
                 .flatten(),
             variables: m.variables.clone(),
+            expire_ms: m.expire_ms,
         };
         let result = match &rt.provider {
             Ok(provider) => tokio::time::timeout(rt.timeout, provider.send(&outgoing))
@@ -986,6 +1061,10 @@ impl Gateway {
                     rt.breaker.success();
                     self.store
                         .invalidate_token(&ws, &m.recipient, &m.customer_id, &m.message_id, now)
+                        .await?;
+                    // Identity removes the token from the profile's push tokens.
+                    self.store
+                        .insert_pending(&ws, &[token_removed(&m, m.provider, now)])
                         .await?;
                     m.status = MessageStatus::Failed;
                     m.error = e.message;
@@ -1043,7 +1122,8 @@ impl Gateway {
         if m.provider.is_none() {
             m.provider = self.provider_kind(ws, m.channel).await.ok();
         }
-        let kind = self.evaluate(ws, m, &template, &profile, now).await?;
+        // A coupon asked for by the send is issued only on the send path.
+        let kind = self.evaluate(ws, m, &template, &profile, now, None).await?;
         Ok(Some(kind))
     }
 
@@ -1072,8 +1152,16 @@ impl Gateway {
         now: i64,
     ) -> Result<(), Error> {
         let event = self.event(m, kind, now);
-        if self.store.save_claimed(claim, m, Some(&event), now).await? {
+        let identity = outcome_events(m, kind, now);
+        if self
+            .store
+            .save_claimed_with(claim, m, Some(&event), &identity, now)
+            .await?
+        {
             self.publish(&claim.workspace, event);
+            if !identity.is_empty() {
+                self.report_wake.notify_one();
+            }
         } else {
             tracing::warn!(message_id = %m.message_id, "lost the claim before recording the outcome");
         }
@@ -1156,6 +1244,20 @@ pub async fn worker(gateway: Arc<Gateway>, channel: Channel, shutdown: Cancellat
         .is_err()
     {
         tasks.abort_all();
+    }
+}
+
+/// The identity events a message outcome reports: `message.sent`, or
+/// `message.failed` (with the reason) for a failure or a dead letter.
+fn outcome_events(m: &Message, kind: EventKind, now: i64) -> Vec<PendingEvent> {
+    match kind {
+        EventKind::Sent => vec![message_event(m, "sent", None, now, Map::new())],
+        EventKind::Failed | EventKind::DeadLettered => {
+            let mut extra = Map::new();
+            extra.insert("reason".into(), Value::String(m.error.clone()));
+            vec![message_event(m, "failed", None, now, extra)]
+        }
+        _ => Vec::new(),
     }
 }
 

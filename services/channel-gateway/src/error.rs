@@ -24,6 +24,15 @@ pub enum Error {
         /// The id that was looked up.
         id: String,
     },
+    /// The request is valid but the resource's state refuses it (e.g. a coupon that
+    /// was redeemed already).
+    #[error("{field}: {message}")]
+    FailedPrecondition {
+        /// The field whose value is refused.
+        field: &'static str,
+        /// Why.
+        message: String,
+    },
     /// The channel has no provider configured in this gateway.
     #[error("channel not configured: {0} delivery has no provider")]
     ChannelNotConfigured(Channel),
@@ -61,6 +70,9 @@ impl From<Error> for Status {
         match err {
             Error::InvalidArgument { field, message } => status::invalid_argument(&field, message),
             Error::NotFound { kind, id } => status::not_found(kind, &id),
+            Error::FailedPrecondition { field, message } => {
+                status::failed_precondition(field, message)
+            }
             Error::ChannelNotConfigured(channel) => status::failed_precondition(
                 "channel",
                 format!("channel not configured: {channel} delivery has no provider"),

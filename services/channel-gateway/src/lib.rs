@@ -10,14 +10,20 @@
 //! breaker per provider. Delivery events are stored and streamed (`WatchDeliveries`).
 //!
 //! It reads profiles (traits, identifiers, consent) from the Redis profile store and
-//! never writes them; it calls no other service. Delivery is at least once towards the
+//! never writes them. Send outcomes and engagement (clicks, opens, unsubscribes,
+//! provider callbacks on its HTTP listener, coupon redemptions) go to identity as
+//! events through `TrackBatch`, from a SQL outbox, at least once; identity is the only
+//! service it calls. Delivery is at least once towards the
 //! provider: a worker that dies mid-call leaves a leased row that is claimed again after
 //! the lease, and the provider sees the same idempotency key (the message id) twice.
 
+mod apns;
 mod caps;
 mod convert;
+mod coupons;
 mod delivery;
 mod email;
+mod engagement;
 mod erasure;
 mod error;
 mod health;
@@ -25,6 +31,7 @@ mod policy;
 mod provider;
 mod push;
 mod records;
+mod report;
 mod service;
 mod sms;
 mod store;
@@ -42,15 +49,40 @@ use omni_proto::channel::v1::channel_service_server::{ChannelServiceServer, SERV
 use tokio::net::TcpListener;
 use tokio::task::JoinSet;
 
+pub use crate::engagement::{twilio_signature, verify_omni_signature};
 pub use crate::error::Error;
 pub use crate::webhook::{SIGNATURE_HEADER, signature as webhook_signature};
 
 /// Runs the channel-gateway on `listener` until `shutdown` is cancelled: connects its
 /// database (and runs its migrations), Redis, starts one delivery worker per channel,
-/// and serves gRPC (with health/reflection/auth).
+/// the identity reporter and the engagement HTTP endpoints (on
+/// `delivery.engagement_listen`, when set), and serves gRPC (with
+/// health/reflection/auth).
 pub async fn run(
     settings: Settings,
     listener: TcpListener,
+    shutdown: CancellationToken,
+) -> Result<(), Error> {
+    let engagement = if settings.delivery.engagement_listen.is_empty() {
+        None
+    } else {
+        let addr = settings.delivery.engagement_listen.clone();
+        Some(TcpListener::bind(&addr).await.map_err(|e| {
+            Error::invalid(
+                "delivery.engagement_listen",
+                format!("cannot listen on {addr}: {e}"),
+            )
+        })?)
+    };
+    run_with(settings, listener, engagement, shutdown).await
+}
+
+/// [`run`] with the engagement HTTP endpoints on `engagement` (if any) instead of the
+/// address in the settings.
+pub async fn run_with(
+    settings: Settings,
+    listener: TcpListener,
+    engagement: Option<TcpListener>,
     shutdown: CancellationToken,
 ) -> Result<(), Error> {
     let store = store::Store::connect(&settings.channel.database_url).await?;
@@ -82,6 +114,28 @@ pub async fn run(
     let mut tasks = JoinSet::new();
     for channel in records::Channel::ALL {
         tasks.spawn(delivery::worker(gateway.clone(), channel, workers.clone()));
+    }
+    let emitter = report::Emitter::new(
+        &settings,
+        gateway.store.clone(),
+        gateway.profiles.clone(),
+        gateway.clock.clone(),
+        gateway.report_wake.clone(),
+    )?;
+    tasks.spawn(emitter.run(workers.clone()));
+    if let Some(listener) = engagement {
+        if let Ok(addr) = listener.local_addr() {
+            tracing::info!(%addr, "channel engagement endpoints listening");
+        }
+        tasks.spawn(engagement::serve(
+            gateway.clone(),
+            engagement::EngagementConfig {
+                public_base_url: settings.delivery.tracking_base_url.clone(),
+                callback_secret: settings.delivery.callback_secret.clone(),
+            },
+            listener,
+            workers.clone(),
+        ));
     }
 
     let mut erasure_options = omni_bus::ConsumerOptions::new(

@@ -35,6 +35,8 @@ pub struct Outgoing {
     pub unsubscribe_url: Option<String>,
     /// The caller's variables (the store webhook forwards them as the task payload).
     pub variables: Map<String, Value>,
+    /// The message's expiry (unix ms), for providers that take one (APNs).
+    pub expire_ms: Option<i64>,
 }
 
 /// What a provider answered when it accepted a message.

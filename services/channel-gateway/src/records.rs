@@ -138,6 +138,8 @@ stored_enum!(
         Fcm => "fcm",
         /// HMAC-signed store webhook.
         StoreWebhook => "store_webhook",
+        /// APNs over HTTP/2 with token auth (push).
+        Apns => "apns",
     }
 );
 
@@ -147,7 +149,7 @@ impl ProviderKind {
         match self {
             Self::Smtp => Channel::Email,
             Self::Twilio => Channel::Sms,
-            Self::Fcm => Channel::Push,
+            Self::Fcm | Self::Apns => Channel::Push,
             Self::StoreWebhook => Channel::Store,
         }
     }
@@ -174,6 +176,18 @@ stored_enum!(
         Delayed => "delayed",
         /// A push token was reported invalid.
         TokenInvalidated => "token_invalidated",
+        /// The provider reported delivery (callback).
+        Delivered => "delivered",
+        /// The provider reported a bounce (callback).
+        Bounced => "bounced",
+        /// The recipient complained (callback).
+        Complained => "complained",
+        /// The open pixel was loaded.
+        Opened => "opened",
+        /// A tracked link was followed.
+        Clicked => "clicked",
+        /// The recipient unsubscribed.
+        Unsubscribed => "unsubscribed",
     }
 );
 
@@ -429,6 +443,10 @@ pub struct ProviderConfig {
     pub timeout_ms: i64,
     /// Last change, unix ms.
     pub update_ms: i64,
+    /// APNs signing key id (JWT `kid`).
+    pub key_id: String,
+    /// APNs topic (bundle id).
+    pub topic: String,
 }
 
 /// One entry of the suppression list.

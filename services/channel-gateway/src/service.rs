@@ -14,12 +14,14 @@ use tokio::sync::broadcast::error::RecvError;
 use tokio_stream::Stream;
 use tonic::{Request, Response, Status};
 
+use crate::convert::coupon_to_proto;
 use crate::convert::{
     channel_from_proto, event_to_proto, kind_from_proto, list_reason_from_proto, message_to_proto,
     offer_from_proto, optional_channel, policy_from_proto, policy_to_proto, provider_to_proto,
     purpose_from_proto, sample_from_proto, status_from_proto, suppression_to_proto,
     template_to_proto, timestamp_ms,
 };
+use crate::coupons::{CouponSpec, NewCoupon};
 use crate::delivery::{Gateway, NewTemplate, PreviewCommand, SendCommand};
 use crate::error::Error;
 use crate::provider::check_secret_ref;
@@ -414,6 +416,81 @@ impl ChannelService for ChannelApi {
             policy: Some(policy_to_proto(&policy)),
         }))
     }
+
+    async fn issue_coupon(
+        &self,
+        request: Request<pb::IssueCouponRequest>,
+    ) -> Result<Response<pb::IssueCouponResponse>, Status> {
+        let caller = caller(&request)?;
+        let req = request.into_inner();
+        required("idempotency_key", &req.idempotency_key)?;
+        max_len("idempotency_key", &req.idempotency_key, MAX_KEY_LEN)?;
+        required("customer_id", &req.customer_id)?;
+        max_len("customer_id", &req.customer_id, MAX_KEY_LEN)?;
+        max_len("offer_id", &req.offer_id, MAX_KEY_LEN)?;
+        let coupon = self
+            .gateway
+            .issue_coupon(
+                &caller.workspace,
+                NewCoupon {
+                    customer_id: req.customer_id,
+                    offer_id: req.offer_id,
+                    expire_ms: req.expire_time.as_ref().map(timestamp_ms),
+                    message_id: String::new(),
+                },
+                &format!("api:{}", req.idempotency_key),
+            )
+            .await?;
+        let now = self.gateway.clock.now_ms();
+        Ok(Response::new(pb::IssueCouponResponse {
+            coupon: Some(coupon_to_proto(&coupon, now)),
+        }))
+    }
+
+    async fn redeem_coupon(
+        &self,
+        request: Request<pb::RedeemCouponRequest>,
+    ) -> Result<Response<pb::RedeemCouponResponse>, Status> {
+        let caller = caller(&request)?;
+        let req = request.into_inner();
+        required("code", &req.code)?;
+        max_len("code", &req.code, MAX_KEY_LEN)?;
+        required("store_id", &req.store_id)?;
+        max_len("store_id", &req.store_id, MAX_KEY_LEN)?;
+        max_len("idempotency_key", &req.idempotency_key, MAX_KEY_LEN)?;
+        max_len("customer_id", &req.customer_id, MAX_KEY_LEN)?;
+        let code = req.code.trim().to_ascii_uppercase();
+        let coupon = self
+            .gateway
+            .redeem_coupon(
+                &caller.workspace,
+                &code,
+                &req.store_id,
+                &req.idempotency_key,
+                &req.customer_id,
+            )
+            .await?;
+        let now = self.gateway.clock.now_ms();
+        Ok(Response::new(pb::RedeemCouponResponse {
+            coupon: Some(coupon_to_proto(&coupon, now)),
+        }))
+    }
+
+    async fn get_coupon(
+        &self,
+        request: Request<pb::GetCouponRequest>,
+    ) -> Result<Response<pb::GetCouponResponse>, Status> {
+        let caller = caller(&request)?;
+        let req = request.into_inner();
+        required("code", &req.code)?;
+        max_len("code", &req.code, MAX_KEY_LEN)?;
+        let code = req.code.trim().to_ascii_uppercase();
+        let coupon = self.gateway.get_coupon(&caller.workspace, &code).await?;
+        let now = self.gateway.clock.now_ms();
+        Ok(Response::new(pb::GetCouponResponse {
+            coupon: Some(coupon_to_proto(&coupon, now)),
+        }))
+    }
 }
 
 fn validate_create_template(
@@ -526,6 +603,15 @@ fn validate_send(req: pb::SendRequest) -> Result<SendCommand, Error> {
         locale: req.locale,
         expire_ms: req.expire_time.as_ref().map(timestamp_ms),
         campaign: req.campaign,
+        coupon: req
+            .coupon
+            .map(|c| {
+                max_len("coupon.offer_id", &c.offer_id, MAX_KEY_LEN).map(|()| CouponSpec {
+                    offer_id: c.offer_id,
+                    expire_ms: c.expire_time.as_ref().map(timestamp_ms),
+                })
+            })
+            .transpose()?,
     })
 }
 
@@ -569,6 +655,13 @@ fn validate_provider(c: Option<pb::ProviderConfig>) -> Result<ProviderConfig, Er
     if kind == ProviderKind::Twilio {
         required("provider_config.sender", &c.sender)?;
     }
+    if kind == ProviderKind::Apns {
+        required("provider_config.account_id", &c.account_id)?;
+        required("provider_config.key_id", &c.key_id)?;
+        required("provider_config.topic", &c.topic)?;
+    }
+    max_len("provider_config.key_id", &c.key_id, MAX_KEY_LEN)?;
+    max_len("provider_config.topic", &c.topic, MAX_KEY_LEN)?;
     max_len("provider_config.account_id", &c.account_id, MAX_KEY_LEN)?;
     max_len("provider_config.sender", &c.sender, MAX_KEY_LEN)?;
     check_secret_ref(&c.secret_ref).map_err(|e| Error::invalid("provider_config.secret_ref", e))?;
@@ -613,6 +706,8 @@ fn validate_provider(c: Option<pb::ProviderConfig>) -> Result<ProviderConfig, Er
         max_attempts: i64::from(c.max_attempts),
         timeout_ms,
         update_ms: 0,
+        key_id: c.key_id,
+        topic: c.topic,
     })
 }
 

@@ -15,6 +15,12 @@ use omni_storage::{Db, Migration};
 use sea_orm::{ConnectionTrait, QueryResult, TransactionTrait, Value};
 use serde_json::{Map, Value as Json};
 
+mod coupons;
+mod engagement;
+
+pub use coupons::Redeemed;
+pub use engagement::{Engagement, PendingEvent};
+
 use crate::error::Error;
 use crate::records::{
     Channel, DeliveryEvent, EventId, EventKind, ListReason, Message, MessageId, MessageStatus,
@@ -151,6 +157,47 @@ CREATE TABLE IF NOT EXISTS invalid_push_tokens (
 )
 ",
     },
+    Migration {
+        version: 3,
+        name: "identity outbox, coupons, apns, provider message ids",
+        sql: "
+ALTER TABLE provider_configs ADD COLUMN key_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE provider_configs ADD COLUMN topic TEXT NOT NULL DEFAULT '';
+CREATE INDEX IF NOT EXISTS messages_provider_message_id
+    ON messages (workspace_id, provider_message_id);
+CREATE TABLE IF NOT EXISTS identity_outbox (
+    workspace_id TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    customer_id TEXT NOT NULL,
+    event_type TEXT NOT NULL,
+    time_ms BIGINT NOT NULL,
+    properties_json TEXT NOT NULL,
+    attempts BIGINT NOT NULL,
+    next_attempt_ms BIGINT NOT NULL,
+    lease_until_ms BIGINT NOT NULL,
+    claim_token TEXT NOT NULL,
+    last_error TEXT NOT NULL,
+    PRIMARY KEY (workspace_id, event_id)
+);
+CREATE INDEX IF NOT EXISTS identity_outbox_due ON identity_outbox (next_attempt_ms);
+CREATE TABLE IF NOT EXISTS coupons (
+    workspace_id TEXT NOT NULL,
+    code TEXT NOT NULL,
+    customer_id TEXT NOT NULL,
+    offer_id TEXT NOT NULL,
+    message_id TEXT NOT NULL,
+    issue_key TEXT NOT NULL,
+    expire_ms BIGINT,
+    create_ms BIGINT NOT NULL,
+    redeem_ms BIGINT,
+    redeem_store_id TEXT NOT NULL,
+    redeem_key TEXT NOT NULL,
+    PRIMARY KEY (workspace_id, code)
+);
+CREATE UNIQUE INDEX IF NOT EXISTS coupons_issue_key ON coupons (workspace_id, issue_key);
+CREATE INDEX IF NOT EXISTS coupons_customer ON coupons (workspace_id, customer_id)
+",
+    },
 ];
 
 const TEMPLATE_COLUMNS: &str = "template_id, display_name, channel, subject, body, create_ms, \
@@ -165,7 +212,7 @@ const EVENT_COLUMNS: &str = "workspace_id, event_id, message_id, customer_id, ch
      status, attempt, error, create_ms, next_attempt_ms, suppression_reason, provider_message_id";
 
 const PROVIDER_COLUMNS: &str = "kind, base_url, account_id, sender, secret_ref, rate_per_second, \
-     burst, max_attempts, timeout_ms, update_ms";
+     burst, max_attempts, timeout_ms, update_ms, key_id, topic";
 
 /// What inserting a message did.
 #[derive(Debug)]
@@ -239,6 +286,22 @@ impl Store {
             txn.execute_raw(self.stmt(
                 "DELETE FROM delivery_events WHERE workspace_id = $1 AND customer_id = $2",
                 [ws.as_str().into(), customer.as_str().into()],
+            ))
+            .await?;
+            // Engagement not yet reported to identity is about a customer who is gone.
+            txn.execute_raw(self.stmt(
+                "DELETE FROM identity_outbox WHERE workspace_id = $1 AND customer_id = $2",
+                [ws.as_str().into(), customer.as_str().into()],
+            ))
+            .await?;
+            // Coupons stay (a till may still present one) but no longer name the person.
+            txn.execute_raw(self.stmt(
+                "UPDATE coupons SET customer_id = $1 WHERE workspace_id = $2 AND customer_id = $3",
+                [
+                    crate::erasure::ERASED.into(),
+                    ws.as_str().into(),
+                    customer.as_str().into(),
+                ],
             ))
             .await?;
             txn.commit().await?;
@@ -331,11 +394,23 @@ impl Store {
 
     /// Inserts a new message and its first event in one transaction, unless the
     /// idempotency key is taken (then nothing is written and the first message returned).
+    #[cfg(test)]
     pub async fn insert_message(
         &self,
         ws: &WorkspaceId,
         m: &Message,
         event: Option<&DeliveryEvent>,
+    ) -> Result<Inserted, Error> {
+        self.insert_message_with(ws, m, event, &[]).await
+    }
+
+    /// [`Store::insert_message`], also recording `identity` events in the transaction.
+    pub async fn insert_message_with(
+        &self,
+        ws: &WorkspaceId,
+        m: &Message,
+        event: Option<&DeliveryEvent>,
+        identity: &[PendingEvent],
     ) -> Result<Inserted, Error> {
         let txn = self.db.begin().await?;
         let res = txn
@@ -352,6 +427,9 @@ impl Store {
         if res.rows_affected() == 1 {
             if let Some(event) = event {
                 txn.execute_raw(self.insert_event_stmt(ws, event)).await?;
+            }
+            for e in identity {
+                txn.execute_raw(self.insert_pending_stmt(ws, e)?).await?;
             }
             txn.commit().await?;
             return Ok(Inserted::New);
@@ -419,11 +497,24 @@ impl Store {
     /// Writes the new state of a claimed message (every mutable column) and `event`, in
     /// one transaction, if `claim.token` still holds the claim. `release` clears the claim
     /// (the message is due again at `next_attempt_ms`). False when the claim was lost.
+    #[cfg(test)]
     pub async fn save_claimed(
         &self,
         claim: &Claimed,
         m: &Message,
         event: Option<&DeliveryEvent>,
+        now_ms: i64,
+    ) -> Result<bool, Error> {
+        self.save_claimed_with(claim, m, event, &[], now_ms).await
+    }
+
+    /// [`Store::save_claimed`], also recording `identity` events in the transaction.
+    pub async fn save_claimed_with(
+        &self,
+        claim: &Claimed,
+        m: &Message,
+        event: Option<&DeliveryEvent>,
+        identity: &[PendingEvent],
         now_ms: i64,
     ) -> Result<bool, Error> {
         let ws = &claim.workspace;
@@ -465,6 +556,9 @@ impl Store {
         }
         if let Some(event) = event {
             txn.execute_raw(self.insert_event_stmt(ws, event)).await?;
+        }
+        for e in identity {
+            txn.execute_raw(self.insert_pending_stmt(ws, e)?).await?;
         }
         txn.commit().await?;
         Ok(true)
@@ -620,14 +714,15 @@ impl Store {
         self.db
             .execute_raw(self.stmt(
                 "INSERT INTO provider_configs (workspace_id, channel, kind, base_url, account_id, \
-                 sender, secret_ref, rate_per_second, burst, max_attempts, timeout_ms, update_ms) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
+                 sender, secret_ref, rate_per_second, burst, max_attempts, timeout_ms, update_ms, \
+                 key_id, topic) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) \
                  ON CONFLICT (workspace_id, channel) DO UPDATE SET kind = excluded.kind, \
                  base_url = excluded.base_url, account_id = excluded.account_id, \
                  sender = excluded.sender, secret_ref = excluded.secret_ref, \
                  rate_per_second = excluded.rate_per_second, burst = excluded.burst, \
                  max_attempts = excluded.max_attempts, timeout_ms = excluded.timeout_ms, \
-                 update_ms = excluded.update_ms",
+                 update_ms = excluded.update_ms, key_id = excluded.key_id, topic = excluded.topic",
                 [
                     ws.as_str().into(),
                     c.kind.channel().as_str().into(),
@@ -641,6 +736,8 @@ impl Store {
                     c.max_attempts.into(),
                     c.timeout_ms.into(),
                     c.update_ms.into(),
+                    c.key_id.clone().into(),
+                    c.topic.clone().into(),
                 ],
             ))
             .await?;
@@ -1016,6 +1113,8 @@ fn provider_from_row(row: &QueryResult) -> Result<ProviderConfig, Error> {
         max_attempts: row.try_get("", "max_attempts")?,
         timeout_ms: row.try_get("", "timeout_ms")?,
         update_ms: row.try_get("", "update_ms")?,
+        key_id: row.try_get("", "key_id")?,
+        topic: row.try_get("", "topic")?,
     })
 }
 
@@ -1228,6 +1327,8 @@ mod tests {
             max_attempts: 4,
             timeout_ms: 500,
             update_ms: 9,
+            key_id: "K1".into(),
+            topic: "com.example".into(),
         };
         s.upsert_provider(&ws, &config).await.expect("upsert");
         let mut changed = config.clone();

@@ -23,6 +23,7 @@ const ROOTS: &[&str] = &[
     "offer",
     "vars",
     "message",
+    "coupon",
     "range",
     "dict",
     "namespace",
@@ -38,6 +39,30 @@ const OFFER_FIELDS: &[&str] = &[
 ];
 /// Fields of `message`.
 const MESSAGE_FIELDS: &[&str] = &["message_id", "channel", "locale", "campaign"];
+/// Fields of `coupon`.
+const COUPON_FIELDS: &[&str] = &["code", "offer_id", "expire_time"];
+
+/// What a message exposes as `coupon` when its send issued one.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct CouponVars {
+    /// The code.
+    pub code: String,
+    /// Offer it is for (may be empty).
+    pub offer_id: String,
+    /// Expiry as RFC 3339 (empty: none).
+    pub expire_time: String,
+}
+
+impl CouponVars {
+    /// The stand-in used when a template is checked against its sample.
+    pub fn sample() -> Self {
+        Self {
+            code: "SAMPLE2COUPON".into(),
+            offer_id: "offer_sample".into(),
+            expire_time: "2030-01-01T00:00:00Z".into(),
+        }
+    }
+}
 
 /// Renders templates. One per gateway; rendering never mutates it.
 #[derive(Debug)]
@@ -72,6 +97,9 @@ pub struct RenderContext<'a> {
     pub vars: &'a Map<String, Value>,
     /// The message itself.
     pub message: MessageVars<'a>,
+    /// The coupon the send issued (absent otherwise, so using it fails).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub coupon: Option<CouponVars>,
 }
 
 /// One rendered variant.
@@ -117,7 +145,7 @@ impl Renderer {
                 return Err(Error::invalid(
                     field,
                     format!(
-                        "unknown variable `{path}`; use profile.*, customer_id, offer.*, vars.* or message.*"
+                        "unknown variable `{path}`; use profile.*, customer_id, offer.*, vars.*, message.* or coupon.*"
                     ),
                 ));
             }
@@ -125,6 +153,7 @@ impl Renderer {
             let known = match root {
                 "offer" => allowed(OFFER_FIELDS),
                 "message" => allowed(MESSAGE_FIELDS),
+                "coupon" => allowed(COUPON_FIELDS),
                 "profile" => match (sample, child) {
                     (Some(s), Some(c)) => s.profile.contains_key(c),
                     _ => true,
@@ -183,6 +212,7 @@ impl Renderer {
                             locale: &v.locale,
                             campaign: "sample",
                         },
+                        coupon: Some(CouponVars::sample()),
                     };
                     self.render(source, &ctx).map_err(|e| {
                         Error::invalid(&field, format!("does not render with the sample: {e}"))
@@ -264,6 +294,7 @@ mod tests {
                 locale: "",
                 campaign: "spring",
             },
+            coupon: None,
         }
     }
 

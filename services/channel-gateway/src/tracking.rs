@@ -45,7 +45,6 @@ impl Tracker {
     }
 
     /// Whether `signature` is the signature of `parts` (constant time).
-    #[cfg(test)]
     pub fn verify(&self, parts: &[&str], signature: &str) -> bool {
         hex::decode(signature)
             .is_ok_and(|given| hmac::verify(&self.key, parts.join("|").as_bytes(), &given).is_ok())
@@ -173,7 +172,6 @@ pub fn percent_encode(s: &str) -> String {
 }
 
 /// Decodes `%XX` escapes and `+` (as space).
-#[cfg(test)]
 pub fn percent_decode(s: &str) -> Option<String> {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());

@@ -211,6 +211,17 @@ impl Server {
         fault_body: fn(u16) -> serde_json::Value,
         handler: Handler,
     ) -> anyhow::Result<Self> {
+        Self::start_with(shared, fault_body, handler, false).await
+    }
+
+    /// [`Server::start`], speaking HTTP/2 without TLS (h2c, prior knowledge) when
+    /// `http2`.
+    pub async fn start_with<T: Clone + Send + 'static>(
+        shared: Arc<Shared<T>>,
+        fault_body: fn(u16) -> serde_json::Value,
+        handler: Handler,
+        http2: bool,
+    ) -> anyhow::Result<Self> {
         let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).await?;
         let addr = listener.local_addr()?;
         let task = tokio::spawn(async move {
@@ -230,9 +241,17 @@ impl Server {
                             Ok::<_, Infallible>(handle(req, shared, fault_body, handler).await)
                         }
                     });
-                    let _ = http1::Builder::new()
+                    if http2 {
+                        let _ = hyper::server::conn::http2::Builder::new(
+                            hyper_util::rt::TokioExecutor::new(),
+                        )
                         .serve_connection(TokioIo::new(stream), service)
                         .await;
+                    } else {
+                        let _ = http1::Builder::new()
+                            .serve_connection(TokioIo::new(stream), service)
+                            .await;
+                    }
                 });
             }
         });

@@ -3,6 +3,7 @@
 //! SMS, push and store-webhook request shapes.
 
 mod basics;
+mod engagement;
 mod engine;
 mod policy;
 mod providers;

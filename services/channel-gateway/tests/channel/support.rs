@@ -39,6 +39,10 @@ fn with_key(mut req: Request<()>) -> Result<Request<()>, Status> {
 /// One channel-gateway with its own Redis, database and SMTP sink.
 pub struct Harness {
     _redis: RedisServer,
+    /// The engagement HTTP endpoints (click, pixel, unsubscribe, callbacks).
+    pub engagement_addr: SocketAddr,
+    /// The in-process identity service, when started with one.
+    pub identity: Option<Identity>,
     pub sink: SmtpSink,
     pub addr: SocketAddr,
     pub client: Client,
@@ -69,6 +73,18 @@ impl Harness {
     }
 
     pub async fn start_with(tweak: impl FnOnce(&mut Settings)) -> anyhow::Result<Self> {
+        Self::start_full(false, tweak).await
+    }
+
+    /// A gateway reporting to a real identity service (same Redis, own database).
+    pub async fn start_with_identity(tweak: impl FnOnce(&mut Settings)) -> anyhow::Result<Self> {
+        Self::start_full(true, tweak).await
+    }
+
+    async fn start_full(
+        with_identity: bool,
+        tweak: impl FnOnce(&mut Settings),
+    ) -> anyhow::Result<Self> {
         let redis = RedisServer::start().await?;
         let sink = SmtpSink::start().await?;
         let mut settings = Settings::for_tests(&redis.url);
@@ -78,10 +94,23 @@ impl Harness {
         settings.smtp.tls = SmtpTls::None;
         settings.smtp.timeout_ms = 5_000;
         fast(&mut settings);
+        let engagement = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+        let engagement_addr = engagement.local_addr()?;
+        settings.delivery.engagement_listen = engagement_addr.to_string();
+        settings.delivery.tracking_base_url = format!("http://{engagement_addr}");
+        let identity = if with_identity {
+            let identity = Identity::start(&settings).await?;
+            settings.identity.url = format!("http://{}", identity.addr);
+            Some(identity)
+        } else {
+            None
+        };
         tweak(&mut settings);
         let profiles = ProfileStore::new(omni_common::redis::connect(&redis.url).await?);
-        let (addr, client, shutdown, server) = boot(&settings).await?;
+        let (addr, client, shutdown, server) = boot(&settings, Some(engagement)).await?;
         Ok(Self {
+            engagement_addr,
+            identity,
             database_url: settings.channel.database_url.clone(),
             _redis: redis,
             sink,
@@ -97,7 +126,7 @@ impl Harness {
     /// Stops the gateway and starts a new one on the same database and Redis.
     pub async fn restart(&mut self) -> anyhow::Result<()> {
         self.halt().await?;
-        let (addr, client, shutdown, server) = boot(&self.settings).await?;
+        let (addr, client, shutdown, server) = boot(&self.settings, None).await?;
         self.addr = addr;
         self.client = client;
         self.shutdown = shutdown;
@@ -259,13 +288,22 @@ type Booted = (
     tokio::task::JoinHandle<Result<(), omni_channel::Error>>,
 );
 
-async fn boot(settings: &Settings) -> anyhow::Result<Booted> {
+async fn boot(
+    settings: &Settings,
+    engagement: Option<tokio::net::TcpListener>,
+) -> anyhow::Result<Booted> {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let addr = listener.local_addr()?;
     let shutdown = CancellationToken::new();
-    let server = tokio::spawn(omni_channel::run(
+    // A restart listens again on the engagement address of the settings.
+    let engagement = match engagement {
+        Some(l) => l,
+        None => tokio::net::TcpListener::bind(&settings.delivery.engagement_listen).await?,
+    };
+    let server = tokio::spawn(omni_channel::run_with(
         settings.clone(),
         listener,
+        Some(engagement),
         shutdown.clone(),
     ));
     let endpoint = tonic::transport::Endpoint::from_shared(format!("http://{addr}"))?;
@@ -330,4 +368,97 @@ pub fn http_client() -> anyhow::Result<reqwest::Client> {
     Ok(reqwest::Client::builder()
         .tls_backend_preconfigured(tls)
         .build()?)
+}
+
+pub type IdentityClient = omni_proto::identity::v1::identity_service_client::IdentityServiceClient<
+    InterceptedService<Channel, fn(Request<()>) -> Result<Request<()>, Status>>,
+>;
+
+/// The real identity service, in process, on the gateway's Redis with its own database.
+pub struct Identity {
+    pub addr: SocketAddr,
+    pub client: IdentityClient,
+    shutdown: CancellationToken,
+}
+
+impl Drop for Identity {
+    fn drop(&mut self) {
+        self.shutdown.cancel();
+    }
+}
+
+impl Identity {
+    async fn start(settings: &Settings) -> anyhow::Result<Self> {
+        let mut settings = settings.clone();
+        settings.identity.database_url = database_url("identity").await?;
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+        let addr = listener.local_addr()?;
+        let shutdown = CancellationToken::new();
+        tokio::spawn(omni_identity::run(settings, listener, shutdown.clone()));
+        let endpoint = tonic::transport::Endpoint::from_shared(format!("http://{addr}"))?;
+        let channel = eventually(Duration::from_secs(20), || {
+            let endpoint = endpoint.clone();
+            async move { Ok(endpoint.connect().await.ok()) }
+        })
+        .await
+        .context("identity did not start")?;
+        let client = omni_proto::identity::v1::identity_service_client::IdentityServiceClient::with_interceptor(
+            channel,
+            with_key as fn(Request<()>) -> Result<Request<()>, Status>,
+        );
+        Ok(Self {
+            addr,
+            client,
+            shutdown,
+        })
+    }
+
+    /// Tracks a `signup` with `email`; returns the customer identity resolved.
+    pub async fn signup(&self, email: &str) -> anyhow::Result<String> {
+        use omni_proto::common::v1 as common;
+        let response = self
+            .client
+            .clone()
+            .track(omni_proto::identity::v1::TrackRequest {
+                event: Some(common::Event {
+                    event_id: format!("signup-{email}"),
+                    r#type: "signup".into(),
+                    identifiers: vec![common::Identifier {
+                        r#type: common::IdentifierType::Email as i32,
+                        value: email.into(),
+                        custom_type: String::new(),
+                    }],
+                    traits: Some(omni_common::convert::json_to_struct(
+                        json!({"first_name": "Ann"}).as_object().context("object")?,
+                    )),
+                    ..Default::default()
+                }),
+            })
+            .await?
+            .into_inner();
+        Ok(response.customer_id)
+    }
+
+    /// The customer's events of `types`, newest first.
+    pub async fn events(
+        &self,
+        customer_id: &str,
+        types: &[&str],
+    ) -> anyhow::Result<Vec<omni_proto::common::v1::Event>> {
+        Ok(self
+            .client
+            .clone()
+            .list_events(omni_proto::identity::v1::ListEventsRequest {
+                customer_id: customer_id.into(),
+                types: types.iter().map(|t| (*t).to_owned()).collect(),
+                page_size: 500,
+                page_token: String::new(),
+            })
+            .await?
+            .into_inner()
+            .events
+            .into_iter()
+            .filter_map(|e| e.event)
+            .collect())
+    }
 }
