@@ -16,7 +16,8 @@ use crate::convert;
 use crate::entry;
 use crate::error::Error;
 use crate::model::{JourneyId, JourneyState, RunId};
-use crate::runner::Runner;
+use crate::runner::{Runner, Signal};
+use crate::simulate;
 use crate::store::{NewJourney, Store};
 use crate::validate;
 
@@ -129,9 +130,10 @@ impl JourneyService for JourneyApi {
             .get_run(&caller.workspace, &RunId::new(req.run_id.clone()))
             .await?
             .ok_or_else(|| not_found("run", &req.run_id))?;
-        Ok(Response::new(pb::GetRunResponse {
-            run: Some(convert::run_to_proto(&run)),
-        }))
+        let steps = self.store.steps(&caller.workspace, &run.run_id).await?;
+        let mut out = convert::run_to_proto(&run);
+        out.steps = steps.iter().map(convert::step_to_proto).collect();
+        Ok(Response::new(pb::GetRunResponse { run: Some(out) }))
     }
 
     async fn list_runs(
@@ -150,6 +152,7 @@ impl JourneyService for JourneyApi {
                 &caller.workspace,
                 &JourneyId::new(req.journey_id),
                 customer.as_ref(),
+                convert::run_state_from_proto(req.state),
                 after.as_ref(),
                 page_size + 1,
             )
@@ -182,10 +185,10 @@ impl JourneyService for JourneyApi {
             .get_journey(ws, &journey_id)
             .await?
             .ok_or_else(|| not_found("journey", &req.journey_id))?;
-        if journey.state == JourneyState::Paused {
+        if matches!(journey.state, JourneyState::Paused | JourneyState::Stopped) {
             return Err(Error::WrongState {
                 journey_id: req.journey_id.clone(),
-                state: JourneyState::Paused.as_str(),
+                state: journey.state.as_str(),
                 wanted: JourneyState::Published.as_str(),
             }
             .into());
@@ -219,7 +222,16 @@ impl JourneyService for JourneyApi {
             context,
         )
         .await?;
-        let duplicate = started.is_none();
+        let duplicate = match started {
+            entry::Started::Run(_) => false,
+            entry::Started::Duplicate => true,
+            entry::Started::Refused(reason) => {
+                return Err(Status::failed_precondition(format!(
+                    "customer_id: not enrolled in journey `{}`: {reason}",
+                    req.journey_id
+                )));
+            }
+        };
         // Read back what is stored: a new run may already have advanced past its entry.
         let run = self
             .store
@@ -242,6 +254,273 @@ impl JourneyService for JourneyApi {
             .await?;
         Ok(Response::new(pb::PauseJourneyResponse {
             journey: Some(journey),
+        }))
+    }
+
+    async fn stop_journey(
+        &self,
+        request: Request<pb::StopJourneyRequest>,
+    ) -> Result<Response<pb::StopJourneyResponse>, Status> {
+        let caller = caller(&request)?;
+        let req = request.into_inner();
+        validate::required("journey_id", &req.journey_id)?;
+        let ws = &caller.workspace;
+        let journey_id = JourneyId::new(req.journey_id.clone());
+        let now = self.clock.now_ms();
+        let mut result = self
+            .store
+            .transition(
+                ws,
+                &journey_id,
+                JourneyState::Published,
+                JourneyState::Stopped,
+                now,
+            )
+            .await;
+        if let Err(Error::WrongState { state, .. }) = &result {
+            result = match *state {
+                "PAUSED" => {
+                    self.store
+                        .transition(
+                            ws,
+                            &journey_id,
+                            JourneyState::Paused,
+                            JourneyState::Stopped,
+                            now,
+                        )
+                        .await
+                }
+                "STOPPED" => self
+                    .store
+                    .get_journey(ws, &journey_id)
+                    .await?
+                    .ok_or_else(|| not_found("journey", &req.journey_id)),
+                _ => result,
+            };
+        }
+        let journey = result?;
+        let mut exited = 0;
+        for run_id in self.store.live_run_ids(ws, &journey_id).await? {
+            let signal = Signal {
+                kind: "exit".into(),
+                reason: "stopped".into(),
+                node_id: String::new(),
+                seq: 0,
+                event: serde_json::Value::Null,
+            };
+            if entry::deliver(&self.runner, ws, &run_id, &signal).await? {
+                exited += 1;
+            }
+        }
+        tracing::info!(workspace = %ws, journey_id = %journey_id, exited, "journey stopped");
+        Ok(Response::new(pb::StopJourneyResponse {
+            journey: Some(convert::journey_to_proto(&journey)),
+            exited_runs: exited,
+        }))
+    }
+
+    async fn validate_journey(
+        &self,
+        request: Request<pb::ValidateJourneyRequest>,
+    ) -> Result<Response<pb::ValidateJourneyResponse>, Status> {
+        let caller = caller(&request)?;
+        let req = request.into_inner();
+        let journey = req
+            .journey
+            .as_ref()
+            .ok_or_else(|| Error::invalid("journey", "is required"))?;
+        let mut problems = validate::problems(journey);
+        problems.extend(self.reference_problems(&caller.workspace, journey).await);
+        Ok(Response::new(pb::ValidateJourneyResponse {
+            valid: problems.is_empty(),
+            problems: problems.iter().map(validate::Problem::to_proto).collect(),
+        }))
+    }
+
+    async fn get_journey_stats(
+        &self,
+        request: Request<pb::GetJourneyStatsRequest>,
+    ) -> Result<Response<pb::GetJourneyStatsResponse>, Status> {
+        let caller = caller(&request)?;
+        let req = request.into_inner();
+        validate::required("journey_id", &req.journey_id)?;
+        if req.version < 0 {
+            return Err(Error::invalid("version", "must not be negative").into());
+        }
+        let ws = &caller.workspace;
+        let journey_id = JourneyId::new(req.journey_id.clone());
+        let journey = self
+            .store
+            .get_journey(ws, &journey_id)
+            .await?
+            .ok_or_else(|| not_found("journey", &req.journey_id))?;
+        let raw = self.store.stats(ws, &journey_id, req.version).await?;
+        let rate = |conv: i64, runs: i64| {
+            if runs > 0 {
+                conv as f64 / runs as f64
+            } else {
+                0.0
+            }
+        };
+        let mut order: Vec<String> = journey
+            .graph
+            .nodes
+            .iter()
+            .map(|n| n.node_id.clone())
+            .collect();
+        for id in raw.nodes.keys() {
+            if !order.contains(id) {
+                order.push(id.clone());
+            }
+        }
+        let nodes = order
+            .iter()
+            .map(|id| {
+                let n = raw.nodes.get(id).cloned().unwrap_or_default();
+                pb::NodeStats {
+                    node_id: id.clone(),
+                    entered: n.entered,
+                    waiting: n.waiting,
+                    completed: n.completed,
+                    errored: n.errored,
+                    exited: n.exited,
+                }
+            })
+            .collect();
+        let branches = raw
+            .branches
+            .iter()
+            .map(|(node, branch, runs, conv)| pb::BranchStats {
+                node_id: node.clone(),
+                branch: branch.clone(),
+                runs: *runs,
+                conversions: *conv,
+                conversion_rate: rate(*conv, *runs),
+            })
+            .collect();
+        Ok(Response::new(pb::GetJourneyStatsResponse {
+            nodes,
+            branches,
+            runs: raw.runs,
+            conversions: raw.conversions,
+            conversion_rate: rate(raw.conversions, raw.runs),
+        }))
+    }
+
+    async fn simulate_journey(
+        &self,
+        request: Request<pb::SimulateJourneyRequest>,
+    ) -> Result<Response<pb::SimulateJourneyResponse>, Status> {
+        let caller = caller(&request)?;
+        let req = request.into_inner();
+        let ws = &caller.workspace;
+        validate::required("journey_id", &req.journey_id)?;
+        let journey_id = JourneyId::new(req.journey_id.clone());
+        let graph = match req.version {
+            v if v < 0 => return Err(Error::invalid("version", "must not be negative").into()),
+            0 => {
+                self.store
+                    .get_journey(ws, &journey_id)
+                    .await?
+                    .ok_or_else(|| not_found("journey", &req.journey_id))?
+                    .graph
+            }
+            v => self
+                .store
+                .version_graph(ws, &journey_id, v)
+                .await?
+                .ok_or_else(|| not_found("journey version", &format!("{}@{v}", req.journey_id)))?,
+        };
+        let profile = req.profile.clone().unwrap_or_default();
+        let horizon_ms = match &req.horizon {
+            None => simulate::MAX_HORIZON_MS,
+            Some(d) => match convert::duration_ms(d) {
+                Some(ms) if ms > 0 => ms.min(simulate::MAX_HORIZON_MS),
+                _ => return Err(Error::invalid("horizon", "must be a positive duration").into()),
+            },
+        };
+        if req.events.len() > 1000 {
+            return Err(Error::invalid("events", "must hold at most 1000 events").into());
+        }
+        let mut events = Vec::with_capacity(req.events.len());
+        for (i, e) in req.events.iter().enumerate() {
+            let after_ms = match e.after.as_ref().map(convert::duration_ms) {
+                None => 0,
+                Some(Some(ms)) if ms >= 0 => ms,
+                Some(_) => {
+                    return Err(Error::invalid(
+                        format!("events[{i}].after"),
+                        "must be a non-negative duration",
+                    )
+                    .into());
+                }
+            };
+            if e.r#type.is_empty() {
+                return Err(
+                    Error::invalid(format!("events[{i}].type"), "must not be empty").into(),
+                );
+            }
+            events.push(simulate::ScriptedEvent {
+                after_ms,
+                event_type: e.r#type.clone(),
+                properties: e
+                    .properties
+                    .as_ref()
+                    .map(struct_to_json)
+                    .unwrap_or_default(),
+            });
+        }
+        let mut context = serde_json::Map::new();
+        if let Some(extra) = &req.context {
+            context.insert(
+                "enrolment".into(),
+                serde_json::Value::Object(struct_to_json(extra)),
+            );
+        }
+        let input = simulate::SimInput {
+            workspace: ws.to_string(),
+            journey_id: journey_id.to_string(),
+            graph,
+            customer_id: profile.customer_id.clone(),
+            bindings: crate::logic::Bindings {
+                traits: profile
+                    .traits
+                    .as_ref()
+                    .map(struct_to_json)
+                    .unwrap_or_default(),
+                computed: profile
+                    .computed
+                    .as_ref()
+                    .map(struct_to_json)
+                    .unwrap_or_default(),
+                segments: profile.segments.clone(),
+            },
+            context,
+            events,
+            start_ms: req
+                .start_time
+                .as_ref()
+                .map_or_else(|| self.clock.now_ms(), omni_common::convert::from_timestamp),
+            horizon_ms,
+        };
+        let out = simulate::simulate(self.runner.rules(), &input);
+        Ok(Response::new(pb::SimulateJourneyResponse {
+            steps: out.steps.iter().map(convert::step_to_proto).collect(),
+            path: out.path,
+            state: convert::run_state_to_proto(out.state) as i32,
+            messages: out
+                .messages
+                .iter()
+                .map(|m| pb::SimulatedMessage {
+                    node_id: m.node_id.clone(),
+                    channel: m.channel.map_or(0, |c| convert::channel_to_proto(c) as i32),
+                    template_id: m.template_id.clone(),
+                    idempotency_key: m.idempotency_key.clone(),
+                    time: Some(omni_common::convert::to_timestamp(m.time_ms)),
+                })
+                .collect(),
+            decisions: out.decisions,
+            end_reason: out.end_reason,
         }))
     }
 
@@ -276,6 +555,115 @@ impl JourneyRequest for pb::ResumeJourneyRequest {
 }
 
 impl JourneyApi {
+    /// Problems with the resources a journey names that their owners' contracts can
+    /// check: templates (channel-gateway `GetTemplate`), segments (segment
+    /// `GetSegment`) and experiments (decisioning `GetExperiment`). Only NOT_FOUND is a
+    /// problem; an unreachable service is logged and its references are not checked.
+    async fn reference_problems(
+        &self,
+        ws: &omni_common::ids::WorkspaceId,
+        journey: &pb::Journey,
+    ) -> Vec<validate::Problem> {
+        use omni_proto::journey::v1::node::Kind;
+        let clients = self.runner.clients();
+        let mut out = Vec::new();
+        let mut problem = |node: &str, field: String, message: String| {
+            out.push(validate::Problem {
+                node_id: node.to_owned(),
+                field,
+                message,
+                line: 0,
+                column: 0,
+            });
+        };
+        let missing = |status: &Status, what: &str| -> bool {
+            if status.code() == tonic::Code::NotFound {
+                return true;
+            }
+            tracing::info!(what, error = %status, "reference not checked: service unavailable");
+            false
+        };
+        let mut segments: Vec<(String, String, String)> = Vec::new();
+        if let Some(s) = &journey.settings
+            && !s.exit_segment_id.is_empty()
+        {
+            segments.push((
+                String::new(),
+                "journey.settings.exit_segment_id".into(),
+                s.exit_segment_id.clone(),
+            ));
+        }
+        for (i, node) in journey.nodes.iter().enumerate() {
+            let path = format!("journey.nodes[{i}]");
+            match &node.kind {
+                Some(Kind::Send(s)) if !s.template_id.is_empty() => {
+                    let req = omni_proto::channel::v1::GetTemplateRequest {
+                        template_id: s.template_id.clone(),
+                    };
+                    if let Err(status) = clients.channel(ws).get_template(req).await
+                        && missing(&status, "template")
+                    {
+                        problem(
+                            &node.node_id,
+                            format!("{path}.send.template_id"),
+                            format!("unknown template `{}`", s.template_id),
+                        );
+                    }
+                }
+                Some(Kind::Entry(e)) if !e.segment_id.is_empty() => segments.push((
+                    node.node_id.clone(),
+                    format!("{path}.entry.segment_id"),
+                    e.segment_id.clone(),
+                )),
+                Some(Kind::Split(s)) if !s.experiment_id.is_empty() => {
+                    let req = omni_proto::decisioning::v1::GetExperimentRequest {
+                        experiment_id: s.experiment_id.clone(),
+                    };
+                    match clients.decisioning(ws).get_experiment(req).await {
+                        Ok(resp) => {
+                            let arms: Vec<String> = resp
+                                .into_inner()
+                                .experiment
+                                .map(|e| e.arms.into_iter().map(|a| a.arm_id).collect())
+                                .unwrap_or_default();
+                            for (a, arm) in s.arms.iter().enumerate() {
+                                if !arms.contains(&arm.name) {
+                                    problem(
+                                        &node.node_id,
+                                        format!("{path}.split.arms[{a}].name"),
+                                        format!(
+                                            "experiment `{}` has no arm `{}`",
+                                            s.experiment_id, arm.name
+                                        ),
+                                    );
+                                }
+                            }
+                        }
+                        Err(status) if missing(&status, "experiment") => problem(
+                            &node.node_id,
+                            format!("{path}.split.experiment_id"),
+                            format!("unknown experiment `{}`", s.experiment_id),
+                        ),
+                        Err(_) => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        for (node, field, segment_id) in segments {
+            let req = omni_proto::segment::v1::GetSegmentRequest {
+                segment_id: segment_id.clone(),
+                version: 0,
+            };
+            if let Err(status) = clients.segment(ws).get_segment(req).await
+                && missing(&status, "segment")
+            {
+                problem(&node, field, format!("unknown segment `{segment_id}`"));
+            }
+        }
+        out
+    }
+
     /// Pause and resume: moves the named journey from `from` to `to`.
     async fn transition<R: JourneyRequest>(
         &self,

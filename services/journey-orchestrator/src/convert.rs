@@ -7,7 +7,10 @@ use omni_proto::journey::v1 as pb;
 use omni_proto::journey::v1::node::Kind;
 
 use crate::error::Error;
-use crate::model::{Channel, Graph, Journey, JourneyState, Node, NodeKind, Run, RunState};
+use crate::model::{
+    Arm, Branch, Channel, Criterion, GoalSetting, Graph, Journey, JourneyState, Node, NodeKind,
+    Reentry, Run, RunState, Settings, StepRecord,
+};
 
 /// A protobuf duration in milliseconds, rounded up so any positive duration stays
 /// positive; `None` when the duration is malformed (nanos out of range or of the
@@ -57,8 +60,8 @@ pub fn channel_to_proto(channel: Channel) -> DeliveryChannel {
     }
 }
 
-/// The domain graph of a journey that passed [`crate::validate::journey`]. Shape errors
-/// are still reported (with their field path) rather than assumed away.
+/// The domain graph of a journey. Shape errors are reported with their field path;
+/// graph-level problems are [`crate::validate`]'s.
 pub fn graph_from_proto(journey: &pb::Journey) -> Result<Graph, Error> {
     let nodes = journey
         .nodes
@@ -68,28 +71,7 @@ pub fn graph_from_proto(journey: &pb::Journey) -> Result<Graph, Error> {
             let path = format!("journey.nodes[{i}]");
             let kind = match &n.kind {
                 None => return Err(Error::invalid(format!("{path}.kind"), "must be set")),
-                Some(Kind::Entry(e)) => NodeKind::Entry {
-                    event_type: e.event_type.clone(),
-                },
-                Some(Kind::Wait(w)) => NodeKind::Wait {
-                    duration_ms: w
-                        .duration
-                        .as_ref()
-                        .and_then(duration_ms)
-                        .filter(|ms| *ms > 0)
-                        .ok_or_else(|| {
-                            Error::invalid(format!("{path}.wait.duration"), "must be positive")
-                        })?,
-                },
-                Some(Kind::Decide(d)) => NodeKind::Decide {
-                    context: d.context.as_ref().map(struct_to_json).unwrap_or_default(),
-                },
-                Some(Kind::Send(s)) => NodeKind::Send {
-                    channel: channel_from_proto(s.channel).ok_or_else(|| {
-                        Error::invalid(format!("{path}.send.channel"), "must be specified")
-                    })?,
-                    template_id: s.template_id.clone(),
-                },
+                Some(k) => kind_from_proto(&path, k)?,
             };
             Ok(Node {
                 node_id: n.node_id.clone(),
@@ -98,14 +80,211 @@ pub fn graph_from_proto(journey: &pb::Journey) -> Result<Graph, Error> {
             })
         })
         .collect::<Result<Vec<_>, Error>>()?;
-    Ok(Graph { nodes })
+    Ok(Graph {
+        nodes,
+        settings: settings_from_proto(journey.settings.as_ref())?,
+    })
+}
+
+fn positive_ms(field: &str, d: Option<&prost_types::Duration>) -> Result<i64, Error> {
+    d.and_then(duration_ms)
+        .filter(|ms| *ms > 0)
+        .ok_or_else(|| Error::invalid(field, "must be a positive duration"))
+}
+
+fn criterion_from_proto(c: &pb::EventCriterion) -> Criterion {
+    Criterion {
+        event_type: c.event_type.clone(),
+        filter: c.filter.clone(),
+    }
+}
+
+fn criterion_to_proto(c: &Criterion) -> pb::EventCriterion {
+    pb::EventCriterion {
+        event_type: c.event_type.clone(),
+        filter: c.filter.clone(),
+    }
+}
+
+fn settings_from_proto(s: Option<&pb::JourneySettings>) -> Result<Settings, Error> {
+    let Some(s) = s else {
+        return Ok(Settings::default());
+    };
+    let reentry = match pb::ReentryPolicy::try_from(s.reentry) {
+        Ok(pb::ReentryPolicy::Unspecified | pb::ReentryPolicy::Once) => Reentry::Once,
+        Ok(pb::ReentryPolicy::OncePerPeriod) => Reentry::OncePerPeriod,
+        Ok(pb::ReentryPolicy::Always) => Reentry::Always,
+        Err(_) => {
+            return Err(Error::invalid(
+                "journey.settings.reentry",
+                "is not a known policy",
+            ));
+        }
+    };
+    let reentry_period_ms = if reentry == Reentry::OncePerPeriod {
+        positive_ms("journey.settings.reentry_period", s.reentry_period.as_ref())?
+    } else {
+        0
+    };
+    let goal = match &s.goal {
+        None => None,
+        Some(g) => Some(GoalSetting {
+            event: g
+                .event
+                .as_ref()
+                .map(criterion_from_proto)
+                .unwrap_or_default(),
+            window_ms: match &g.conversion_window {
+                None => None,
+                Some(w) => Some(positive_ms(
+                    "journey.settings.goal.conversion_window",
+                    Some(w),
+                )?),
+            },
+        }),
+    };
+    Ok(Settings {
+        reentry,
+        reentry_period_ms,
+        allow_concurrent_runs: s.allow_concurrent_runs,
+        exit_event: s.exit_event.as_ref().map(criterion_from_proto),
+        exit_segment_id: s.exit_segment_id.clone(),
+        goal,
+        max_entries_per_minute: u32::try_from(s.max_entries_per_minute).map_err(|_| {
+            Error::invalid(
+                "journey.settings.max_entries_per_minute",
+                "must not be negative",
+            )
+        })?,
+    })
+}
+
+fn settings_to_proto(s: &Settings) -> pb::JourneySettings {
+    pb::JourneySettings {
+        reentry: match s.reentry {
+            Reentry::Once => pb::ReentryPolicy::Once,
+            Reentry::OncePerPeriod => pb::ReentryPolicy::OncePerPeriod,
+            Reentry::Always => pb::ReentryPolicy::Always,
+        } as i32,
+        reentry_period: (s.reentry_period_ms > 0).then(|| to_duration(s.reentry_period_ms)),
+        allow_concurrent_runs: s.allow_concurrent_runs,
+        exit_event: s.exit_event.as_ref().map(criterion_to_proto),
+        exit_segment_id: s.exit_segment_id.clone(),
+        goal: s.goal.as_ref().map(|g| pb::Goal {
+            event: Some(criterion_to_proto(&g.event)),
+            conversion_window: g.window_ms.map(to_duration),
+        }),
+        max_entries_per_minute: i32::try_from(s.max_entries_per_minute).unwrap_or(i32::MAX),
+    }
+}
+
+fn kind_from_proto(path: &str, kind: &Kind) -> Result<NodeKind, Error> {
+    Ok(match kind {
+        Kind::Entry(e) => NodeKind::Entry {
+            event_type: e.event_type.clone(),
+            filter: e.filter.clone(),
+            segment_id: e.segment_id.clone(),
+        },
+        Kind::Wait(w) => NodeKind::Wait {
+            duration_ms: positive_ms(&format!("{path}.wait.duration"), w.duration.as_ref())?,
+        },
+        Kind::Decide(d) => NodeKind::Decide {
+            context: d.context.as_ref().map(struct_to_json).unwrap_or_default(),
+        },
+        Kind::Send(s) => NodeKind::Send {
+            channel: match channel_from_proto(s.channel) {
+                Some(c) => c,
+                None if s.best_channel => Channel::Email,
+                None => {
+                    return Err(Error::invalid(
+                        format!("{path}.send.channel"),
+                        "must be specified",
+                    ));
+                }
+            },
+            template_id: s.template_id.clone(),
+            best_channel: s.best_channel,
+            candidates: s
+                .candidates
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    channel_from_proto(*c).ok_or_else(|| {
+                        Error::invalid(format!("{path}.send.candidates[{i}]"), "must be a channel")
+                    })
+                })
+                .collect::<Result<_, _>>()?,
+        },
+        Kind::Condition(c) => NodeKind::Condition {
+            branches: c
+                .branches
+                .iter()
+                .map(|b| Branch {
+                    name: b.name.clone(),
+                    expression: b.expression.clone(),
+                    next_node_id: b.next_node_id.clone(),
+                })
+                .collect(),
+            default_next_node_id: c.default_next_node_id.clone(),
+        },
+        Kind::Split(s) => NodeKind::Split {
+            arms: s
+                .arms
+                .iter()
+                .map(|a| Arm {
+                    name: a.name.clone(),
+                    weight: a.weight,
+                    next_node_id: a.next_node_id.clone(),
+                })
+                .collect(),
+            experiment_id: s.experiment_id.clone(),
+            holdout_arm: s.holdout_arm.clone(),
+        },
+        Kind::WaitUntil(w) => NodeKind::WaitUntil {
+            hour: w.hour,
+            minute: w.minute,
+            weekdays: w.weekdays.clone(),
+        },
+        Kind::WaitForEvent(w) => NodeKind::WaitForEvent {
+            event: w
+                .event
+                .as_ref()
+                .map(criterion_from_proto)
+                .unwrap_or_default(),
+            timeout_ms: positive_ms(
+                &format!("{path}.wait_for_event.timeout"),
+                w.timeout.as_ref(),
+            )?,
+            event_next_node_id: w.event_next_node_id.clone(),
+            timeout_next_node_id: w.timeout_next_node_id.clone(),
+        },
+        Kind::Goal(g) => NodeKind::Goal {
+            name: g.name.clone(),
+        },
+        Kind::Exit(e) => NodeKind::Exit {
+            reason: e.reason.clone(),
+        },
+        Kind::UpdateProfile(u) => NodeKind::UpdateProfile {
+            traits: u.traits.as_ref().map(struct_to_json).unwrap_or_default(),
+        },
+        Kind::Webhook(w) => NodeKind::Webhook {
+            url: w.url.clone(),
+            secret: w.secret.clone(),
+        },
+    })
 }
 
 /// The proto node of a domain node.
 fn node_to_proto(node: &Node) -> pb::Node {
     let kind = match &node.kind {
-        NodeKind::Entry { event_type } => Kind::Entry(pb::EntryNode {
+        NodeKind::Entry {
+            event_type,
+            filter,
+            segment_id,
+        } => Kind::Entry(pb::EntryNode {
             event_type: event_type.clone(),
+            filter: filter.clone(),
+            segment_id: segment_id.clone(),
         }),
         NodeKind::Wait { duration_ms } => Kind::Wait(pb::WaitNode {
             duration: Some(to_duration(*duration_ms)),
@@ -116,9 +295,77 @@ fn node_to_proto(node: &Node) -> pb::Node {
         NodeKind::Send {
             channel,
             template_id,
+            best_channel,
+            candidates,
         } => Kind::Send(pb::SendNode {
             channel: channel_to_proto(*channel) as i32,
             template_id: template_id.clone(),
+            best_channel: *best_channel,
+            candidates: candidates
+                .iter()
+                .map(|c| channel_to_proto(*c) as i32)
+                .collect(),
+        }),
+        NodeKind::Condition {
+            branches,
+            default_next_node_id,
+        } => Kind::Condition(pb::ConditionNode {
+            branches: branches
+                .iter()
+                .map(|b| pb::ConditionBranch {
+                    name: b.name.clone(),
+                    expression: b.expression.clone(),
+                    next_node_id: b.next_node_id.clone(),
+                })
+                .collect(),
+            default_next_node_id: default_next_node_id.clone(),
+        }),
+        NodeKind::Split {
+            arms,
+            experiment_id,
+            holdout_arm,
+        } => Kind::Split(pb::SplitNode {
+            arms: arms
+                .iter()
+                .map(|a| pb::SplitArm {
+                    name: a.name.clone(),
+                    weight: a.weight,
+                    next_node_id: a.next_node_id.clone(),
+                })
+                .collect(),
+            experiment_id: experiment_id.clone(),
+            holdout_arm: holdout_arm.clone(),
+        }),
+        NodeKind::WaitUntil {
+            hour,
+            minute,
+            weekdays,
+        } => Kind::WaitUntil(pb::WaitUntilNode {
+            hour: *hour,
+            minute: *minute,
+            weekdays: weekdays.clone(),
+        }),
+        NodeKind::WaitForEvent {
+            event,
+            timeout_ms,
+            event_next_node_id,
+            timeout_next_node_id,
+        } => Kind::WaitForEvent(pb::WaitForEventNode {
+            event: Some(criterion_to_proto(event)),
+            timeout: Some(to_duration(*timeout_ms)),
+            event_next_node_id: event_next_node_id.clone(),
+            timeout_next_node_id: timeout_next_node_id.clone(),
+        }),
+        NodeKind::Goal { name } => Kind::Goal(pb::GoalNode { name: name.clone() }),
+        NodeKind::Exit { reason } => Kind::Exit(pb::ExitNode {
+            reason: reason.clone(),
+        }),
+        NodeKind::UpdateProfile { traits } => Kind::UpdateProfile(pb::UpdateProfileNode {
+            traits: Some(json_to_struct(traits)),
+        }),
+        NodeKind::Webhook { url, secret } => Kind::Webhook(pb::WebhookNode {
+            url: url.clone(),
+            secret: secret.clone(),
         }),
     };
     pb::Node {
@@ -138,9 +385,49 @@ pub fn journey_to_proto(j: &Journey) -> pb::Journey {
             JourneyState::Draft => pb::JourneyState::Draft,
             JourneyState::Published => pb::JourneyState::Published,
             JourneyState::Paused => pb::JourneyState::Paused,
+            JourneyState::Stopped => pb::JourneyState::Stopped,
         } as i32,
         published_version: j.published_version,
         create_time: Some(to_timestamp(j.create_ms)),
+        settings: Some(settings_to_proto(&j.graph.settings)),
+    }
+}
+
+/// The proto state of a run state.
+pub fn run_state_to_proto(s: RunState) -> pb::RunState {
+    match s {
+        RunState::Active => pb::RunState::Active,
+        RunState::Waiting => pb::RunState::Waiting,
+        RunState::Completed => pb::RunState::Completed,
+        RunState::Failed => pb::RunState::Failed,
+        RunState::Converted => pb::RunState::Converted,
+        RunState::Exited => pb::RunState::Exited,
+    }
+}
+
+/// The domain state of a proto run state (`None` for unspecified/unknown).
+pub fn run_state_from_proto(s: i32) -> Option<RunState> {
+    match pb::RunState::try_from(s).ok()? {
+        pb::RunState::Unspecified => None,
+        pb::RunState::Active => Some(RunState::Active),
+        pb::RunState::Waiting => Some(RunState::Waiting),
+        pb::RunState::Completed => Some(RunState::Completed),
+        pb::RunState::Failed => Some(RunState::Failed),
+        pb::RunState::Converted => Some(RunState::Converted),
+        pb::RunState::Exited => Some(RunState::Exited),
+    }
+}
+
+/// The proto step of a step record.
+pub fn step_to_proto(s: &StepRecord) -> pb::RunStep {
+    pb::RunStep {
+        time: Some(to_timestamp(s.time_ms)),
+        node_id: s.node_id.clone(),
+        outcome: s.outcome.clone(),
+        branch: s.branch.clone(),
+        decision_id: s.decision_id.clone(),
+        message_id: s.message_id.clone(),
+        detail: s.detail.clone(),
     }
 }
 
@@ -151,12 +438,7 @@ pub fn run_to_proto(r: &Run) -> pb::Run {
         journey_id: r.journey_id.to_string(),
         journey_version: r.journey_version,
         customer_id: r.customer_id.to_string(),
-        state: match r.state {
-            RunState::Active => pb::RunState::Active,
-            RunState::Waiting => pb::RunState::Waiting,
-            RunState::Completed => pb::RunState::Completed,
-            RunState::Failed => pb::RunState::Failed,
-        } as i32,
+        state: run_state_to_proto(r.state) as i32,
         current_node_id: r.current_node_id.clone(),
         context: Some(json_to_struct(&r.context)),
         wake_time: r.wake_ms.map(to_timestamp),
@@ -164,6 +446,8 @@ pub fn run_to_proto(r: &Run) -> pb::Run {
         entry_event_id: r.entry_event_id.clone(),
         create_time: Some(to_timestamp(r.create_ms)),
         update_time: Some(to_timestamp(r.update_ms)),
+        steps: Vec::new(),
+        end_reason: r.end_reason.clone(),
     }
 }
 
@@ -195,6 +479,7 @@ mod tests {
                     next_node_id: "d".into(),
                     kind: Some(Kind::Entry(pb::EntryNode {
                         event_type: "e".into(),
+                        ..Default::default()
                     })),
                 },
                 pb::Node {
@@ -214,6 +499,7 @@ mod tests {
                     kind: Some(Kind::Send(pb::SendNode {
                         channel: DeliveryChannel::Push as i32,
                         template_id: "t".into(),
+                        ..Default::default()
                     })),
                 },
             ],

@@ -16,8 +16,8 @@ use omni_proto::common::v1::EventIngested;
 use serde_json::{Map, Value as Json, json};
 
 use crate::error::Error;
-use crate::model::{Run, RunId, RunState};
-use crate::runner::Runner;
+use crate::model::{NodeKind, Reentry, Run, RunId, RunState};
+use crate::runner::{Runner, Signal};
 use crate::store::EntryVersion;
 
 /// Consumer group of the entry worker.
@@ -58,7 +58,9 @@ pub async fn handle(runner: &Runner, delivery: Delivery) -> Result<(), Error> {
     start_runs(runner, msg).await
 }
 
-/// Starts (and advances) the runs an ingested event enrols its customer in.
+/// Handles an ingested event: first signals the customer's live runs it concerns
+/// (journey goal, exit criteria, an awaited event), then starts the runs it enrols the
+/// customer in (so a run is never signalled by its own entry event).
 pub async fn start_runs(runner: &Runner, msg: EventIngested) -> Result<(), Error> {
     let Some(event) = msg.event else {
         tracing::warn!("EventIngested without an event; dropped");
@@ -78,23 +80,63 @@ pub async fn start_runs(runner: &Runner, msg: EventIngested) -> Result<(), Error
         return Ok(());
     }
     let ws = WorkspaceId::new(msg.workspace_id);
+    let customer = CustomerId::new(msg.customer_id.clone());
+    let mut event_json = Map::new();
+    event_json.insert("event_id".into(), json!(event.event_id));
+    event_json.insert("type".into(), json!(event.r#type));
+    event_json.insert(
+        "properties".into(),
+        Json::Object(
+            event
+                .properties
+                .as_ref()
+                .map(struct_to_json)
+                .unwrap_or_default(),
+        ),
+    );
+    let event_ms = event
+        .time
+        .as_ref()
+        .map_or_else(|| runner.now_ms(), omni_common::convert::from_timestamp);
+    signal_runs(runner, &ws, &customer, &event_json, event_ms).await?;
+
     let versions = runner.store().entry_versions(&ws, &event.r#type).await?;
     if versions.is_empty() {
         return Ok(());
     }
-    let mut event_json = Map::new();
-    event_json.insert("event_id".into(), json!(event.event_id));
-    event_json.insert("type".into(), json!(event.r#type));
-    if let Some(p) = &event.properties {
-        event_json.insert("properties".into(), Json::Object(struct_to_json(p)));
-    }
+    let mut traits: Option<Map<String, Json>> = None;
     for version in versions {
+        let filter = version.graph.entry_filter();
+        if !filter.is_empty() {
+            if traits.is_none() {
+                traits = Some(
+                    runner
+                        .profiles()
+                        .get(ws.as_str(), customer.as_str())
+                        .await?
+                        .map(|p| p.traits)
+                        .unwrap_or_default(),
+                );
+            }
+            match runner.rules().entry_filter(
+                filter,
+                &event_json,
+                traits.as_ref().unwrap_or(&Map::new()),
+            ) {
+                Ok(true) => {}
+                Ok(false) => continue,
+                Err(e) => {
+                    tracing::info!(journey_id = %version.journey_id, error = %e, "entry filter could not be evaluated; not entered");
+                    continue;
+                }
+            }
+        }
         let context = Map::from_iter([("event".to_owned(), Json::Object(event_json.clone()))]);
         start_run(
             runner,
             &ws,
             &version,
-            CustomerId::new(msg.customer_id.clone()),
+            customer.clone(),
             event.event_id.clone(),
             context,
         )
@@ -103,9 +145,117 @@ pub async fn start_runs(runner: &Runner, msg: EventIngested) -> Result<(), Error
     Ok(())
 }
 
+/// Signals the live runs of `customer` that `event` concerns: the journey goal
+/// (within its conversion window), the exit criteria, or the event awaited by a
+/// wait-for-event node the run waits at; then advances each signalled run at once if
+/// it is free (otherwise the poller or the current lease holder handles the signal).
+pub async fn signal_runs(
+    runner: &Runner,
+    ws: &WorkspaceId,
+    customer: &CustomerId,
+    event: &Map<String, Json>,
+    event_ms: i64,
+) -> Result<(), Error> {
+    let runs = runner.store().live_runs_of(ws, customer).await?;
+    for run in runs {
+        let Some(graph) = runner
+            .graph(ws, &run.journey_id, run.journey_version)
+            .await?
+        else {
+            continue;
+        };
+        let mut context = run.context.clone();
+        context.insert("run_id".into(), json!(run.run_id.as_str()));
+        context.insert("journey_id".into(), json!(run.journey_id.as_str()));
+        let matches = |c: &crate::model::Criterion| match runner.rules().matches(c, event, &context)
+        {
+            Ok(m) => m,
+            Err(e) => {
+                tracing::info!(run_id = %run.run_id, error = %e, "criterion could not be evaluated; no match");
+                false
+            }
+        };
+        let settings = &graph.settings;
+        let mut signal: Option<Signal> = None;
+        if let Some(goal) = &settings.goal
+            && matches(&goal.event)
+            && goal
+                .window_ms
+                .is_none_or(|w| event_ms <= run.create_ms.saturating_add(w))
+        {
+            signal = Some(Signal {
+                kind: "convert".into(),
+                reason: goal.event.event_type.clone(),
+                node_id: String::new(),
+                seq: 0,
+                event: Json::Null,
+            });
+        } else if let Some(exit) = &settings.exit_event
+            && matches(exit)
+        {
+            signal = Some(Signal {
+                kind: "exit".into(),
+                reason: "exit_event".into(),
+                node_id: String::new(),
+                seq: 0,
+                event: Json::Null,
+            });
+        } else if run.state == RunState::Waiting
+            && let Some(node) = graph.node(&run.current_node_id)
+            && let NodeKind::WaitForEvent { event: wanted, .. } = &node.kind
+            && matches(wanted)
+        {
+            signal = Some(Signal {
+                kind: "event".into(),
+                reason: String::new(),
+                node_id: node.node_id.clone(),
+                seq: run.step_seq,
+                event: Json::Object(event.clone()),
+            });
+        }
+        if let Some(signal) = signal {
+            deliver(runner, ws, &run.run_id, &signal).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Stores a signal for a run and advances the run at once when it is free.
+pub async fn deliver(
+    runner: &Runner,
+    ws: &WorkspaceId,
+    run_id: &RunId,
+    signal: &Signal,
+) -> Result<bool, Error> {
+    let encoded =
+        serde_json::to_value(signal).map_err(|e| Error::Corrupt(format!("encode signal: {e}")))?;
+    if !runner.store().add_signal(ws, run_id, &encoded).await? {
+        return Ok(false);
+    }
+    tracing::debug!(run_id = %run_id, kind = %signal.kind, "run signalled");
+    if let Some(token) = runner.claim(ws, run_id).await?
+        && let Err(e) = runner.advance(ws, run_id, &token).await
+    {
+        tracing::warn!(run_id = %run_id, error = %e, "advancing signalled run failed; the poller will");
+    }
+    Ok(true)
+}
+
+/// Whether an entry started a run.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Started {
+    /// A new run (as inserted, before advancing).
+    Run(Box<Run>),
+    /// A run with the same (journey, entry key, customer) exists already.
+    Duplicate,
+    /// The journey's settings refused the entry (`already_entered`, `reentry_period`,
+    /// `already_active`, `rate_limited`).
+    Refused(&'static str),
+}
+
 /// Starts a run of `version` for `customer_id`, keyed by `entry_event_id`, with the
-/// initial `context`, and advances it at once. Returns the new run, or `None` when a
-/// run with the same (journey, entry event, customer) already exists.
+/// initial `context`, after applying the journey's re-entry policy, its
+/// one-live-run-per-customer rule and its entry rate limit; advances it at once.
 pub async fn start_run(
     runner: &Runner,
     ws: &WorkspaceId,
@@ -113,12 +263,46 @@ pub async fn start_run(
     customer_id: CustomerId,
     entry_event_id: String,
     context: Map<String, Json>,
-) -> Result<Option<Run>, Error> {
+) -> Result<Started, Error> {
     let Some(entry) = version.graph.entry() else {
-        return Ok(None);
+        return Ok(Started::Refused("no_entry"));
     };
-    let token = Runner::new_token();
+    let store = runner.store();
+    if store
+        .find_run(ws, &version.journey_id, &entry_event_id, &customer_id)
+        .await?
+        .is_some()
+    {
+        return Ok(Started::Duplicate);
+    }
+    let settings = &version.graph.settings;
     let now = runner.now_ms();
+    match settings.reentry {
+        Reentry::Always => {}
+        Reentry::Once | Reentry::OncePerPeriod => {
+            if let Some(last) = store
+                .last_entry_ms(ws, &version.journey_id, &customer_id)
+                .await?
+            {
+                if settings.reentry == Reentry::Once {
+                    return Ok(Started::Refused("already_entered"));
+                }
+                if now < last.saturating_add(settings.reentry_period_ms) {
+                    return Ok(Started::Refused("reentry_period"));
+                }
+            }
+        }
+    }
+    if settings.max_entries_per_minute > 0
+        && store
+            .entries_since(ws, &version.journey_id, now - 60_000)
+            .await?
+            >= i64::from(settings.max_entries_per_minute)
+    {
+        tracing::info!(journey_id = %version.journey_id, "entry rate limit reached; entry dropped");
+        return Ok(Started::Refused("rate_limited"));
+    }
+    let token = Runner::new_token();
     let run = Run {
         run_id: RunId::generate(),
         journey_id: version.journey_id.clone(),
@@ -136,16 +320,36 @@ pub async fn start_run(
         create_ms: now,
         update_ms: now,
         traceparent: omni_common::telemetry::current_traceparent().unwrap_or_default(),
+        signals: String::new(),
+        end_reason: String::new(),
+        step_seq: 0,
+        new_steps: Vec::new(),
     };
-    if !runner.store().insert_run(ws, &run).await? {
-        tracing::debug!(journey_id = %version.journey_id, entry_event_id = %run.entry_event_id, "run already exists");
-        return Ok(None);
+    if !store
+        .insert_run(ws, &run, !settings.allow_concurrent_runs)
+        .await?
+    {
+        if store
+            .find_run(
+                ws,
+                &version.journey_id,
+                &run.entry_event_id,
+                &run.customer_id,
+            )
+            .await?
+            .is_some()
+        {
+            return Ok(Started::Duplicate);
+        }
+        tracing::debug!(journey_id = %version.journey_id, customer_id = %run.customer_id, "customer has a live run; not entered");
+        return Ok(Started::Refused("already_active"));
     }
     tracing::info!(journey_id = %version.journey_id, version = version.version, run_id = %run.run_id, customer_id = %run.customer_id, "run started");
+    runner.emit(ws, &run, "entered", Map::new()).await;
     // The run is stored: a failure from here on is the poller's to recover, not a reason
     // to redeliver the event or fail the enrolment.
     if let Err(e) = runner.advance(ws, &run.run_id, &token).await {
         tracing::warn!(run_id = %run.run_id, error = %e, "advancing new run failed; the poller will resume it");
     }
-    Ok(Some(run))
+    Ok(Started::Run(Box::new(run)))
 }

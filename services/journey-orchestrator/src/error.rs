@@ -62,6 +62,9 @@ pub enum Error {
     /// A gRPC endpoint could not be built (bad service URL).
     #[error("grpc transport: {0}")]
     Transport(#[from] tonic::transport::Error),
+    /// The webhook HTTP client could not be built.
+    #[error("http: {0}")]
+    Http(String),
     /// A background worker panicked or was aborted.
     #[error("worker task: {0}")]
     Worker(#[from] tokio::task::JoinError),
@@ -101,6 +104,7 @@ impl From<Error> for Status {
             | Error::Storage(_)
             | Error::Common(_)
             | Error::Transport(_)
+            | Error::Http(_)
             | Error::Worker(_)) => status::internal(e),
         }
     }

@@ -1,11 +1,15 @@
 //! Journey-orchestrator service: versioned journeys stepped by durable timers.
 //!
-//! - `CreateJourney` validates a linear graph (entry → wait/decide/send … → end) and
-//!   stores it as a draft; `PublishJourney` copies it into an immutable version that
-//!   starts taking entries.
-//! - The entry worker ([`entry`]) consumes `EventIngested` and starts one run per
+//! - `CreateJourney` validates a graph (entry, waits, conditions, splits, sends, …; see
+//!   [`validate`]) and stores it as a draft; `PublishJourney` copies it into an
+//!   immutable version that starts taking entries. `ValidateJourney` reports every
+//!   problem; `SimulateJourney` ([`simulate`]) dry-runs a version.
+//! - The entry worker ([`entry`]) consumes `EventIngested`: it signals live runs the
+//!   event concerns (goal, exit criteria, awaited events) and starts one run per
 //!   (journey, entry event, customer) of every journey whose latest version enters on
-//!   the event's type. `EnrollCustomer` starts a run through the API instead.
+//!   the event's type, under the re-entry policy and entry rate limit. The membership
+//!   worker ([`membership`]) does the same for segment entry and exit.
+//!   `EnrollCustomer` starts a run through the API instead.
 //! - The erasure worker ([`erasure`]) deletes an erased customer's runs.
 //! - The runner ([`runner`]) steps a run node by node under a lease, calling
 //!   decisioning (`Decide`) and channel-gateway (`Send`, idempotent per run and node)
@@ -19,8 +23,11 @@ pub mod convert;
 pub mod entry;
 pub mod erasure;
 pub mod error;
+pub mod logic;
+pub mod membership;
 pub mod model;
 pub mod runner;
+pub mod simulate;
 pub mod store;
 pub mod timers;
 pub mod validate;
@@ -82,7 +89,8 @@ pub async fn run_with_clock(
         Clients::new(&settings)?,
         clock.clone(),
         RunnerConfig::from_settings(&settings.worker),
-    ));
+        omni_profile_store::ProfileStore::new(redis.clone()),
+    )?);
 
     // `stop` ends both serving and the workers: on shutdown, or when a worker dies (a
     // service without its workers must not look healthy).
@@ -99,6 +107,21 @@ pub async fn run_with_clock(
             Bus::new(redis.clone()),
             runner.clone(),
             options,
+            stop.clone(),
+        ),
+        stop.clone(),
+    ));
+    let mut membership_options = ConsumerOptions::new(
+        entry::GROUP,
+        format!("journey-membership-{}", uuid::Uuid::now_v7().simple()),
+    );
+    membership_options.reclaim_idle = Duration::from_millis(settings.worker.reclaim_idle_ms);
+    workers.spawn(supervised(
+        "membership",
+        membership::consume(
+            Bus::new(redis.clone()),
+            runner.clone(),
+            membership_options,
             stop.clone(),
         ),
         stop.clone(),
@@ -148,13 +171,7 @@ pub async fn run_with_clock(
     .await;
     stop.cancel();
 
-    let mut first_err = served.err().map(Error::from);
-    while let Some(joined) = workers.join_next().await {
-        if let Err(e) = joined.map_err(Error::from).and_then(|r| r) {
-            first_err.get_or_insert(e);
-        }
-    }
-    first_err.map_or(Ok(()), Err)
+    omni_common::server::join_workers("journey", served.map_err(Error::from), workers).await
 }
 
 /// Runs a worker; if it stops with an error, logs it and cancels `stop` so the whole

@@ -18,11 +18,99 @@ omni_common::id_type!(
     "run"
 );
 
-/// A validated journey graph: nodes linked by `next_node_id`, one entry node.
+/// A validated journey graph: nodes linked by `next_node_id` (and branch targets), one
+/// entry node, plus the journey-level settings (versioned with the graph).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Graph {
     /// Nodes in the order the author gave them.
     pub nodes: Vec<Node>,
+    /// Journey-level settings.
+    #[serde(default)]
+    pub settings: Settings,
+}
+
+/// Whether and when a customer may enter a journey again.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reentry {
+    /// At most once, ever.
+    #[default]
+    Once,
+    /// At most once per `reentry_period_ms`.
+    OncePerPeriod,
+    /// Every time.
+    Always,
+}
+
+/// An event type with an optional CEL filter over `event` and `context`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Criterion {
+    /// Event type that matches.
+    pub event_type: String,
+    /// CEL boolean; empty matches every event of the type.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub filter: String,
+}
+
+/// The journey goal.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GoalSetting {
+    /// The converting event.
+    pub event: Criterion,
+    /// How long after entry a conversion counts; `None` means as long as the run lives.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window_ms: Option<i64>,
+}
+
+/// Journey-level settings.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    /// Re-entry policy.
+    #[serde(default)]
+    pub reentry: Reentry,
+    /// Period of [`Reentry::OncePerPeriod`], in ms.
+    #[serde(default)]
+    pub reentry_period_ms: i64,
+    /// Whether a customer may have several live runs at once.
+    #[serde(default)]
+    pub allow_concurrent_runs: bool,
+    /// Exit on a matching event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exit_event: Option<Criterion>,
+    /// Exit when the customer leaves this segment (empty: none).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub exit_segment_id: String,
+    /// The goal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub goal: Option<GoalSetting>,
+    /// Most new runs per minute (0: unlimited).
+    #[serde(default)]
+    pub max_entries_per_minute: u32,
+}
+
+/// One branch of a condition node.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Branch {
+    /// Name.
+    pub name: String,
+    /// CEL boolean over `traits`, `computed`, `segments`, `context`.
+    pub expression: String,
+    /// Target node (empty ends the run).
+    #[serde(default)]
+    pub next_node_id: String,
+}
+
+/// One arm of a split node.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Arm {
+    /// Name (experiment arm id for experiment splits).
+    pub name: String,
+    /// Relative weight (random splits).
+    #[serde(default)]
+    pub weight: u32,
+    /// Target node (empty ends the run).
+    #[serde(default)]
+    pub next_node_id: String,
 }
 
 impl Graph {
@@ -38,12 +126,68 @@ impl Graph {
             .find(|n| matches!(n.kind, NodeKind::Entry { .. }))
     }
 
-    /// The event type that enrols customers, if the graph has an entry node.
-    pub fn entry_event_type(&self) -> Option<&str> {
+    /// The entry key stored with a published version: the event type, or
+    /// `segment:<id>` for a segment-entered journey (event types never hold `:`).
+    pub fn entry_event_type(&self) -> Option<String> {
         self.entry().and_then(|n| match &n.kind {
-            NodeKind::Entry { event_type } => Some(event_type.as_str()),
+            NodeKind::Entry { segment_id, .. } if !segment_id.is_empty() => {
+                Some(segment_entry_key(segment_id))
+            }
+            NodeKind::Entry { event_type, .. } => Some(event_type.clone()),
             _ => None,
         })
+    }
+
+    /// The entry node's CEL filter (empty when none).
+    pub fn entry_filter(&self) -> &str {
+        match self.entry().map(|n| &n.kind) {
+            Some(NodeKind::Entry { filter, .. }) => filter,
+            _ => "",
+        }
+    }
+}
+
+/// The entry key of journeys entered on joining `segment_id`.
+pub fn segment_entry_key(segment_id: &str) -> String {
+    format!("segment:{segment_id}")
+}
+
+impl Node {
+    /// Every node this node can lead to (non-empty targets), in declaration order.
+    pub fn targets(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        match &self.kind {
+            NodeKind::Condition {
+                branches,
+                default_next_node_id,
+            } => {
+                out.extend(branches.iter().map(|b| b.next_node_id.as_str()));
+                out.push(default_next_node_id);
+            }
+            NodeKind::Split { arms, .. } => {
+                out.extend(arms.iter().map(|a| a.next_node_id.as_str()));
+            }
+            NodeKind::WaitForEvent {
+                event_next_node_id,
+                timeout_next_node_id,
+                ..
+            } => {
+                out.push(event_next_node_id);
+                out.push(timeout_next_node_id);
+            }
+            NodeKind::Goal { .. } | NodeKind::Exit { .. } => {}
+            _ => out.push(&self.next_node_id),
+        }
+        out.retain(|t| !t.is_empty());
+        out
+    }
+
+    /// Whether the node waits (durably) before moving on: a cycle through it is fine.
+    pub fn waits(&self) -> bool {
+        matches!(
+            self.kind,
+            NodeKind::Wait { .. } | NodeKind::WaitUntil { .. } | NodeKind::WaitForEvent { .. }
+        )
     }
 }
 
@@ -63,10 +207,17 @@ pub struct Node {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum NodeKind {
-    /// Customers enter on an event of this type.
+    /// Customers enter on an event of this type, or on entering a segment.
     Entry {
-        /// Event type that enrols the customer.
+        /// Event type that enrols the customer (empty for a segment entry).
+        #[serde(default)]
         event_type: String,
+        /// CEL boolean over `event` and `traits` (empty: none).
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        filter: String,
+        /// Segment whose entrants enrol (empty: event entry).
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        segment_id: String,
     },
     /// A durable timer.
     Wait {
@@ -81,10 +232,83 @@ pub enum NodeKind {
     },
     /// Ask channel-gateway to send a message.
     Send {
-        /// The delivery channel.
+        /// The delivery channel (the fallback when `best_channel`).
         channel: Channel,
         /// The channel-gateway template id.
         template_id: String,
+        /// Let decisioning's `ChooseChannel` pick the channel.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        best_channel: bool,
+        /// Channels `ChooseChannel` may pick from (empty: all).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        candidates: Vec<Channel>,
+    },
+    /// Ordered CEL branches.
+    Condition {
+        /// Branches in order; the first true one is taken.
+        branches: Vec<Branch>,
+        /// Taken when no branch matches (empty ends the run).
+        #[serde(default)]
+        default_next_node_id: String,
+    },
+    /// Random or experiment split.
+    Split {
+        /// Arms.
+        arms: Vec<Arm>,
+        /// Decisioning experiment (empty: random by weight).
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        experiment_id: String,
+        /// Arm that sends nothing: the run exits (reason `holdout`).
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        holdout_arm: String,
+    },
+    /// Wait until a local time of day (and weekday) in the customer's time zone.
+    WaitUntil {
+        /// Hour 0-23.
+        hour: u32,
+        /// Minute 0-59.
+        minute: u32,
+        /// ISO weekdays 1-7 (empty: any).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        weekdays: Vec<u32>,
+    },
+    /// Wait for an event or a timeout.
+    WaitForEvent {
+        /// The awaited event.
+        event: Criterion,
+        /// Timeout, ms.
+        timeout_ms: i64,
+        /// Taken when the event arrives.
+        #[serde(default)]
+        event_next_node_id: String,
+        /// Taken on timeout (empty ends the run).
+        #[serde(default)]
+        timeout_next_node_id: String,
+    },
+    /// Reach the goal: the run ends converted.
+    Goal {
+        /// Goal name.
+        #[serde(default)]
+        name: String,
+    },
+    /// End the run as exited.
+    Exit {
+        /// Reason.
+        #[serde(default)]
+        reason: String,
+    },
+    /// Set profile traits through identity.
+    UpdateProfile {
+        /// Traits to set.
+        traits: Map<String, Value>,
+    },
+    /// POST to a webhook.
+    Webhook {
+        /// URL.
+        url: String,
+        /// HMAC secret (empty: unsigned).
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        secret: String,
     },
 }
 
@@ -111,6 +335,8 @@ pub enum JourneyState {
     Published,
     /// Published but paused: no entries, timers hold.
     Paused,
+    /// Stopped for good.
+    Stopped,
 }
 
 impl JourneyState {
@@ -120,6 +346,7 @@ impl JourneyState {
             Self::Draft => "DRAFT",
             Self::Published => "PUBLISHED",
             Self::Paused => "PAUSED",
+            Self::Stopped => "STOPPED",
         }
     }
 
@@ -129,6 +356,7 @@ impl JourneyState {
             "DRAFT" => Some(Self::Draft),
             "PUBLISHED" => Some(Self::Published),
             "PAUSED" => Some(Self::Paused),
+            "STOPPED" => Some(Self::Stopped),
             _ => None,
         }
     }
@@ -162,6 +390,10 @@ pub enum RunState {
     Completed,
     /// Stopped by an error.
     Failed,
+    /// Reached the goal.
+    Converted,
+    /// Ended by an exit criterion, exit node, holdout or stop.
+    Exited,
 }
 
 impl RunState {
@@ -172,6 +404,8 @@ impl RunState {
             Self::Waiting => "WAITING",
             Self::Completed => "COMPLETED",
             Self::Failed => "FAILED",
+            Self::Converted => "CONVERTED",
+            Self::Exited => "EXITED",
         }
     }
 
@@ -182,6 +416,8 @@ impl RunState {
             "WAITING" => Some(Self::Waiting),
             "COMPLETED" => Some(Self::Completed),
             "FAILED" => Some(Self::Failed),
+            "CONVERTED" => Some(Self::Converted),
+            "EXITED" => Some(Self::Exited),
             _ => None,
         }
     }
@@ -224,8 +460,42 @@ pub struct Run {
     /// W3C `traceparent` of the event or call that started the run (empty when none),
     /// so steps taken later by the timer poller continue the same trace.
     pub traceparent: String,
+    /// Pending signals (a JSON array, empty when none); see `Store::add_signal`.
+    pub signals: String,
+    /// Why an exited run exited, or the goal a converted run reached.
+    pub end_reason: String,
+    /// Steps persisted so far (the next step's sequence number).
+    pub step_seq: i64,
+    /// Steps taken since the run was loaded, written with the next persist.
+    pub new_steps: Vec<StepRecord>,
 }
 
+impl RunState {
+    /// Whether the run is still live (may advance).
+    pub fn is_live(self) -> bool {
+        matches!(self, Self::Active | Self::Waiting)
+    }
+}
+
+/// One step of a run, as shown by `GetRun`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepRecord {
+    /// When, unix ms.
+    pub time_ms: i64,
+    /// The node.
+    pub node_id: String,
+    /// `completed`, `waiting`, `woken`, `timed_out`, `retrying`, `failed`, `converted`,
+    /// `exited`.
+    pub outcome: String,
+    /// Branch or arm taken.
+    pub branch: String,
+    /// Decision id.
+    pub decision_id: String,
+    /// Message id.
+    pub message_id: String,
+    /// Details.
+    pub detail: String,
+}
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -239,6 +509,8 @@ mod tests {
                     next_node_id: "w".into(),
                     kind: NodeKind::Entry {
                         event_type: "order_placed".into(),
+                        filter: String::new(),
+                        segment_id: String::new(),
                     },
                 },
                 Node {
@@ -247,11 +519,16 @@ mod tests {
                     kind: NodeKind::Wait { duration_ms: 1000 },
                 },
             ],
+            settings: Settings::default(),
         };
         let json = serde_json::to_string(&g).expect("encode");
         assert!(json.contains(r#""type":"entry""#), "{json}");
         assert_eq!(serde_json::from_str::<Graph>(&json).expect("decode"), g);
-        assert_eq!(g.entry_event_type(), Some("order_placed"));
+        assert_eq!(g.entry_event_type().as_deref(), Some("order_placed"));
+        // A definition stored before settings existed still decodes.
+        let old = r#"{"nodes":[{"node_id":"in","kind":{"type":"entry","event_type":"x"}}]}"#;
+        let g: Graph = serde_json::from_str(old).expect("old decode");
+        assert_eq!(g.settings, Settings::default());
     }
 
     #[test]
@@ -261,6 +538,8 @@ mod tests {
             RunState::Waiting,
             RunState::Completed,
             RunState::Failed,
+            RunState::Converted,
+            RunState::Exited,
         ] {
             assert_eq!(RunState::parse(s.as_str()), Some(s));
         }
@@ -268,6 +547,7 @@ mod tests {
             JourneyState::Draft,
             JourneyState::Published,
             JourneyState::Paused,
+            JourneyState::Stopped,
         ] {
             assert_eq!(JourneyState::parse(s.as_str()), Some(s));
         }

@@ -15,26 +15,36 @@
 //! [`RunnerConfig::max_attempts`]; permanent ones (`INVALID_ARGUMENT`, `NOT_FOUND`,
 //! `FAILED_PRECONDITION`, ...) fail the run with the error text.
 
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use omni_common::auth::InternalAuth;
 use omni_common::clock::SharedClock;
 use omni_common::config::{AuthSettings, Settings, WorkerSettings};
-use omni_common::convert::{json_to_struct, struct_to_json};
-use omni_common::ids::WorkspaceId;
+use omni_common::convert::{json_to_struct, struct_to_json, to_timestamp};
+use omni_common::ids::{CustomerId, WorkspaceId};
+use omni_profile_store::ProfileStore;
 use omni_proto::channel::v1::channel_service_client::ChannelServiceClient;
 use omni_proto::channel::v1::{MessageStatus, RenderedOffer, SendRequest};
-use omni_proto::decisioning::v1::DecideRequest;
+use omni_proto::common::v1::{Event, Identifier, IdentifierType, SourceChannel};
 use omni_proto::decisioning::v1::decisioning_service_client::DecisioningServiceClient;
+use omni_proto::decisioning::v1::{
+    AssignVariantRequest, ChannelCandidate, ChooseChannelRequest, DecideRequest,
+};
+use omni_proto::identity::v1::TrackRequest;
+use omni_proto::identity::v1::identity_service_client::IdentityServiceClient;
+use omni_proto::segment::v1::segment_service_client::SegmentServiceClient;
 use serde_json::{Map, Value as Json, json};
 use tonic::service::interceptor::InterceptedService;
 use tonic::transport::{Channel, Endpoint};
 use tonic::{Code, Status};
 use tracing::Instrument;
 
-use crate::convert::channel_to_proto;
+use crate::convert::{channel_from_proto, channel_to_proto};
 use crate::error::Error;
-use crate::model::{Graph, Node, NodeKind, Run, RunId, RunState};
+use crate::logic::{self, Bindings};
+use crate::model::{Graph, JourneyId, Node, NodeKind, Run, RunId, RunState, StepRecord};
 use crate::store::Store;
 
 /// Timeout of one call to decisioning or channel-gateway (well under the lease).
@@ -81,10 +91,13 @@ impl RunnerConfig {
 pub struct Clients {
     decisioning: Channel,
     channel: Channel,
+    identity: Channel,
+    segment: Channel,
     auth: AuthSettings,
 }
 
-type Authed = InterceptedService<Channel, InternalAuth>;
+/// A gRPC channel with internal auth.
+pub type Authed = InterceptedService<Channel, InternalAuth>;
 
 impl Clients {
     /// Lazily-connecting channels to `settings.decisioning.url` and `settings.channel.url`.
@@ -98,20 +111,39 @@ impl Clients {
         Ok(Self {
             decisioning: lazy(&settings.decisioning.url)?,
             channel: lazy(&settings.channel.url)?,
+            identity: lazy(&settings.identity.url)?,
+            segment: lazy(&settings.segment.url)?,
             auth: settings.auth.clone(),
         })
     }
 
-    fn decisioning(&self, ws: &WorkspaceId) -> DecisioningServiceClient<Authed> {
+    /// A decisioning client acting for `ws`.
+    pub fn decisioning(&self, ws: &WorkspaceId) -> DecisioningServiceClient<Authed> {
         DecisioningServiceClient::with_interceptor(
             self.decisioning.clone(),
             InternalAuth::new(&self.auth, ws),
         )
     }
 
-    fn channel(&self, ws: &WorkspaceId) -> ChannelServiceClient<Authed> {
+    /// A channel-gateway client acting for `ws`.
+    pub fn channel(&self, ws: &WorkspaceId) -> ChannelServiceClient<Authed> {
         ChannelServiceClient::with_interceptor(
             self.channel.clone(),
+            InternalAuth::new(&self.auth, ws),
+        )
+    }
+
+    /// A segment client acting for `ws`.
+    pub fn segment(&self, ws: &WorkspaceId) -> SegmentServiceClient<Authed> {
+        SegmentServiceClient::with_interceptor(
+            self.segment.clone(),
+            InternalAuth::new(&self.auth, ws),
+        )
+    }
+
+    fn identity(&self, ws: &WorkspaceId) -> IdentityServiceClient<Authed> {
+        IdentityServiceClient::with_interceptor(
+            self.identity.clone(),
             InternalAuth::new(&self.auth, ws),
         )
     }
@@ -130,14 +162,57 @@ pub enum Outcome {
 
 /// What executing one node asks the run to do next.
 enum Step {
-    /// Move on to the node's next node.
-    Next,
+    /// Move on to `next` (empty: the run completes), recording `rec` (branch, ids,
+    /// detail; time, node and outcome are filled in).
+    Goto {
+        /// Target node.
+        next: String,
+        /// The step to record.
+        rec: StepRecord,
+    },
     /// Wait until the given time (unix ms) at this node.
     WaitUntil(i64),
     /// A dependency failed transiently: retry this node later.
     Retry(String),
     /// A dependency failed permanently: fail the run.
     Fail(String),
+    /// End the run (converted or exited) with a reason; `branch` is recorded.
+    End {
+        /// Converted or exited.
+        state: RunState,
+        /// Goal name or exit reason.
+        reason: String,
+        /// Branch / arm.
+        branch: String,
+    },
+}
+
+impl Step {
+    fn goto(next: &str) -> Self {
+        Self::Goto {
+            next: next.to_owned(),
+            rec: StepRecord::default(),
+        }
+    }
+}
+
+/// A pending signal of a run (see [`Store::add_signal`]).
+#[derive(Clone, Debug, serde::Deserialize, serde::Serialize)]
+pub struct Signal {
+    /// `convert`, `exit` or `event`.
+    pub kind: String,
+    /// Goal name / exit reason.
+    #[serde(default)]
+    pub reason: String,
+    /// For `event`: the wait-for-event node.
+    #[serde(default)]
+    pub node_id: String,
+    /// For `event`: the run's step count when it started waiting there.
+    #[serde(default)]
+    pub seq: i64,
+    /// For `event`: the event.
+    #[serde(default)]
+    pub event: Json,
 }
 
 /// Advances runs.
@@ -146,17 +221,163 @@ pub struct Runner {
     clients: Clients,
     clock: SharedClock,
     config: RunnerConfig,
+    profiles: ProfileStore,
+    rules: logic::Rules,
+    http: reqwest::Client,
+    graphs: Mutex<HashMap<(String, String, i64), Arc<Graph>>>,
 }
 
+/// Most published versions kept decoded in memory (they are immutable).
+const GRAPH_CACHE: usize = 4096;
+
 impl Runner {
-    /// A runner over `store`, calling other services through `clients`.
-    pub fn new(store: Store, clients: Clients, clock: SharedClock, config: RunnerConfig) -> Self {
-        Self {
+    /// A runner over `store`, calling other services through `clients` and reading
+    /// profiles (traits, computed traits, segments) from `profiles`.
+    pub fn new(
+        store: Store,
+        clients: Clients,
+        clock: SharedClock,
+        config: RunnerConfig,
+        profiles: ProfileStore,
+    ) -> Result<Self, Error> {
+        Ok(Self {
             store,
             clients,
             clock,
             config,
+            profiles,
+            rules: logic::Rules::default(),
+            http: http_client()?,
+            graphs: Mutex::new(HashMap::new()),
+        })
+    }
+
+    /// The CEL rules cache.
+    pub fn rules(&self) -> &logic::Rules {
+        &self.rules
+    }
+
+    /// The live profile store.
+    pub fn profiles(&self) -> &ProfileStore {
+        &self.profiles
+    }
+
+    /// The gRPC clients.
+    pub fn clients(&self) -> &Clients {
+        &self.clients
+    }
+
+    /// A published version's graph (cached: versions are immutable).
+    pub async fn graph(
+        &self,
+        ws: &WorkspaceId,
+        journey_id: &JourneyId,
+        version: i64,
+    ) -> Result<Option<Arc<Graph>>, Error> {
+        let key = (ws.to_string(), journey_id.to_string(), version);
+        if let Some(g) = self.graphs.lock().ok().and_then(|m| m.get(&key).cloned()) {
+            return Ok(Some(g));
         }
+        let Some(graph) = self.store.version_graph(ws, journey_id, version).await? else {
+            return Ok(None);
+        };
+        let graph = Arc::new(graph);
+        if let Ok(mut m) = self.graphs.lock() {
+            if m.len() >= GRAPH_CACHE {
+                m.clear();
+            }
+            m.insert(key, graph.clone());
+        }
+        Ok(Some(graph))
+    }
+
+    /// The condition inputs of a customer: traits, computed traits and segments.
+    pub async fn bindings(
+        &self,
+        ws: &WorkspaceId,
+        customer: &CustomerId,
+    ) -> Result<Bindings, Error> {
+        let profile = self.profiles.get(ws.as_str(), customer.as_str()).await?;
+        let id = profile
+            .as_ref()
+            .map_or_else(|| customer.to_string(), |p| p.customer_id.clone());
+        let computed = self.profiles.computed(ws.as_str(), &id).await?;
+        let segments = self.profiles.memberships(ws.as_str(), &id).await?;
+        Ok(Bindings {
+            traits: profile.map(|p| p.traits).unwrap_or_default(),
+            computed: computed.into_iter().collect(),
+            segments: segments.into_keys().collect(),
+        })
+    }
+
+    /// Emits a journey fact (`journey.entered` / `.converted` / `.exited`) as an identity
+    /// event with the deterministic id `run:<run_id>:<suffix>`, so a retry is
+    /// deduplicated. Best effort: a failure is logged, never fails the run.
+    pub async fn emit(&self, ws: &WorkspaceId, run: &Run, kind: &str, extra: Map<String, Json>) {
+        let mut props = extra;
+        props.insert("journey_id".into(), json!(run.journey_id.as_str()));
+        props.insert("journey_version".into(), json!(run.journey_version));
+        props.insert("run_id".into(), json!(run.run_id.as_str()));
+        if let Some(arm) = run.context.get("arm") {
+            props.insert("arm".into(), arm.clone());
+        }
+        if let Some(exp) = run.context.get("experiment_id") {
+            props.insert("experiment_id".into(), exp.clone());
+        }
+        let event_id = format!("run:{}:{kind}", run.run_id);
+        if let Err(e) = self
+            .track(
+                ws,
+                &run.customer_id,
+                &event_id,
+                &format!("journey.{kind}"),
+                props,
+                Map::new(),
+            )
+            .await
+        {
+            tracing::warn!(run_id = %run.run_id, kind, error = %e, "emitting journey event failed");
+        }
+    }
+
+    /// Sends one event for `customer` through identity's `Track`, identified by one of
+    /// the customer's stored identifiers.
+    async fn track(
+        &self,
+        ws: &WorkspaceId,
+        customer: &CustomerId,
+        event_id: &str,
+        event_type: &str,
+        properties: Map<String, Json>,
+        traits: Map<String, Json>,
+    ) -> Result<(), Status> {
+        let profile = self
+            .profiles
+            .get(ws.as_str(), customer.as_str())
+            .await
+            .map_err(|e| Status::unavailable(format!("profile store: {e}")))?
+            .ok_or_else(|| Status::not_found(format!("customer `{customer}` has no profile")))?;
+        let identifier = profile
+            .identifiers
+            .iter()
+            .find_map(|(kind, value)| identifier(kind, value))
+            .ok_or_else(|| {
+                Status::failed_precondition(format!("customer `{customer}` has no identifier"))
+            })?;
+        let event = Event {
+            event_id: event_id.to_owned(),
+            r#type: event_type.to_owned(),
+            time: Some(to_timestamp(self.now_ms())),
+            identifiers: vec![identifier],
+            properties: Some(json_to_struct(&properties)),
+            traits: (!traits.is_empty()).then(|| json_to_struct(&traits)),
+            source: SourceChannel::Server as i32,
+        };
+        self.clients
+            .identity(ws)
+            .track(TrackRequest { event: Some(event) })
+            .await?;
+        Ok(())
     }
 
     /// The store.
@@ -219,32 +440,132 @@ impl Runner {
         if run.lease_owner.as_deref() != Some(token) {
             return Ok(Outcome::LostLease);
         }
-        let graph = self
-            .store
-            .version_graph(ws, &run.journey_id, run.journey_version)
-            .await?;
-        let Some(graph) = graph else {
+        let seen = run.signals.clone();
+        let Some(graph) = self.graph(ws, &run.journey_id, run.journey_version).await? else {
             let message = format!(
                 "journey {} version {} does not exist",
                 run.journey_id, run.journey_version
             );
             self.finish(&mut run, RunState::Failed, message);
-            return self.persist(ws, &run, token).await;
+            return self.persist(ws, &mut run, token, &seen).await;
         };
-        // A linear graph visits each node at most once; the bound only guards bugs.
+        let before = run.state;
+        self.apply_signals(&graph, &mut run, &seen);
+        if !run.state.is_live() {
+            let outcome = self.persist(ws, &mut run, token, &seen).await?;
+            self.emit_end(ws, &run, before).await;
+            return Ok(outcome);
+        }
+        // Each advance stops at a wait or the end; a cycle passes through a wait
+        // (validation), so the bound only guards bugs.
+        let mut seen = seen;
         for _ in 0..=graph.nodes.len() + 1 {
+            let state_before = run.state;
             self.step(ws, &graph, &mut run).await;
-            let outcome = self.persist(ws, &run, token).await?;
-            if run.state != RunState::Active || outcome == Outcome::LostLease {
+            let outcome = self.persist(ws, &mut run, token, &seen).await?;
+            seen.clear();
+            if outcome == Outcome::LostLease {
                 return Ok(outcome);
             }
-            if run.lease_owner.is_none() {
-                // Parked for a retry.
+            if !run.state.is_live() {
+                self.emit_end(ws, &run, state_before).await;
+                return Ok(outcome);
+            }
+            if run.state != RunState::Active || run.lease_owner.is_none() {
+                // Waiting, or parked for a retry.
                 return Ok(outcome);
             }
         }
         self.finish(&mut run, RunState::Failed, "journey did not end".into());
-        self.persist(ws, &run, token).await
+        self.persist(ws, &mut run, token, &seen).await
+    }
+
+    /// Emits `journey.converted` / `journey.exited` when the run just ended so.
+    async fn emit_end(&self, ws: &WorkspaceId, run: &Run, before: RunState) {
+        if !before.is_live() {
+            return;
+        }
+        let mut props = Map::new();
+        props.insert("node_id".into(), json!(run.current_node_id));
+        match run.state {
+            RunState::Converted => {
+                props.insert("goal".into(), json!(run.end_reason));
+                self.emit(ws, run, "converted", props).await;
+            }
+            RunState::Exited => {
+                props.insert("reason".into(), json!(run.end_reason));
+                self.emit(ws, run, "exited", props).await;
+            }
+            _ => {}
+        }
+    }
+
+    /// Handles the run's pending signals (goal reached, exit criteria, awaited event),
+    /// highest priority first; stale ones (an event for a wait the run has left) are
+    /// dropped.
+    fn apply_signals(&self, graph: &Graph, run: &mut Run, raw: &str) {
+        if raw.is_empty() || !run.state.is_live() {
+            return;
+        }
+        let mut signals: Vec<Signal> = match serde_json::from_str(raw) {
+            Ok(s) => s,
+            Err(e) => {
+                tracing::warn!(error = %e, "undecodable run signals; dropped");
+                return;
+            }
+        };
+        let rank = |k: &str| match k {
+            "convert" => 0,
+            "exit" => 1,
+            _ => 2,
+        };
+        signals.sort_by_key(|s| rank(&s.kind));
+        for signal in signals {
+            if !run.state.is_live() {
+                return;
+            }
+            match signal.kind.as_str() {
+                "convert" => self.end(run, RunState::Converted, signal.reason, String::new()),
+                "exit" => self.end(run, RunState::Exited, signal.reason, String::new()),
+                "event" => {
+                    if run.state != RunState::Waiting
+                        || run.current_node_id != signal.node_id
+                        || run.step_seq != signal.seq
+                    {
+                        continue;
+                    }
+                    let Some(node) = graph.node(&signal.node_id).cloned() else {
+                        continue;
+                    };
+                    let NodeKind::WaitForEvent {
+                        event_next_node_id, ..
+                    } = &node.kind
+                    else {
+                        continue;
+                    };
+                    let waits = run
+                        .context
+                        .entry("events")
+                        .or_insert_with(|| Json::Object(Map::new()));
+                    if let Json::Object(waits) = waits {
+                        waits.insert(node.node_id.clone(), signal.event.clone());
+                    }
+                    let rec = StepRecord {
+                        branch: "event".into(),
+                        detail: signal
+                            .event
+                            .get("event_id")
+                            .and_then(Json::as_str)
+                            .unwrap_or_default()
+                            .to_owned(),
+                        ..Default::default()
+                    };
+                    tracing::debug!(node = %node.node_id, "awaited event arrived");
+                    self.move_to(run, &node.node_id, event_next_node_id, rec);
+                }
+                other => tracing::warn!(kind = other, "unknown run signal; dropped"),
+            }
+        }
     }
 
     /// Performs one transition of `run` in memory.
@@ -259,22 +580,45 @@ impl Runner {
             return;
         };
         match run.state {
-            RunState::Completed | RunState::Failed => {}
+            RunState::Completed | RunState::Failed | RunState::Converted | RunState::Exited => {}
             RunState::Waiting => {
                 if run.wake_ms.is_some_and(|w| w > now) {
-                    // Claimed early (clock skew between replicas): keep waiting.
+                    // Claimed early (clock skew between replicas, or a stale signal):
+                    // keep waiting.
                     run.lease_owner = None;
                     run.lease_until_ms = None;
                     run.update_ms = now;
                     return;
                 }
                 tracing::debug!(node = %node.node_id, "wait over");
-                self.move_to_next(run, &node);
+                let (next, branch) = match &node.kind {
+                    NodeKind::WaitForEvent {
+                        timeout_next_node_id,
+                        ..
+                    } => (timeout_next_node_id.clone(), "timeout".to_owned()),
+                    _ => (node.next_node_id.clone(), String::new()),
+                };
+                let rec = StepRecord {
+                    branch,
+                    ..Default::default()
+                };
+                self.move_to(run, &node.node_id, &next, rec);
             }
             RunState::Active => match self.execute(ws, run, &node).await {
-                Step::Next => self.move_to_next(run, &node),
+                Step::Goto { next, rec } => {
+                    self.move_to(run, &node.node_id, &next, rec);
+                }
                 Step::WaitUntil(wake_ms) => {
                     tracing::debug!(node = %node.node_id, wake_ms, "waiting");
+                    self.record(
+                        run,
+                        &node.node_id,
+                        "waiting",
+                        StepRecord {
+                            detail: format!("until {wake_ms}"),
+                            ..Default::default()
+                        },
+                    );
                     run.state = RunState::Waiting;
                     run.wake_ms = Some(wake_ms);
                     run.lease_owner = None;
@@ -295,6 +639,15 @@ impl Runner {
                     }
                     let retry_at = now.saturating_add(self.config.backoff_ms(attempts));
                     tracing::warn!(node = %node.node_id, attempts, retry_at, %error, "transient failure; will retry");
+                    self.record(
+                        run,
+                        &node.node_id,
+                        "retrying",
+                        StepRecord {
+                            detail: error.clone(),
+                            ..Default::default()
+                        },
+                    );
                     run.attempts = attempts;
                     run.error = error;
                     run.wake_ms = Some(retry_at);
@@ -306,18 +659,33 @@ impl Runner {
                     let message = format!("node `{}`: {error}", node.node_id);
                     self.finish(run, RunState::Failed, message);
                 }
+                Step::End {
+                    state,
+                    reason,
+                    branch,
+                } => self.end(run, state, reason, branch),
             },
         }
     }
 
-    /// Moves `run` past `node`: active at the next node, or completed at the end.
-    fn move_to_next(&self, run: &mut Run, node: &Node) {
-        if node.next_node_id.is_empty() {
+    /// Appends a step record for `node_id` with `outcome`.
+    fn record(&self, run: &mut Run, node_id: &str, outcome: &str, mut rec: StepRecord) {
+        rec.time_ms = self.now_ms();
+        rec.node_id = node_id.to_owned();
+        rec.outcome = outcome.to_owned();
+        run.new_steps.push(rec);
+    }
+
+    /// Records `node_id` as completed and moves `run` to `next`: active there, or
+    /// completed when `next` is empty.
+    fn move_to(&self, run: &mut Run, node_id: &str, next: &str, rec: StepRecord) {
+        self.record(run, node_id, "completed", rec);
+        if next.is_empty() {
             self.finish(run, RunState::Completed, String::new());
             return;
         }
         run.state = RunState::Active;
-        run.current_node_id = node.next_node_id.clone();
+        run.current_node_id = next.to_owned();
         run.wake_ms = None;
         run.attempts = 0;
         run.error.clear();
@@ -325,9 +693,43 @@ impl Runner {
         // Keep the lease (renewed on persist).
     }
 
+    /// Ends a live run as converted or exited at its current node.
+    fn end(&self, run: &mut Run, state: RunState, reason: String, branch: String) {
+        let outcome = if state == RunState::Converted {
+            "converted"
+        } else {
+            "exited"
+        };
+        let node = run.current_node_id.clone();
+        self.record(
+            run,
+            &node,
+            outcome,
+            StepRecord {
+                branch,
+                detail: reason.clone(),
+                ..Default::default()
+            },
+        );
+        self.finish(run, state, String::new());
+        run.end_reason = reason;
+    }
+
     fn finish(&self, run: &mut Run, state: RunState, error: String) {
         match state {
-            RunState::Failed => tracing::warn!(%error, "run failed"),
+            RunState::Failed => {
+                tracing::warn!(%error, "run failed");
+                let node = run.current_node_id.clone();
+                self.record(
+                    run,
+                    &node,
+                    "failed",
+                    StepRecord {
+                        detail: error.clone(),
+                        ..Default::default()
+                    },
+                );
+            }
             _ => tracing::info!(state = state.as_str(), "run finished"),
         }
         run.state = state;
@@ -338,30 +740,200 @@ impl Runner {
         run.update_ms = self.now_ms();
     }
 
-    /// Writes the run, renewing the lease of an active run that keeps going.
-    async fn persist(&self, ws: &WorkspaceId, run: &Run, token: &str) -> Result<Outcome, Error> {
+    /// Writes the run and its new steps, renewing the lease of an active run that keeps
+    /// going.
+    async fn persist(
+        &self,
+        ws: &WorkspaceId,
+        run: &mut Run,
+        token: &str,
+        seen_signals: &str,
+    ) -> Result<Outcome, Error> {
         let mut row = run.clone();
         if row.state == RunState::Active && row.lease_owner.is_some() {
             row.lease_owner = Some(token.to_owned());
             row.lease_until_ms = Some(self.lease_until());
         }
-        if !self.store.save_run(ws, &row, token).await? {
+        if !self.store.save_run(ws, &row, token, seen_signals).await? {
             tracing::warn!("lease lost; another worker owns the run");
             return Ok(Outcome::LostLease);
         }
+        run.step_seq += i64::try_from(run.new_steps.len()).unwrap_or(0);
+        run.new_steps.clear();
+        if run.lease_owner.is_some() {
+            run.lease_owner = Some(token.to_owned());
+        }
         Ok(match run.state {
-            RunState::Completed | RunState::Failed => Outcome::Finished(run.state),
-            state => Outcome::Parked(state),
+            RunState::Active | RunState::Waiting => Outcome::Parked(run.state),
+            state => Outcome::Finished(state),
         })
     }
 
     /// Executes the side of an active node and records its result in the run context.
     async fn execute(&self, ws: &WorkspaceId, run: &mut Run, node: &Node) -> Step {
         match &node.kind {
-            NodeKind::Entry { .. } => Step::Next,
+            NodeKind::Entry { .. } => Step::goto(&node.next_node_id),
             NodeKind::Wait { duration_ms } => {
                 Step::WaitUntil(self.now_ms().saturating_add(*duration_ms))
             }
+            NodeKind::WaitForEvent { timeout_ms, .. } => {
+                Step::WaitUntil(self.now_ms().saturating_add(*timeout_ms))
+            }
+            NodeKind::WaitUntil {
+                hour,
+                minute,
+                weekdays,
+            } => {
+                let profile = match self
+                    .profiles
+                    .get(ws.as_str(), run.customer_id.as_str())
+                    .await
+                {
+                    Ok(p) => p,
+                    Err(e) => return Step::Retry(format!("profile store: {e}")),
+                };
+                let tz = profile
+                    .as_ref()
+                    .and_then(|p| p.traits.get("timezone"))
+                    .and_then(Json::as_str)
+                    .unwrap_or("UTC")
+                    .to_owned();
+                Step::WaitUntil(logic::next_local_time(
+                    self.now_ms(),
+                    &tz,
+                    *hour,
+                    *minute,
+                    weekdays,
+                ))
+            }
+            NodeKind::Condition {
+                branches,
+                default_next_node_id,
+            } => {
+                let bindings = match self.bindings(ws, &run.customer_id).await {
+                    Ok(b) => b,
+                    Err(e) => return Step::Retry(e.to_string()),
+                };
+                match logic::choose_branch(
+                    &self.rules,
+                    branches,
+                    default_next_node_id,
+                    &bindings,
+                    &run.context,
+                    self.now_ms(),
+                ) {
+                    Ok((name, next)) => Step::Goto {
+                        next,
+                        rec: StepRecord {
+                            branch: name,
+                            ..Default::default()
+                        },
+                    },
+                    Err(e) => Step::Fail(e),
+                }
+            }
+            NodeKind::Split {
+                arms,
+                experiment_id,
+                holdout_arm,
+            } => {
+                let arm = if experiment_id.is_empty() {
+                    logic::weighted_arm(
+                        &format!(
+                            "{ws}/{}/{}/{}",
+                            run.journey_id, run.customer_id, node.node_id
+                        ),
+                        arms,
+                    )
+                    .cloned()
+                } else {
+                    let request = AssignVariantRequest {
+                        experiment_id: experiment_id.clone(),
+                        customer_id: run.customer_id.to_string(),
+                    };
+                    match self.clients.decisioning(ws).assign_variant(request).await {
+                        Ok(resp) => {
+                            let arm_id =
+                                resp.into_inner().arm.map(|a| a.arm_id).unwrap_or_default();
+                            run.context
+                                .insert("experiment_id".into(), json!(experiment_id));
+                            match arms.iter().find(|a| a.name == arm_id) {
+                                Some(a) => Some(a.clone()),
+                                None => {
+                                    return Step::Fail(format!(
+                                        "experiment `{experiment_id}` assigned arm `{arm_id}`, which the split does not name"
+                                    ));
+                                }
+                            }
+                        }
+                        Err(status) => return classify("decisioning", &status),
+                    }
+                };
+                let Some(arm) = arm else {
+                    return Step::Fail("split has no arm with a positive weight".into());
+                };
+                run.context.insert("arm".into(), json!(arm.name));
+                if !holdout_arm.is_empty() && arm.name == *holdout_arm {
+                    return Step::End {
+                        state: RunState::Exited,
+                        reason: "holdout".into(),
+                        branch: arm.name,
+                    };
+                }
+                Step::Goto {
+                    next: arm.next_node_id.clone(),
+                    rec: StepRecord {
+                        branch: arm.name,
+                        ..Default::default()
+                    },
+                }
+            }
+            NodeKind::Goal { name } => Step::End {
+                state: RunState::Converted,
+                reason: if name.is_empty() {
+                    "goal".into()
+                } else {
+                    name.clone()
+                },
+                branch: String::new(),
+            },
+            NodeKind::Exit { reason } => Step::End {
+                state: RunState::Exited,
+                reason: if reason.is_empty() {
+                    "exit_node".into()
+                } else {
+                    reason.clone()
+                },
+                branch: String::new(),
+            },
+            NodeKind::UpdateProfile { traits } => {
+                let event_id = send_key(&run.run_id, &node.node_id);
+                let mut props = Map::new();
+                props.insert("journey_id".into(), json!(run.journey_id.as_str()));
+                props.insert("run_id".into(), json!(run.run_id.as_str()));
+                props.insert("node_id".into(), json!(node.node_id));
+                match self
+                    .track(
+                        ws,
+                        &run.customer_id,
+                        &event_id,
+                        "journey.profile_updated",
+                        props,
+                        traits.clone(),
+                    )
+                    .await
+                {
+                    Ok(()) => Step::Goto {
+                        next: node.next_node_id.clone(),
+                        rec: StepRecord {
+                            detail: event_id,
+                            ..Default::default()
+                        },
+                    },
+                    Err(status) => classify("identity", &status),
+                }
+            }
+            NodeKind::Webhook { url, secret } => self.webhook(run, node, url, secret).await,
             NodeKind::Decide { context } => {
                 let request = DecideRequest {
                     customer_id: run.customer_id.to_string(),
@@ -371,6 +943,7 @@ impl Runner {
                 match self.clients.decisioning(ws).decide(request).await {
                     Ok(resp) => {
                         let resp = resp.into_inner();
+                        let decision_id = resp.decision_id.clone();
                         let offer = resp.offer.map_or(Json::Null, |o| {
                             json!({
                                 "offer_id": o.offer_id,
@@ -382,7 +955,13 @@ impl Runner {
                         });
                         tracing::debug!(node = %node.node_id, %offer, "decided");
                         run.context.insert("offer".into(), offer);
-                        Step::Next
+                        Step::Goto {
+                            next: node.next_node_id.clone(),
+                            rec: StepRecord {
+                                decision_id,
+                                ..Default::default()
+                            },
+                        }
                     }
                     Err(status) => classify("decisioning", &status),
                 }
@@ -390,13 +969,49 @@ impl Runner {
             NodeKind::Send {
                 channel,
                 template_id,
+                best_channel,
+                candidates,
             } => {
+                let mut channel = *channel;
+                let mut detail = String::new();
+                if *best_channel {
+                    let request = ChooseChannelRequest {
+                        customer_id: run.customer_id.to_string(),
+                        candidates: candidates
+                            .iter()
+                            .map(|c| ChannelCandidate {
+                                channel: channel_to_proto(*c) as i32,
+                                ..Default::default()
+                            })
+                            .collect(),
+                        ..Default::default()
+                    };
+                    match self.clients.decisioning(ws).choose_channel(request).await {
+                        Ok(resp) => match channel_from_proto(resp.into_inner().channel) {
+                            Some(c) => {
+                                channel = c;
+                                detail = format!("best channel: {}", channel_name(c));
+                            }
+                            None => {
+                                return Step::Goto {
+                                    next: node.next_node_id.clone(),
+                                    rec: StepRecord {
+                                        detail: "skipped: no usable channel".into(),
+                                        ..Default::default()
+                                    },
+                                };
+                            }
+                        },
+                        Err(status) => return classify("decisioning", &status),
+                    }
+                }
+                let offer = rendered_offer(&run.context);
                 let request = SendRequest {
                     idempotency_key: send_key(&run.run_id, &node.node_id),
                     customer_id: run.customer_id.to_string(),
-                    channel: channel_to_proto(*channel) as i32,
+                    channel: channel_to_proto(channel) as i32,
                     template_id: template_id.clone(),
-                    offer: rendered_offer(&run.context),
+                    offer: offer.clone(),
                     variables: run.context.get("event").map(|e| {
                         json_to_struct(&Map::from_iter([("event".to_owned(), e.clone())]))
                     }),
@@ -419,16 +1034,125 @@ impl Runner {
                         if let Json::Object(sends) = sends {
                             sends.insert(
                                 node.node_id.clone(),
-                                json!({"message_id": message.message_id, "status": status}),
+                                json!({"message_id": message.message_id, "status": status,
+                                       "channel": channel_name(channel)}),
                             );
                         }
-                        Step::Next
+                        if detail.is_empty() {
+                            detail = format!("status: {status}");
+                        } else {
+                            detail.push_str(&format!("; status: {status}"));
+                        }
+                        Step::Goto {
+                            next: node.next_node_id.clone(),
+                            rec: StepRecord {
+                                message_id: message.message_id,
+                                decision_id: offer.map(|o| o.decision_id).unwrap_or_default(),
+                                detail,
+                                ..Default::default()
+                            },
+                        }
                     }
                     Err(status) => classify("channel-gateway", &status),
                 }
             }
         }
     }
+
+    /// POSTs the run to a webhook: JSON body, `Idempotency-Key` (the step key) and,
+    /// with a secret, `X-Omni-Signature: sha256=<hex HMAC-SHA256 of the body>`.
+    /// 2xx moves on; 408/429/5xx and transport errors retry; other statuses fail.
+    async fn webhook(&self, run: &Run, node: &Node, url: &str, secret: &str) -> Step {
+        let key = send_key(&run.run_id, &node.node_id);
+        let body = json!({
+            "journey_id": run.journey_id.as_str(),
+            "journey_version": run.journey_version,
+            "run_id": run.run_id.as_str(),
+            "node_id": node.node_id,
+            "customer_id": run.customer_id.as_str(),
+            "context": Json::Object(run.context.clone()),
+        });
+        let bytes = match serde_json::to_vec(&body) {
+            Ok(b) => b,
+            Err(e) => return Step::Fail(format!("encode webhook body: {e}")),
+        };
+        let mut request = self
+            .http
+            .post(url)
+            .timeout(RPC_TIMEOUT)
+            .header("content-type", "application/json")
+            .header("idempotency-key", &key);
+        if !secret.is_empty() {
+            request = request.header("x-omni-signature", logic::sign(secret, &bytes));
+        }
+        match request.body(bytes).send().await {
+            Ok(resp) => {
+                let code = resp.status().as_u16();
+                if resp.status().is_success() {
+                    Step::Goto {
+                        next: node.next_node_id.clone(),
+                        rec: StepRecord {
+                            detail: format!("http {code}"),
+                            ..Default::default()
+                        },
+                    }
+                } else if code == 408 || code == 429 || resp.status().is_server_error() {
+                    Step::Retry(format!("webhook: http {code}"))
+                } else {
+                    Step::Fail(format!("webhook: http {code}"))
+                }
+            }
+            Err(e) => Step::Retry(format!("webhook: {e}")),
+        }
+    }
+}
+
+/// The lower-case name of a channel.
+pub fn channel_name(c: crate::model::Channel) -> &'static str {
+    match c {
+        crate::model::Channel::Email => "email",
+        crate::model::Channel::Push => "push",
+        crate::model::Channel::Sms => "sms",
+        crate::model::Channel::Store => "store",
+    }
+}
+
+/// The identity identifier of a stored `kind:value` pair (`None` for an unknown kind).
+fn identifier(kind: &str, value: &str) -> Option<Identifier> {
+    let known =
+        IdentifierType::from_str_name(&format!("IDENTIFIER_TYPE_{}", kind.to_ascii_uppercase()))
+            .filter(|t| !matches!(t, IdentifierType::Unspecified | IdentifierType::Custom));
+    Some(match known {
+        Some(t) => Identifier {
+            r#type: t as i32,
+            value: value.to_owned(),
+            custom_type: String::new(),
+        },
+        None => Identifier {
+            r#type: IdentifierType::Custom as i32,
+            value: value.to_owned(),
+            custom_type: kind.to_owned(),
+        },
+    })
+}
+
+/// The HTTP client for webhooks: rustls with the ring provider and the webpki roots.
+fn http_client() -> Result<reqwest::Client, Error> {
+    let roots = rustls::RootCertStore {
+        roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
+    };
+    let tls = rustls::ClientConfig::builder_with_provider(Arc::new(
+        rustls::crypto::ring::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()
+    .map_err(|e| Error::Http(format!("tls: {e}")))?
+    .with_root_certificates(roots)
+    .with_no_client_auth();
+    reqwest::Client::builder()
+        .tls_backend_preconfigured(tls)
+        .connect_timeout(CONNECT_TIMEOUT)
+        .build()
+        .map_err(|e| Error::Http(format!("http client: {e}")))
 }
 
 /// The idempotency key of the send made by `node_id` of run `run_id`.

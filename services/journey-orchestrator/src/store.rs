@@ -16,7 +16,7 @@ use sea_orm::{ConnectionTrait, QueryResult, Statement, TransactionTrait, Value};
 use serde_json::{Map, Value as Json};
 
 use crate::error::Error;
-use crate::model::{Graph, Journey, JourneyId, JourneyState, Run, RunId, RunState};
+use crate::model::{Graph, Journey, JourneyId, JourneyState, Run, RunId, RunState, StepRecord};
 
 /// The service's schema migrations.
 pub const MIGRATIONS: &[Migration] = &[
@@ -77,13 +77,42 @@ CREATE INDEX runs_due ON runs (state, wake_ms)
         name: "runs_traceparent",
         sql: "ALTER TABLE runs ADD COLUMN traceparent TEXT NOT NULL DEFAULT ''",
     },
+    Migration {
+        version: 3,
+        name: "graphs_steps_signals",
+        sql: "
+ALTER TABLE runs ADD COLUMN live_key TEXT;
+ALTER TABLE runs ADD COLUMN signals TEXT NOT NULL DEFAULT '';
+ALTER TABLE runs ADD COLUMN end_reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE runs ADD COLUMN step_seq BIGINT NOT NULL DEFAULT 0;
+CREATE UNIQUE INDEX runs_live ON runs (workspace_id, journey_id, live_key);
+CREATE INDEX runs_of_customer ON runs (workspace_id, customer_id, state);
+CREATE INDEX runs_created ON runs (workspace_id, journey_id, create_ms);
+CREATE TABLE run_steps (
+    workspace_id TEXT NOT NULL,
+    run_id TEXT NOT NULL,
+    seq BIGINT NOT NULL,
+    journey_id TEXT NOT NULL,
+    journey_version BIGINT NOT NULL,
+    node_id TEXT NOT NULL,
+    time_ms BIGINT NOT NULL,
+    outcome TEXT NOT NULL,
+    branch TEXT NOT NULL,
+    decision_id TEXT NOT NULL,
+    message_id TEXT NOT NULL,
+    detail TEXT NOT NULL,
+    PRIMARY KEY (workspace_id, run_id, seq)
+);
+CREATE INDEX run_steps_by_journey ON run_steps (workspace_id, journey_id, node_id)
+",
+    },
 ];
 
 const JOURNEY_COLUMNS: &str =
     "journey_id, display_name, definition, state, published_version, create_ms";
 const RUN_COLUMNS: &str = "run_id, journey_id, journey_version, customer_id, entry_event_id, \
      state, current_node_id, context, wake_ms, lease_owner, lease_until_ms, attempts, error, \
-     create_ms, update_ms, traceparent";
+     create_ms, update_ms, traceparent, signals, end_reason, step_seq";
 
 /// How many times a publish is retried when it races another publish.
 const PUBLISH_ATTEMPTS: usize = 3;
@@ -223,6 +252,13 @@ impl Store {
             let mut journey = get_journey(&txn, ws, journey_id)
                 .await?
                 .ok_or_else(|| not_found("journey", journey_id.as_str()))?;
+            if journey.state == JourneyState::Stopped {
+                return Err(Error::WrongState {
+                    journey_id: journey_id.to_string(),
+                    state: JourneyState::Stopped.as_str(),
+                    wanted: "DRAFT, PUBLISHED or PAUSED",
+                });
+            }
             let definition = encode_graph(&journey.graph)?;
             if journey.published_version > 0 {
                 let latest = txn
@@ -438,6 +474,14 @@ impl Store {
     ) -> Result<u64, Error> {
         let mut deleted = 0;
         for customer in customers {
+            self.db
+                .execute_raw(stmt(
+                    &self.db,
+                    "DELETE FROM run_steps WHERE workspace_id = $1 AND run_id IN \
+                     (SELECT run_id FROM runs WHERE workspace_id = $1 AND customer_id = $2)",
+                    [ws.as_str().into(), customer.as_str().into()],
+                ))
+                .await?;
             let result = self
                 .db
                 .execute_raw(stmt(
@@ -477,15 +521,23 @@ impl Store {
 
     /// Inserts a new run unless one exists for the same (journey, entry event, customer).
     /// Returns whether it was inserted.
-    pub async fn insert_run(&self, ws: &WorkspaceId, run: &Run) -> Result<bool, Error> {
+    /// `single_live` makes the insert fail (return `false`) while the customer has
+    /// another live run of the journey.
+    pub async fn insert_run(
+        &self,
+        ws: &WorkspaceId,
+        run: &Run,
+        single_live: bool,
+    ) -> Result<bool, Error> {
+        let live_key: Option<String> = single_live.then(|| run.customer_id.to_string());
         let result = self
             .db
             .execute_raw(stmt(
                 &self.db,
                 &format!(
-                    "INSERT INTO runs (workspace_id, {RUN_COLUMNS}) VALUES ($1, $2, $3, $4, $5, \
-                     $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) \
-                     ON CONFLICT (workspace_id, journey_id, entry_event_id, customer_id) DO NOTHING"
+                    "INSERT INTO runs (workspace_id, {RUN_COLUMNS}, live_key) VALUES ($1, $2, $3, \
+                     $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, \
+                     $20, $21) ON CONFLICT DO NOTHING"
                 ),
                 [
                     ws.as_str().into(),
@@ -505,6 +557,10 @@ impl Store {
                     run.create_ms.into(),
                     run.update_ms.into(),
                     run.traceparent.clone().into(),
+                    run.signals.clone().into(),
+                    run.end_reason.clone().into(),
+                    run.step_seq.into(),
+                    live_key.into(),
                 ],
             ))
             .await?;
@@ -524,13 +580,14 @@ impl Store {
         row.as_ref().map(run_from_row).transpose()
     }
 
-    /// Up to `limit` runs of a journey (optionally of one customer) with ids after
+    /// Up to `limit` runs of a journey (optionally of one customer, in one state) with ids after
     /// `after`, oldest first (run ids are time-ordered).
     pub async fn list_runs(
         &self,
         ws: &WorkspaceId,
         journey_id: &JourneyId,
         customer_id: Option<&CustomerId>,
+        state: Option<RunState>,
         after: Option<&RunId>,
         limit: usize,
     ) -> Result<Vec<Run>, Error> {
@@ -540,6 +597,10 @@ impl Store {
         if let Some(c) = customer_id {
             values.push(c.as_str().into());
             sql.push_str(&format!(" AND customer_id = ${}", values.len()));
+        }
+        if let Some(st) = state {
+            values.push(st.as_str().into());
+            sql.push_str(&format!(" AND state = ${}", values.len()));
         }
         if let Some(a) = after {
             values.push(a.as_str().into());
@@ -562,7 +623,7 @@ impl Store {
                 &self.db,
                 "SELECT workspace_id, run_id, traceparent FROM runs \
                  WHERE state IN ('ACTIVE', 'WAITING') AND COALESCE(lease_until_ms, 0) <= $1 \
-                 AND (state = 'ACTIVE' OR wake_ms <= $2) \
+                 AND (state = 'ACTIVE' OR wake_ms <= $2 OR signals <> '') \
                  AND NOT EXISTS (SELECT 1 FROM journeys j WHERE j.workspace_id = runs.workspace_id \
                  AND j.journey_id = runs.journey_id AND j.state = 'PAUSED') \
                  ORDER BY COALESCE(wake_ms, 0) LIMIT $3",
@@ -619,7 +680,7 @@ impl Store {
                 "UPDATE runs SET lease_owner = $1, lease_until_ms = $2 \
                  WHERE workspace_id = $3 AND run_id = $4 \
                  AND state IN ('ACTIVE', 'WAITING') AND COALESCE(lease_until_ms, 0) <= $5 \
-                 AND (state = 'ACTIVE' OR wake_ms <= $6) \
+                 AND (state = 'ACTIVE' OR wake_ms <= $6 OR signals <> '') \
                  AND NOT EXISTS (SELECT 1 FROM journeys j WHERE j.workspace_id = runs.workspace_id \
                  AND j.journey_id = runs.journey_id AND j.state = 'PAUSED')",
                 [
@@ -635,16 +696,28 @@ impl Store {
         Ok(result.rows_affected() == 1)
     }
 
-    /// Persists a run's progress if `token` still holds its lease. Returns `false` when
-    /// the lease was lost (another worker claimed the run): the caller must stop.
-    pub async fn save_run(&self, ws: &WorkspaceId, run: &Run, token: &str) -> Result<bool, Error> {
-        let result = self
-            .db
+    /// Persists a run's progress (and its new steps, in the same transaction) if `token`
+    /// still holds its lease. Signals the run had when loaded (`seen_signals`) are
+    /// cleared; signals added since are kept. Returns `false` when the lease was lost.
+    pub async fn save_run(
+        &self,
+        ws: &WorkspaceId,
+        run: &Run,
+        token: &str,
+        seen_signals: &str,
+    ) -> Result<bool, Error> {
+        let txn = self.db.begin().await?;
+        let live_key: Option<String> = None;
+        let step_seq = run.step_seq + i64::try_from(run.new_steps.len()).unwrap_or(0);
+        let result = txn
             .execute_raw(stmt(
-                &self.db,
+                &txn,
                 "UPDATE runs SET state = $1, current_node_id = $2, context = $3, wake_ms = $4, \
-                 lease_owner = $5, lease_until_ms = $6, attempts = $7, error = $8, update_ms = $9 \
-                 WHERE workspace_id = $10 AND run_id = $11 AND lease_owner = $12",
+                 lease_owner = $5, lease_until_ms = $6, attempts = $7, error = $8, update_ms = $9, \
+                 end_reason = $10, step_seq = $11, \
+                 signals = CASE WHEN signals = $12 THEN '' ELSE signals END, \
+                 live_key = CASE WHEN $13 THEN live_key ELSE $14 END \
+                 WHERE workspace_id = $15 AND run_id = $16 AND lease_owner = $17",
                 [
                     run.state.as_str().into(),
                     run.current_node_id.clone().into(),
@@ -655,14 +728,338 @@ impl Store {
                     run.attempts.into(),
                     run.error.clone().into(),
                     run.update_ms.into(),
+                    run.end_reason.clone().into(),
+                    step_seq.into(),
+                    seen_signals.into(),
+                    run.state.is_live().into(),
+                    live_key.into(),
                     ws.as_str().into(),
                     run.run_id.as_str().into(),
                     token.into(),
                 ],
             ))
             .await?;
-        Ok(result.rows_affected() == 1)
+        if result.rows_affected() != 1 {
+            txn.rollback().await?;
+            return Ok(false);
+        }
+        for (i, step) in run.new_steps.iter().enumerate() {
+            let seq = run.step_seq + 1 + i64::try_from(i).unwrap_or(0);
+            txn.execute_raw(stmt(
+                &txn,
+                "INSERT INTO run_steps (workspace_id, run_id, seq, journey_id, journey_version, \
+                 node_id, time_ms, outcome, branch, decision_id, message_id, detail) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+                [
+                    ws.as_str().into(),
+                    run.run_id.as_str().into(),
+                    seq.into(),
+                    run.journey_id.as_str().into(),
+                    run.journey_version.into(),
+                    step.node_id.clone().into(),
+                    step.time_ms.into(),
+                    step.outcome.clone().into(),
+                    step.branch.clone().into(),
+                    step.decision_id.clone().into(),
+                    step.message_id.clone().into(),
+                    step.detail.clone().into(),
+                ],
+            ))
+            .await?;
+        }
+        txn.commit().await?;
+        Ok(true)
     }
+
+    /// The steps of a run, oldest first.
+    pub async fn steps(&self, ws: &WorkspaceId, run_id: &RunId) -> Result<Vec<StepRecord>, Error> {
+        let rows = self
+            .db
+            .query_all_raw(stmt(
+                &self.db,
+                "SELECT node_id, time_ms, outcome, branch, decision_id, message_id, detail \
+                 FROM run_steps WHERE workspace_id = $1 AND run_id = $2 ORDER BY seq",
+                [ws.as_str().into(), run_id.as_str().into()],
+            ))
+            .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(StepRecord {
+                    node_id: r.try_get("", "node_id")?,
+                    time_ms: r.try_get("", "time_ms")?,
+                    outcome: r.try_get("", "outcome")?,
+                    branch: r.try_get("", "branch")?,
+                    decision_id: r.try_get("", "decision_id")?,
+                    message_id: r.try_get("", "message_id")?,
+                    detail: r.try_get("", "detail")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Appends `signal` (a JSON object) to a live run's pending signals; the run's next
+    /// advance (by the poller, which treats a signalled run as due) handles it. Returns
+    /// `false` when the run is no longer live.
+    pub async fn add_signal(
+        &self,
+        ws: &WorkspaceId,
+        run_id: &RunId,
+        signal: &Json,
+    ) -> Result<bool, Error> {
+        for _ in 0..16 {
+            let row = self
+                .db
+                .query_one_raw(stmt(
+                    &self.db,
+                    "SELECT signals, state FROM runs WHERE workspace_id = $1 AND run_id = $2",
+                    [ws.as_str().into(), run_id.as_str().into()],
+                ))
+                .await?;
+            let Some(row) = row else { return Ok(false) };
+            let state: String = row.try_get("", "state")?;
+            if !RunState::parse(&state).is_some_and(RunState::is_live) {
+                return Ok(false);
+            }
+            let old: String = row.try_get("", "signals")?;
+            let mut list: Vec<Json> = if old.is_empty() {
+                Vec::new()
+            } else {
+                serde_json::from_str(&old)
+                    .map_err(|e| Error::Corrupt(format!("run signals: {e}")))?
+            };
+            list.push(signal.clone());
+            let new = serde_json::to_string(&list)
+                .map_err(|e| Error::Corrupt(format!("encode signals: {e}")))?;
+            let updated = self
+                .db
+                .execute_raw(stmt(
+                    &self.db,
+                    "UPDATE runs SET signals = $1 WHERE workspace_id = $2 AND run_id = $3 \
+                     AND signals = $4 AND state IN ('ACTIVE', 'WAITING')",
+                    [
+                        new.into(),
+                        ws.as_str().into(),
+                        run_id.as_str().into(),
+                        old.into(),
+                    ],
+                ))
+                .await?;
+            if updated.rows_affected() == 1 {
+                return Ok(true);
+            }
+        }
+        Err(Error::Conflict(format!("signals of run {run_id}")))
+    }
+
+    /// The live runs of a customer, across journeys.
+    pub async fn live_runs_of(
+        &self,
+        ws: &WorkspaceId,
+        customer_id: &CustomerId,
+    ) -> Result<Vec<Run>, Error> {
+        let rows = self
+            .db
+            .query_all_raw(stmt(
+                &self.db,
+                &format!(
+                    "SELECT {RUN_COLUMNS} FROM runs WHERE workspace_id = $1 AND customer_id = $2 \
+                     AND state IN ('ACTIVE', 'WAITING') ORDER BY run_id"
+                ),
+                [ws.as_str().into(), customer_id.as_str().into()],
+            ))
+            .await?;
+        rows.iter().map(run_from_row).collect()
+    }
+
+    /// Ids of the live runs of a journey.
+    pub async fn live_run_ids(
+        &self,
+        ws: &WorkspaceId,
+        journey_id: &JourneyId,
+    ) -> Result<Vec<RunId>, Error> {
+        let rows = self
+            .db
+            .query_all_raw(stmt(
+                &self.db,
+                "SELECT run_id FROM runs WHERE workspace_id = $1 AND journey_id = $2 \
+                 AND state IN ('ACTIVE', 'WAITING')",
+                [ws.as_str().into(), journey_id.as_str().into()],
+            ))
+            .await?;
+        rows.iter()
+            .map(|r| Ok(RunId::new(r.try_get::<String>("", "run_id")?)))
+            .collect()
+    }
+
+    /// Creation time of the customer's latest run of the journey (any version/state).
+    pub async fn last_entry_ms(
+        &self,
+        ws: &WorkspaceId,
+        journey_id: &JourneyId,
+        customer_id: &CustomerId,
+    ) -> Result<Option<i64>, Error> {
+        let row = self
+            .db
+            .query_one_raw(stmt(
+                &self.db,
+                "SELECT MAX(create_ms) AS last FROM runs WHERE workspace_id = $1 \
+                 AND journey_id = $2 AND customer_id = $3",
+                [
+                    ws.as_str().into(),
+                    journey_id.as_str().into(),
+                    customer_id.as_str().into(),
+                ],
+            ))
+            .await?;
+        Ok(row
+            .map(|r| r.try_get::<Option<i64>>("", "last"))
+            .transpose()?
+            .flatten())
+    }
+
+    /// How many runs of the journey were created at or after `since_ms`.
+    pub async fn entries_since(
+        &self,
+        ws: &WorkspaceId,
+        journey_id: &JourneyId,
+        since_ms: i64,
+    ) -> Result<i64, Error> {
+        let row = self
+            .db
+            .query_one_raw(stmt(
+                &self.db,
+                "SELECT COUNT(*) AS n FROM runs WHERE workspace_id = $1 AND journey_id = $2 \
+                 AND create_ms >= $3",
+                [
+                    ws.as_str().into(),
+                    journey_id.as_str().into(),
+                    since_ms.into(),
+                ],
+            ))
+            .await?;
+        Ok(row
+            .map(|r| r.try_get::<i64>("", "n"))
+            .transpose()?
+            .unwrap_or(0))
+    }
+
+    /// Per-node and per-branch figures of a journey (`version` 0: all versions).
+    pub async fn stats(
+        &self,
+        ws: &WorkspaceId,
+        journey_id: &JourneyId,
+        version: i64,
+    ) -> Result<RawStats, Error> {
+        let mut out = RawStats::default();
+        let v = " AND ($3 = 0 OR journey_version = $3)";
+        let base = || -> Vec<Value> {
+            vec![
+                ws.as_str().into(),
+                journey_id.as_str().into(),
+                version.into(),
+            ]
+        };
+        let rows = self
+            .db
+            .query_all_raw(stmt(
+                &self.db,
+                &format!(
+                    "SELECT node_id, COUNT(DISTINCT run_id) AS entered, \
+                     SUM(CASE WHEN outcome = 'completed' THEN 1 ELSE 0 END) AS completed, \
+                     SUM(CASE WHEN outcome IN ('retrying', 'failed') THEN 1 ELSE 0 END) AS errored \
+                     FROM run_steps WHERE workspace_id = $1 AND journey_id = $2{v} GROUP BY node_id"
+                ),
+                base(),
+            ))
+            .await?;
+        for r in &rows {
+            let node: String = r.try_get("", "node_id")?;
+            let e = out.nodes.entry(node).or_default();
+            e.entered = r.try_get("", "entered")?;
+            e.completed = r.try_get::<Option<i64>>("", "completed")?.unwrap_or(0);
+            e.errored = r.try_get::<Option<i64>>("", "errored")?.unwrap_or(0);
+        }
+        let rows = self
+            .db
+            .query_all_raw(stmt(
+                &self.db,
+                &format!(
+                    "SELECT current_node_id, state, COUNT(*) AS n FROM runs \
+                     WHERE workspace_id = $1 AND journey_id = $2{v} \
+                     GROUP BY current_node_id, state"
+                ),
+                base(),
+            ))
+            .await?;
+        for r in &rows {
+            let node: String = r.try_get("", "current_node_id")?;
+            let state: String = r.try_get("", "state")?;
+            let n: i64 = r.try_get("", "n")?;
+            out.runs += n;
+            let e = out.nodes.entry(node).or_default();
+            match state.as_str() {
+                "WAITING" => e.waiting += n,
+                "EXITED" => e.exited += n,
+                "CONVERTED" => {
+                    e.exited += n;
+                    out.conversions += n;
+                }
+                _ => {}
+            }
+        }
+        let rows = self
+            .db
+            .query_all_raw(stmt(
+                &self.db,
+                "SELECT s.node_id AS node_id, s.branch AS branch, \
+                 COUNT(DISTINCT s.run_id) AS runs, \
+                 COUNT(DISTINCT CASE WHEN r.state = 'CONVERTED' THEN s.run_id END) AS conv \
+                 FROM run_steps s JOIN runs r ON r.workspace_id = s.workspace_id \
+                 AND r.run_id = s.run_id \
+                 WHERE s.workspace_id = $1 AND s.journey_id = $2 \
+                 AND ($3 = 0 OR s.journey_version = $3) AND s.branch <> '' \
+                 GROUP BY s.node_id, s.branch ORDER BY s.node_id, s.branch",
+                base(),
+            ))
+            .await?;
+        for r in &rows {
+            out.branches.push((
+                r.try_get("", "node_id")?,
+                r.try_get("", "branch")?,
+                r.try_get("", "runs")?,
+                r.try_get("", "conv")?,
+            ));
+        }
+        Ok(out)
+    }
+}
+
+/// Counts of one node, as read by [`Store::stats`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RawNodeStats {
+    /// Distinct runs with a step at the node.
+    pub entered: i64,
+    /// Runs waiting at it now.
+    pub waiting: i64,
+    /// Completed executions.
+    pub completed: i64,
+    /// Errored executions.
+    pub errored: i64,
+    /// Runs that ended exited or converted at it.
+    pub exited: i64,
+}
+
+/// Figures of a journey, as read by [`Store::stats`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RawStats {
+    /// Per node.
+    pub nodes: std::collections::BTreeMap<String, RawNodeStats>,
+    /// (node, branch, runs, conversions).
+    pub branches: Vec<(String, String, i64, i64)>,
+    /// Runs in all.
+    pub runs: i64,
+    /// Converted runs.
+    pub conversions: i64,
 }
 
 fn stmt<C: ConnectionTrait>(
@@ -744,5 +1141,9 @@ fn run_from_row(row: &QueryResult) -> Result<Run, Error> {
         create_ms: row.try_get("", "create_ms")?,
         update_ms: row.try_get("", "update_ms")?,
         traceparent: row.try_get("", "traceparent")?,
+        signals: row.try_get("", "signals")?,
+        end_reason: row.try_get("", "end_reason")?,
+        step_seq: row.try_get("", "step_seq")?,
+        new_steps: Vec::new(),
     })
 }

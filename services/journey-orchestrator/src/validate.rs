@@ -1,8 +1,11 @@
 //! Request validation. Every error names the exact field path, e.g.
 //! `journey.nodes[2].wait.duration`.
 //!
-//! Journeys are linear for now: one entry node, each node has at most one `next_node_id`,
-//! every node is reachable from the entry and no path loops.
+//! [`problems`] checks a whole journey and reports every problem with its node: field
+//! errors, bad CEL (with line and column), references to unknown nodes, unreachable
+//! nodes, dead ends (a wait, decide, split or condition that leads nowhere) and cycles
+//! that do not pass through a wait. [`journey`] rejects a journey with any problem,
+//! naming the first.
 
 use std::collections::HashMap;
 
@@ -25,6 +28,43 @@ pub const MAX_WAIT_MS: i64 = 3650 * 24 * 3600 * 1000;
 pub const DEFAULT_PAGE_SIZE: usize = 100;
 /// Largest `page_size` of `ListRuns`; larger values are reduced to it.
 pub const MAX_PAGE_SIZE: usize = 1000;
+/// Longest CEL expression, in bytes.
+pub const MAX_EXPRESSION_LEN: usize = 4096;
+
+/// Variables of an entry filter.
+pub const ENTRY_VARS: &[&str] = &["event", "traits"];
+/// Variables of a condition branch.
+pub const CONDITION_VARS: &[&str] = &["traits", "computed", "segments", "context", "now"];
+/// Variables of an event criterion filter (wait for event, exit, goal).
+pub const CRITERION_VARS: &[&str] = &["event", "context"];
+
+/// One problem of a journey.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// The node at fault (empty for journey-level problems).
+    pub node_id: String,
+    /// Field path.
+    pub field: String,
+    /// What is wrong.
+    pub message: String,
+    /// 1-based CEL line (0: n/a).
+    pub line: u32,
+    /// 1-based CEL column (0: n/a).
+    pub column: u32,
+}
+
+impl Problem {
+    /// The proto form.
+    pub fn to_proto(&self) -> pb::ValidationProblem {
+        pb::ValidationProblem {
+            node_id: self.node_id.clone(),
+            field: self.field.clone(),
+            message: self.message.clone(),
+            line: i32::try_from(self.line).unwrap_or(0),
+            column: i32::try_from(self.column).unwrap_or(0),
+        }
+    }
+}
 
 /// Checks a `CreateJourneyRequest`.
 pub fn create_journey(req: &pb::CreateJourneyRequest) -> Result<(), Error> {
@@ -37,133 +77,505 @@ pub fn create_journey(req: &pb::CreateJourneyRequest) -> Result<(), Error> {
     journey(req.journey.as_ref())
 }
 
-/// Checks a journey graph (see the module docs for the rules).
+/// Rejects a journey with any problem (see [`problems`]), naming the first one and
+/// how many others there are.
 pub fn journey(journey: Option<&pb::Journey>) -> Result<(), Error> {
     let j = journey.ok_or_else(|| Error::invalid("journey", "is required"))?;
+    let found = problems(j);
+    match found.first() {
+        None => Ok(()),
+        Some(first) => {
+            let mut message = first.message.clone();
+            if found.len() > 1 {
+                message.push_str(&format!(
+                    " (and {} more problems; see ValidateJourney)",
+                    found.len() - 1
+                ));
+            }
+            Err(Error::invalid(first.field.clone(), message))
+        }
+    }
+}
+
+/// Collects problems.
+struct Problems(Vec<Problem>);
+
+impl Problems {
+    fn add(&mut self, node: &str, field: impl Into<String>, message: impl Into<String>) {
+        self.0.push(Problem {
+            node_id: node.to_owned(),
+            field: field.into(),
+            message: message.into(),
+            line: 0,
+            column: 0,
+        });
+    }
+
+    fn id(&mut self, node: &str, field: &str, value: &str) {
+        if let Err(Error::InvalidArgument { field, message }) = check_id(field, value) {
+            self.add(node, field, message);
+        }
+    }
+
+    fn cel(&mut self, node: &str, field: &str, source: &str, vars: &[&str], required: bool) {
+        if source.trim().is_empty() {
+            if required {
+                self.add(node, field, "must not be empty");
+            }
+            return;
+        }
+        if source.len() > MAX_EXPRESSION_LEN {
+            self.add(
+                node,
+                field,
+                format!("must be at most {MAX_EXPRESSION_LEN} bytes"),
+            );
+            return;
+        }
+        if let Err(e) = omni_rules::Expression::compile(source, vars) {
+            self.0.push(Problem {
+                node_id: node.to_owned(),
+                field: field.to_owned(),
+                message: format!("invalid CEL: {e}"),
+                line: e.line.unwrap_or(0),
+                column: e.column.unwrap_or(0),
+            });
+        }
+    }
+
+    fn duration(&mut self, node: &str, field: &str, d: Option<&prost_types::Duration>) {
+        match d.map(convert::duration_ms) {
+            None => self.add(node, field, "is required"),
+            Some(None) => self.add(node, field, "is not a valid duration"),
+            Some(Some(ms)) if ms <= 0 => self.add(node, field, "must be positive"),
+            Some(Some(ms)) if ms > MAX_WAIT_MS => {
+                self.add(node, field, "must be at most 3650 days");
+            }
+            Some(Some(_)) => {}
+        }
+    }
+
+    fn criterion(&mut self, node: &str, field: &str, c: Option<&pb::EventCriterion>) {
+        match c {
+            None => self.add(node, field, "is required"),
+            Some(c) => {
+                self.id(node, &format!("{field}.event_type"), &c.event_type);
+                self.cel(
+                    node,
+                    &format!("{field}.filter"),
+                    &c.filter,
+                    CRITERION_VARS,
+                    false,
+                );
+            }
+        }
+    }
+}
+
+/// Outgoing edges of a proto node: (field path suffix, target id), non-empty targets.
+fn edges(node: &pb::Node) -> Vec<(String, &str)> {
+    let mut out: Vec<(String, &str)> = Vec::new();
+    match &node.kind {
+        Some(Kind::Condition(c)) => {
+            for (b, branch) in c.branches.iter().enumerate() {
+                out.push((
+                    format!("condition.branches[{b}].next_node_id"),
+                    &branch.next_node_id,
+                ));
+            }
+            out.push((
+                "condition.default_next_node_id".into(),
+                &c.default_next_node_id,
+            ));
+        }
+        Some(Kind::Split(s)) => {
+            for (a, arm) in s.arms.iter().enumerate() {
+                out.push((format!("split.arms[{a}].next_node_id"), &arm.next_node_id));
+            }
+        }
+        Some(Kind::WaitForEvent(w)) => {
+            out.push((
+                "wait_for_event.event_next_node_id".into(),
+                &w.event_next_node_id,
+            ));
+            out.push((
+                "wait_for_event.timeout_next_node_id".into(),
+                &w.timeout_next_node_id,
+            ));
+        }
+        Some(Kind::Goal(_) | Kind::Exit(_)) | None => {}
+        Some(_) => out.push(("next_node_id".into(), &node.next_node_id)),
+    }
+    out.retain(|(_, t)| !t.is_empty());
+    out
+}
+
+fn waits(node: &pb::Node) -> bool {
+    matches!(
+        node.kind,
+        Some(Kind::Wait(_) | Kind::WaitUntil(_) | Kind::WaitForEvent(_))
+    )
+}
+
+/// Every problem of a journey (empty when it is valid).
+pub fn problems(j: &pb::Journey) -> Vec<Problem> {
+    let mut p = Problems(Vec::new());
     if j.display_name.trim().is_empty() {
-        return Err(Error::invalid("journey.display_name", "must not be empty"));
+        p.add("", "journey.display_name", "must not be empty");
     }
     if j.display_name.chars().count() > MAX_DISPLAY_NAME {
-        return Err(Error::invalid(
+        p.add(
+            "",
             "journey.display_name",
             format!("must be at most {MAX_DISPLAY_NAME} characters"),
-        ));
+        );
     }
     if j.nodes.is_empty() {
-        return Err(Error::invalid(
-            "journey.nodes",
-            "must contain exactly one entry node",
-        ));
+        p.add("", "journey.nodes", "must contain exactly one entry node");
+        return p.0;
     }
     if j.nodes.len() > MAX_NODES {
-        return Err(Error::invalid(
+        p.add(
+            "",
             "journey.nodes",
             format!("must have at most {MAX_NODES} nodes"),
-        ));
+        );
+        return p.0;
     }
+    settings(&mut p, j.settings.as_ref());
 
     let mut index: HashMap<&str, usize> = HashMap::new();
     let mut entries = Vec::new();
     for (i, node) in j.nodes.iter().enumerate() {
         let path = format!("journey.nodes[{i}]");
-        check_id(&format!("{path}.node_id"), &node.node_id)?;
-        if let Some(first) = index.insert(node.node_id.as_str(), i) {
-            return Err(Error::invalid(
+        let id = node.node_id.as_str();
+        p.id(id, &format!("{path}.node_id"), id);
+        if let Some(first) = index.insert(id, i) {
+            p.add(
+                id,
                 format!("{path}.node_id"),
-                format!(
-                    "`{}` is already used by journey.nodes[{first}]",
-                    node.node_id
-                ),
-            ));
+                format!("`{id}` is already used by journey.nodes[{first}]"),
+            );
+            index.insert(id, first);
         }
         match &node.kind {
-            None => {
-                return Err(Error::invalid(
-                    format!("{path}.kind"),
-                    "must be set (entry, wait, decide or send)",
-                ));
-            }
+            None => p.add(
+                id,
+                format!("{path}.kind"),
+                "must be set (entry, wait, decide, send, condition, split, wait_until, \
+                 wait_for_event, goal, exit, update_profile or webhook)",
+            ),
             Some(Kind::Entry(e)) => {
-                check_id(&format!("{path}.entry.event_type"), &e.event_type)?;
                 entries.push(i);
+                if e.segment_id.is_empty() {
+                    p.id(id, &format!("{path}.entry.event_type"), &e.event_type);
+                } else {
+                    p.id(id, &format!("{path}.entry.segment_id"), &e.segment_id);
+                    if !e.event_type.is_empty() {
+                        p.add(
+                            id,
+                            format!("{path}.entry.event_type"),
+                            "must be empty when segment_id is set",
+                        );
+                    }
+                }
+                p.cel(
+                    id,
+                    &format!("{path}.entry.filter"),
+                    &e.filter,
+                    ENTRY_VARS,
+                    false,
+                );
             }
             Some(Kind::Wait(w)) => {
-                let field = format!("{path}.wait.duration");
-                let d = w
-                    .duration
-                    .as_ref()
-                    .ok_or_else(|| Error::invalid(&field, "is required"))?;
-                match convert::duration_ms(d) {
-                    None => return Err(Error::invalid(&field, "is not a valid duration")),
-                    Some(ms) if ms <= 0 => return Err(Error::invalid(&field, "must be positive")),
-                    Some(ms) if ms > MAX_WAIT_MS => {
-                        return Err(Error::invalid(&field, "must be at most 3650 days"));
-                    }
-                    Some(_) => {}
-                }
+                p.duration(id, &format!("{path}.wait.duration"), w.duration.as_ref());
             }
             Some(Kind::Decide(_)) => {}
             Some(Kind::Send(s)) => {
-                match DeliveryChannel::try_from(s.channel) {
-                    Ok(DeliveryChannel::Unspecified) | Err(_) => {
-                        return Err(Error::invalid(
+                if !s.best_channel {
+                    match DeliveryChannel::try_from(s.channel) {
+                        Ok(DeliveryChannel::Unspecified) | Err(_) => p.add(
+                            id,
                             format!("{path}.send.channel"),
                             "must be specified (email, push, sms or store)",
-                        ));
+                        ),
+                        Ok(_) => {}
                     }
-                    Ok(_) => {}
                 }
-                check_id(&format!("{path}.send.template_id"), &s.template_id)?;
+                for (c, ch) in s.candidates.iter().enumerate() {
+                    if convert::channel_from_proto(*ch).is_none() {
+                        p.add(
+                            id,
+                            format!("{path}.send.candidates[{c}]"),
+                            "must be a channel",
+                        );
+                    }
+                }
+                p.id(id, &format!("{path}.send.template_id"), &s.template_id);
+            }
+            Some(Kind::Condition(c)) => {
+                if c.branches.is_empty() {
+                    p.add(
+                        id,
+                        format!("{path}.condition.branches"),
+                        "must have at least one branch",
+                    );
+                }
+                for (b, branch) in c.branches.iter().enumerate() {
+                    let bp = format!("{path}.condition.branches[{b}]");
+                    p.id(id, &format!("{bp}.name"), &branch.name);
+                    p.cel(
+                        id,
+                        &format!("{bp}.expression"),
+                        &branch.expression,
+                        CONDITION_VARS,
+                        true,
+                    );
+                }
+            }
+            Some(Kind::Split(s)) => {
+                if s.arms.is_empty() {
+                    p.add(
+                        id,
+                        format!("{path}.split.arms"),
+                        "must have at least one arm",
+                    );
+                }
+                for (a, arm) in s.arms.iter().enumerate() {
+                    p.id(id, &format!("{path}.split.arms[{a}].name"), &arm.name);
+                    if s.experiment_id.is_empty() && arm.weight == 0 {
+                        p.add(
+                            id,
+                            format!("{path}.split.arms[{a}].weight"),
+                            "must be positive in a random split",
+                        );
+                    }
+                }
+                if !s.experiment_id.is_empty() {
+                    p.id(id, &format!("{path}.split.experiment_id"), &s.experiment_id);
+                }
+                if !s.holdout_arm.is_empty() && !s.arms.iter().any(|a| a.name == s.holdout_arm) {
+                    p.add(
+                        id,
+                        format!("{path}.split.holdout_arm"),
+                        format!("names no arm (`{}`)", s.holdout_arm),
+                    );
+                }
+            }
+            Some(Kind::WaitUntil(w)) => {
+                if w.hour > 23 {
+                    p.add(id, format!("{path}.wait_until.hour"), "must be 0-23");
+                }
+                if w.minute > 59 {
+                    p.add(id, format!("{path}.wait_until.minute"), "must be 0-59");
+                }
+                for (d, day) in w.weekdays.iter().enumerate() {
+                    if !(1..=7).contains(day) {
+                        p.add(
+                            id,
+                            format!("{path}.wait_until.weekdays[{d}]"),
+                            "must be 1 (Monday) to 7 (Sunday)",
+                        );
+                    }
+                }
+            }
+            Some(Kind::WaitForEvent(w)) => {
+                p.criterion(
+                    id,
+                    &format!("{path}.wait_for_event.event"),
+                    w.event.as_ref(),
+                );
+                p.duration(
+                    id,
+                    &format!("{path}.wait_for_event.timeout"),
+                    w.timeout.as_ref(),
+                );
+                if w.event_next_node_id.is_empty() {
+                    p.add(
+                        id,
+                        format!("{path}.wait_for_event.event_next_node_id"),
+                        "dead end: the event exit leads nowhere",
+                    );
+                }
+            }
+            Some(Kind::Goal(_) | Kind::Exit(_)) => {}
+            Some(Kind::UpdateProfile(u)) => {
+                if u.traits.as_ref().is_none_or(|t| t.fields.is_empty()) {
+                    p.add(
+                        id,
+                        format!("{path}.update_profile.traits"),
+                        "must set at least one trait",
+                    );
+                }
+            }
+            Some(Kind::Webhook(w)) => {
+                if !(w.url.starts_with("http://") || w.url.starts_with("https://"))
+                    || w.url.len() > 2048
+                {
+                    p.add(
+                        id,
+                        format!("{path}.webhook.url"),
+                        "must be an http(s) URL of at most 2048 bytes",
+                    );
+                }
             }
         }
     }
 
     let entry = match entries.as_slice() {
         [] => {
-            return Err(Error::invalid(
-                "journey.nodes",
-                "must contain exactly one entry node",
-            ));
+            p.add("", "journey.nodes", "must contain exactly one entry node");
+            None
         }
-        [only] => *only,
-        [_, second, ..] => {
-            return Err(Error::invalid(
-                format!("journey.nodes[{second}].entry"),
-                "a journey has exactly one entry node",
-            ));
+        [only] => Some(*only),
+        [first, rest @ ..] => {
+            for i in rest {
+                p.add(
+                    &j.nodes[*i].node_id,
+                    format!("journey.nodes[{i}].entry"),
+                    "a journey has exactly one entry node",
+                );
+            }
+            Some(*first)
         }
     };
 
+    // References.
+    let mut adjacency: Vec<Vec<usize>> = vec![Vec::new(); j.nodes.len()];
     for (i, node) in j.nodes.iter().enumerate() {
-        if !node.next_node_id.is_empty() && !index.contains_key(node.next_node_id.as_str()) {
-            return Err(Error::invalid(
+        for (suffix, target) in edges(node) {
+            match index.get(target) {
+                Some(t) => adjacency[i].push(*t),
+                None => p.add(
+                    &node.node_id,
+                    format!("journey.nodes[{i}].{suffix}"),
+                    format!("refers to unknown node `{target}`"),
+                ),
+            }
+        }
+        if matches!(node.kind, Some(Kind::Entry(_))) && adjacency[i].is_empty() {
+            p.add(
+                &node.node_id,
                 format!("journey.nodes[{i}].next_node_id"),
-                format!("refers to unknown node `{}`", node.next_node_id),
-            ));
+                "dead end: the entry leads nowhere",
+            );
+        }
+        let dead_end = matches!(
+            node.kind,
+            Some(
+                Kind::Wait(_)
+                    | Kind::WaitUntil(_)
+                    | Kind::Decide(_)
+                    | Kind::Condition(_)
+                    | Kind::Split(_)
+            )
+        ) && edges(node).is_empty();
+        if dead_end {
+            p.add(
+                &node.node_id,
+                format!("journey.nodes[{i}].next_node_id"),
+                "dead end: the node does nothing for the customer and leads nowhere",
+            );
         }
     }
 
-    // Walk the single path from the entry: it must end (no loop) and visit every node.
-    let mut visited = vec![false; j.nodes.len()];
-    visited[entry] = true;
-    let mut current = entry;
-    while let Some(&next) = index.get(j.nodes[current].next_node_id.as_str()) {
-        if visited[next] {
-            return Err(Error::invalid(
-                format!("journey.nodes[{current}].next_node_id"),
-                format!("creates a cycle back to `{}`", j.nodes[next].node_id),
-            ));
+    // Cycles that do not pass through a wait: a cycle in the graph of edges between
+    // non-waiting nodes.
+    let mut color = vec![0u8; j.nodes.len()];
+    for start in 0..j.nodes.len() {
+        if color[start] != 0 || waits(&j.nodes[start]) {
+            continue;
         }
-        visited[next] = true;
-        current = next;
+        let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
+        color[start] = 1;
+        while let Some((n, k)) = stack.pop() {
+            if k < adjacency[n].len() {
+                stack.push((n, k + 1));
+                let t = adjacency[n][k];
+                if waits(&j.nodes[t]) {
+                    continue;
+                }
+                match color[t] {
+                    0 => {
+                        color[t] = 1;
+                        stack.push((t, 0));
+                    }
+                    1 => p.add(
+                        &j.nodes[n].node_id,
+                        format!("journey.nodes[{n}].next_node_id"),
+                        format!(
+                            "creates a cycle back to `{}` without a wait",
+                            j.nodes[t].node_id
+                        ),
+                    ),
+                    _ => {}
+                }
+            } else {
+                color[n] = 2;
+            }
+        }
     }
-    if let Some(unreachable) = visited.iter().position(|v| !v) {
-        return Err(Error::invalid(
-            format!("journey.nodes[{unreachable}]"),
-            "is not reachable from the entry node",
-        ));
+
+    // Reachability from the entry.
+    if let Some(entry) = entry {
+        let mut visited = vec![false; j.nodes.len()];
+        let mut queue = vec![entry];
+        visited[entry] = true;
+        while let Some(n) = queue.pop() {
+            for t in &adjacency[n] {
+                if !visited[*t] {
+                    visited[*t] = true;
+                    queue.push(*t);
+                }
+            }
+        }
+        for (i, seen) in visited.iter().enumerate() {
+            if !seen {
+                p.add(
+                    &j.nodes[i].node_id,
+                    format!("journey.nodes[{i}]"),
+                    "is not reachable from the entry node",
+                );
+            }
+        }
     }
-    Ok(())
+    p.0
+}
+
+fn settings(p: &mut Problems, s: Option<&pb::JourneySettings>) {
+    let Some(s) = s else { return };
+    match pb::ReentryPolicy::try_from(s.reentry) {
+        Err(_) => p.add("", "journey.settings.reentry", "is not a known policy"),
+        Ok(pb::ReentryPolicy::OncePerPeriod) => p.duration(
+            "",
+            "journey.settings.reentry_period",
+            s.reentry_period.as_ref(),
+        ),
+        Ok(_) => {}
+    }
+    if let Some(c) = &s.exit_event {
+        p.criterion("", "journey.settings.exit_event", Some(c));
+    }
+    if !s.exit_segment_id.is_empty() {
+        p.id("", "journey.settings.exit_segment_id", &s.exit_segment_id);
+    }
+    if let Some(g) = &s.goal {
+        p.criterion("", "journey.settings.goal.event", g.event.as_ref());
+        if g.conversion_window.is_some() {
+            p.duration(
+                "",
+                "journey.settings.goal.conversion_window",
+                g.conversion_window.as_ref(),
+            );
+        }
+    }
+    if s.max_entries_per_minute < 0 {
+        p.add(
+            "",
+            "journey.settings.max_entries_per_minute",
+            "must not be negative",
+        );
+    }
 }
 
 /// Checks a required id-like field: non-empty, at most [`MAX_ID_LEN`] bytes, and made
@@ -243,6 +655,7 @@ mod tests {
     fn entry(event_type: &str) -> Kind {
         Kind::Entry(EntryNode {
             event_type: event_type.into(),
+            ..Default::default()
         })
     }
 
@@ -256,6 +669,7 @@ mod tests {
         Kind::Send(SendNode {
             channel: channel as i32,
             template_id: template.into(),
+            ..Default::default()
         })
     }
 
@@ -348,15 +762,80 @@ mod tests {
         let mut j = valid();
         j.nodes[1].next_node_id = "nope".into();
         assert_eq!(field_of(&j), "journey.nodes[1].next_node_id");
+        // A cycle that passes through no wait (s -> d -> s) is rejected ...
+        let mut j = valid();
+        j.nodes[3].next_node_id = "d".into();
+        assert_eq!(field_of(&j), "journey.nodes[3].next_node_id");
+        // ... while a cycle through a wait is a legitimate loop (s -> w -> d -> s).
         let mut j = valid();
         j.nodes[3].next_node_id = "w".into();
-        assert_eq!(field_of(&j), "journey.nodes[3].next_node_id");
+        journey(Some(&j)).expect("a loop through a wait is valid");
         let mut j = valid();
         j.nodes[3].next_node_id = "s".into();
         assert_eq!(field_of(&j), "journey.nodes[3].next_node_id");
         let mut j = valid();
         j.nodes[1].next_node_id = "s".into();
         assert_eq!(field_of(&j), "journey.nodes[2]");
+    }
+
+    #[test]
+    fn every_problem_is_reported_with_its_node_and_cel_position() {
+        use omni_proto::journey::v1::{ConditionBranch, ConditionNode, SplitArm, SplitNode};
+        let mut j = valid();
+        j.nodes[2].kind = Some(Kind::Condition(ConditionNode {
+            branches: vec![ConditionBranch {
+                name: "vip".into(),
+                expression: "traits.tier == 'gold' &&".into(),
+                next_node_id: "s".into(),
+            }],
+            default_next_node_id: "ghost".into(),
+        }));
+        j.nodes
+            .push(node("orphan", "", Kind::Decide(DecideNode::default())));
+        j.nodes.push(node(
+            "split",
+            "",
+            Kind::Split(SplitNode {
+                arms: vec![SplitArm {
+                    name: "a".into(),
+                    weight: 0,
+                    next_node_id: "s".into(),
+                }],
+                experiment_id: String::new(),
+                holdout_arm: "nobody".into(),
+            }),
+        ));
+        let found = problems(&j);
+        let at = |node: &str, field: &str| {
+            found
+                .iter()
+                .find(|p| p.node_id == node && p.field == field)
+                .unwrap_or_else(|| panic!("no problem at {node} {field}: {found:#?}"))
+                .clone()
+        };
+        let cel = at("d", "journey.nodes[2].condition.branches[0].expression");
+        assert!(cel.message.contains("invalid CEL"), "{cel:?}");
+        assert_eq!(cel.line, 1);
+        assert!(cel.column > 0, "{cel:?}");
+        at("d", "journey.nodes[2].condition.default_next_node_id");
+        at("orphan", "journey.nodes[4]");
+        at("orphan", "journey.nodes[4].next_node_id");
+        at("split", "journey.nodes[5].split.arms[0].weight");
+        at("split", "journey.nodes[5].split.holdout_arm");
+        at("split", "journey.nodes[5]");
+        let unknown_var = {
+            let mut j = valid();
+            j.nodes[0].kind = Some(Kind::Entry(EntryNode {
+                event_type: "signed_up".into(),
+                filter: "profile.age > 3".into(),
+                segment_id: String::new(),
+            }));
+            problems(&j)
+        };
+        assert_eq!(unknown_var.len(), 1, "{unknown_var:#?}");
+        assert_eq!(unknown_var[0].field, "journey.nodes[0].entry.filter");
+        assert!(unknown_var[0].message.contains("profile"));
+        assert!(problems(&valid()).is_empty());
     }
 
     #[test]

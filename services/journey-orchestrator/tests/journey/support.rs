@@ -19,6 +19,8 @@ use omni_proto::decisioning::v1 as dec;
 use omni_proto::decisioning::v1::decisioning_service_server::{
     DecisioningService, DecisioningServiceServer,
 };
+use omni_proto::identity::v1 as idp;
+use omni_proto::identity::v1::identity_service_server::{IdentityService, IdentityServiceServer};
 use omni_proto::journey::v1 as pb;
 use omni_proto::journey::v1::journey_service_client::JourneyServiceClient;
 use omni_proto::journey::v1::node::Kind;
@@ -159,9 +161,18 @@ impl DecisioningService for FakeDecisioning {
 
     async fn assign_variant(
         &self,
-        _: Request<dec::AssignVariantRequest>,
+        request: Request<dec::AssignVariantRequest>,
     ) -> Result<Response<dec::AssignVariantResponse>, Status> {
-        Err(Status::unimplemented("not used by the journey tests"))
+        // Customers whose id contains `hold` are in the holdout arm.
+        let req = request.into_inner();
+        let holdout = req.customer_id.contains("hold");
+        Ok(Response::new(dec::AssignVariantResponse {
+            arm: Some(dec::ExperimentArm {
+                arm_id: if holdout { "holdout" } else { "treatment" }.into(),
+                holdout,
+                ..Default::default()
+            }),
+        }))
     }
 
     async fn get_experiment_results(
@@ -180,9 +191,22 @@ impl DecisioningService for FakeDecisioning {
 
     async fn choose_channel(
         &self,
-        _: Request<dec::ChooseChannelRequest>,
+        request: Request<dec::ChooseChannelRequest>,
     ) -> Result<Response<dec::ChooseChannelResponse>, Status> {
-        Err(Status::unimplemented("not used by the journey tests"))
+        // Push is the best channel whenever it is a candidate (or all are).
+        let req = request.into_inner();
+        let push = omni_proto::common::v1::DeliveryChannel::Push as i32;
+        let channel =
+            if req.candidates.is_empty() || req.candidates.iter().any(|c| c.channel == push) {
+                push
+            } else {
+                req.candidates[0].channel
+            };
+        Ok(Response::new(dec::ChooseChannelResponse {
+            channel,
+            customer_id: req.customer_id,
+            ..Default::default()
+        }))
     }
 }
 
@@ -212,9 +236,14 @@ impl ChannelService for FakeChannel {
 
     async fn get_template(
         &self,
-        _: Request<ch::GetTemplateRequest>,
+        request: Request<ch::GetTemplateRequest>,
     ) -> Result<Response<ch::GetTemplateResponse>, Status> {
-        Err(Status::unimplemented("not used by the journey tests"))
+        // Templates whose id starts with `tpl_missing` do not exist.
+        let id = request.into_inner().template_id;
+        if id.starts_with("tpl_missing") {
+            return Err(Status::not_found(format!("template `{id}` not found")));
+        }
+        Ok(Response::new(ch::GetTemplateResponse::default()))
     }
 
     async fn send(
@@ -335,6 +364,192 @@ impl ChannelService for FakeChannel {
     ) -> Result<Response<ch::UpdateSendPolicyResponse>, Status> {
         Err(Status::unimplemented("not used by the journey tests"))
     }
+
+    async fn issue_coupon(
+        &self,
+        _: Request<ch::IssueCouponRequest>,
+    ) -> Result<Response<ch::IssueCouponResponse>, Status> {
+        Err(Status::unimplemented("not used by the journey tests"))
+    }
+
+    async fn redeem_coupon(
+        &self,
+        _: Request<ch::RedeemCouponRequest>,
+    ) -> Result<Response<ch::RedeemCouponResponse>, Status> {
+        Err(Status::unimplemented("not used by the journey tests"))
+    }
+
+    async fn get_coupon(
+        &self,
+        _: Request<ch::GetCouponRequest>,
+    ) -> Result<Response<ch::GetCouponResponse>, Status> {
+        Err(Status::unimplemented("not used by the journey tests"))
+    }
+}
+
+/// Fake identity: records every `Track` (journey facts and profile updates).
+#[derive(Clone, Default)]
+pub struct FakeIdentity {
+    /// Every tracked event, in arrival order.
+    pub events: Arc<Mutex<Vec<omni_proto::common::v1::Event>>>,
+}
+
+impl FakeIdentity {
+    /// Types and ids of tracked events of one run, in order.
+    pub fn for_run(&self, run_id: &str) -> Vec<(String, String)> {
+        self.events
+            .lock()
+            .expect("lock")
+            .iter()
+            .filter(|e| e.event_id.starts_with(&format!("run:{run_id}:")))
+            .map(|e| (e.r#type.clone(), e.event_id.clone()))
+            .collect()
+    }
+}
+
+#[tonic::async_trait]
+impl IdentityService for FakeIdentity {
+    async fn track(
+        &self,
+        request: Request<idp::TrackRequest>,
+    ) -> Result<Response<idp::TrackResponse>, Status> {
+        let event = request.into_inner().event.unwrap_or_default();
+        let mut events = self.events.lock().expect("lock");
+        let duplicate = events.iter().any(|e| e.event_id == event.event_id);
+        if !duplicate {
+            events.push(event);
+        }
+        Ok(Response::new(idp::TrackResponse {
+            duplicate,
+            ..Default::default()
+        }))
+    }
+
+    async fn get_profile(
+        &self,
+        _: Request<idp::GetProfileRequest>,
+    ) -> Result<Response<idp::GetProfileResponse>, Status> {
+        Err(Status::unimplemented("not used by the journey tests"))
+    }
+
+    async fn update_consent(
+        &self,
+        _: Request<idp::UpdateConsentRequest>,
+    ) -> Result<Response<idp::UpdateConsentResponse>, Status> {
+        Err(Status::unimplemented("not used by the journey tests"))
+    }
+
+    async fn get_merge_history(
+        &self,
+        _: Request<idp::GetMergeHistoryRequest>,
+    ) -> Result<Response<idp::GetMergeHistoryResponse>, Status> {
+        Err(Status::unimplemented("not used by the journey tests"))
+    }
+
+    async fn get_identity_rules(
+        &self,
+        _: Request<idp::GetIdentityRulesRequest>,
+    ) -> Result<Response<idp::GetIdentityRulesResponse>, Status> {
+        Err(Status::unimplemented("not used by the journey tests"))
+    }
+
+    async fn update_identity_rules(
+        &self,
+        _: Request<idp::UpdateIdentityRulesRequest>,
+    ) -> Result<Response<idp::UpdateIdentityRulesResponse>, Status> {
+        Err(Status::unimplemented("not used by the journey tests"))
+    }
+
+    async fn track_batch(
+        &self,
+        _: Request<idp::TrackBatchRequest>,
+    ) -> Result<Response<idp::TrackBatchResponse>, Status> {
+        Err(Status::unimplemented("not used by the journey tests"))
+    }
+
+    async fn list_events(
+        &self,
+        _: Request<idp::ListEventsRequest>,
+    ) -> Result<Response<idp::ListEventsResponse>, Status> {
+        Err(Status::unimplemented("not used by the journey tests"))
+    }
+
+    async fn list_conflicts(
+        &self,
+        _: Request<idp::ListConflictsRequest>,
+    ) -> Result<Response<idp::ListConflictsResponse>, Status> {
+        Err(Status::unimplemented("not used by the journey tests"))
+    }
+
+    async fn merge_customers(
+        &self,
+        _: Request<idp::MergeCustomersRequest>,
+    ) -> Result<Response<idp::MergeCustomersResponse>, Status> {
+        Err(Status::unimplemented("not used by the journey tests"))
+    }
+
+    async fn unmerge(
+        &self,
+        _: Request<idp::UnmergeRequest>,
+    ) -> Result<Response<idp::UnmergeResponse>, Status> {
+        Err(Status::unimplemented("not used by the journey tests"))
+    }
+
+    async fn erase_customer(
+        &self,
+        _: Request<idp::EraseCustomerRequest>,
+    ) -> Result<Response<idp::EraseCustomerResponse>, Status> {
+        Err(Status::unimplemented("not used by the journey tests"))
+    }
+
+    async fn export_customer(
+        &self,
+        _: Request<idp::ExportCustomerRequest>,
+    ) -> Result<Response<idp::ExportCustomerResponse>, Status> {
+        Err(Status::unimplemented("not used by the journey tests"))
+    }
+
+    async fn update_global_unsubscribe(
+        &self,
+        _: Request<idp::UpdateGlobalUnsubscribeRequest>,
+    ) -> Result<Response<idp::UpdateGlobalUnsubscribeResponse>, Status> {
+        Err(Status::unimplemented("not used by the journey tests"))
+    }
+
+    async fn list_consent_history(
+        &self,
+        _: Request<idp::ListConsentHistoryRequest>,
+    ) -> Result<Response<idp::ListConsentHistoryResponse>, Status> {
+        Err(Status::unimplemented("not used by the journey tests"))
+    }
+
+    async fn identify(
+        &self,
+        _: Request<idp::IdentifyRequest>,
+    ) -> Result<Response<idp::IdentifyResponse>, Status> {
+        Err(Status::unimplemented("not used by the journey tests"))
+    }
+
+    async fn list_match_suggestions(
+        &self,
+        _: Request<idp::ListMatchSuggestionsRequest>,
+    ) -> Result<Response<idp::ListMatchSuggestionsResponse>, Status> {
+        Err(Status::unimplemented("not used by the journey tests"))
+    }
+
+    async fn accept_suggestion(
+        &self,
+        _: Request<idp::AcceptSuggestionRequest>,
+    ) -> Result<Response<idp::AcceptSuggestionResponse>, Status> {
+        Err(Status::unimplemented("not used by the journey tests"))
+    }
+
+    async fn reject_suggestion(
+        &self,
+        _: Request<idp::RejectSuggestionRequest>,
+    ) -> Result<Response<idp::RejectSuggestionResponse>, Status> {
+        Err(Status::unimplemented("not used by the journey tests"))
+    }
 }
 
 fn header<T>(request: &Request<T>, name: &str) -> String {
@@ -365,6 +580,8 @@ pub struct Harness {
     pub decisioning: FakeDecisioning,
     /// Fake channel-gateway.
     pub channel: FakeChannel,
+    /// Fake identity (Track).
+    pub identity: FakeIdentity,
     /// The bus, to publish `EventIngested`.
     pub bus: Bus,
     fakes_stop: CancellationToken,
@@ -410,7 +627,13 @@ impl Harness {
         settings.worker.poll_interval_ms = 50;
         let decisioning = FakeDecisioning::default();
         let channel = FakeChannel::default();
+        let identity = FakeIdentity::default();
         let fakes_stop = CancellationToken::new();
+        settings.identity.url = serve_fake(
+            tonic::service::Routes::new(IdentityServiceServer::new(identity.clone())),
+            fakes_stop.clone(),
+        )
+        .await?;
         settings.decisioning.url = serve_fake(
             tonic::service::Routes::new(DecisioningServiceServer::new(decisioning.clone())),
             fakes_stop.clone(),
@@ -428,6 +651,7 @@ impl Harness {
             clock: Arc::new(ManualClock::new(START_MS)),
             decisioning,
             channel,
+            identity,
             bus,
             fakes_stop,
             service: None,
@@ -535,6 +759,122 @@ impl Harness {
         Ok(())
     }
 
+    /// Stores a live profile with `traits` (and an email identifier).
+    pub async fn seed_traits(
+        &self,
+        customer_id: &str,
+        traits: serde_json::Value,
+    ) -> anyhow::Result<()> {
+        let update = omni_profile_store::ProfileUpdate {
+            identifiers: vec![("email".into(), format!("{customer_id}@example.com"))],
+            traits: traits.as_object().cloned().unwrap_or_default(),
+            event_type: Some("signup".into()),
+            time_ms: START_MS,
+        };
+        self.profiles()
+            .await?
+            .apply("default", customer_id, &update)
+            .await?;
+        Ok(())
+    }
+
+    /// The live profile store of the harness's Redis.
+    pub async fn profiles(&self) -> anyhow::Result<omni_profile_store::ProfileStore> {
+        Ok(omni_profile_store::ProfileStore::new(
+            omni_common::redis::connect(&self.settings.redis.url).await?,
+        ))
+    }
+
+    /// Publishes an `EventIngested` with properties for workspace `default`.
+    pub async fn ingest_with(
+        &self,
+        customer_id: &str,
+        event_id: &str,
+        event_type: &str,
+        properties: serde_json::Value,
+    ) -> anyhow::Result<()> {
+        let msg = EventIngested {
+            workspace_id: "default".into(),
+            customer_id: customer_id.into(),
+            event: Some(Event {
+                event_id: event_id.into(),
+                r#type: event_type.into(),
+                properties: properties.as_object().map(json_to_struct),
+                ..Default::default()
+            }),
+            merged_customer_ids: Vec::new(),
+        };
+        self.bus.publish(Topic::EventIngested, &msg).await?;
+        Ok(())
+    }
+
+    /// The run of one customer in a journey (waits until there is exactly one).
+    pub async fn run_of(&self, journey_id: &str, customer: &str) -> anyhow::Result<pb::Run> {
+        omni_testkit::eventually(PATIENCE, || async move {
+            let runs = self
+                .client()?
+                .list_runs(pb::ListRunsRequest {
+                    journey_id: journey_id.into(),
+                    customer_id: customer.into(),
+                    page_size: 10,
+                    ..Default::default()
+                })
+                .await?
+                .into_inner()
+                .runs;
+            match runs.as_slice() {
+                [run] => Ok(Some(run.clone())),
+                _ => Err(anyhow::anyhow!("runs of {customer}: {runs:#?}")),
+            }
+        })
+        .await
+    }
+
+    /// Waits until `pred` holds for the customer's only run of the journey.
+    pub async fn wait_run_of(
+        &self,
+        journey_id: &str,
+        customer: &str,
+        what: &str,
+        pred: impl Fn(&pb::Run) -> bool,
+    ) -> anyhow::Result<pb::Run> {
+        let pred = &pred;
+        omni_testkit::eventually(PATIENCE, || async move {
+            let run = self.run_of(journey_id, customer).await?;
+            if pred(&run) {
+                Ok(Some(run))
+            } else {
+                Err(anyhow::anyhow!("waiting for {what}: {run:#?}"))
+            }
+        })
+        .await
+    }
+
+    /// `GetRun` with steps.
+    pub async fn get_run(&self, run_id: &str) -> anyhow::Result<pb::Run> {
+        self.client()?
+            .get_run(pb::GetRunRequest {
+                run_id: run_id.into(),
+            })
+            .await?
+            .into_inner()
+            .run
+            .context("run")
+    }
+
+    /// Sends made to one customer: (channel, template) in order, retries folded.
+    pub fn sends_to(&self, customer: &str) -> Vec<(i32, String)> {
+        let mut seen = std::collections::BTreeSet::new();
+        self.channel
+            .calls
+            .lock()
+            .expect("lock")
+            .iter()
+            .filter(|(_, r)| r.customer_id == customer && seen.insert(r.idempotency_key.clone()))
+            .map(|(_, r)| (r.channel, r.template_id.clone()))
+            .collect()
+    }
+
     /// Creates and publishes a journey; returns its id.
     pub async fn create_published(&self, journey: pb::Journey) -> anyhow::Result<String> {
         let mut client = self.client()?;
@@ -615,6 +955,7 @@ pub fn node(id: &str, next: &str, kind: Kind) -> pb::Node {
 pub fn entry(event_type: &str) -> Kind {
     Kind::Entry(pb::EntryNode {
         event_type: event_type.into(),
+        ..Default::default()
     })
 }
 
@@ -639,6 +980,7 @@ pub fn send_email(template: &str) -> Kind {
     Kind::Send(pb::SendNode {
         channel: omni_proto::common::v1::DeliveryChannel::Email as i32,
         template_id: template.into(),
+        ..Default::default()
     })
 }
 
