@@ -28,6 +28,7 @@ SERVICES = {
     "decisioning": "omni.decisioning.v1.DecisioningService",
     "journey": "omni.journey.v1.JourneyService",
     "channel": "omni.channel.v1.ChannelService",
+    "insights": "omni.insights.v1.InsightsService",
 }
 
 

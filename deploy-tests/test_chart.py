@@ -557,8 +557,8 @@ def test_readme_documents_every_value():
     values = yaml.safe_load((CHART / "values.yaml").read_text())
     paths = set()
     for path in leaf_paths(values):
-        # One row covers the same key of all five services.
-        paths.add(re.sub(r"^services\.(identity|segment|decisioning|journey|channel)\.", "services.<name>.", path))
+        # One row covers the same key of all six services.
+        paths.add(re.sub(r"^services\.(identity|segment|decisioning|journey|channel|insights)\.", "services.<name>.", path))
     missing = sorted(paths - documented)
     assert not missing, f"values not documented in helm/omni/README.md: {missing}"
     stale = sorted(p for p in documented - paths if not any(p.startswith(q + ".") for q in paths))

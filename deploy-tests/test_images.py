@@ -3,7 +3,7 @@
 No Docker engine exists where these run, so nothing is built or started here: hadolint
 (run by .ci/deploy-checks, and below when it is installed) lints the Dockerfile, and
 these tests check what the files promise — a cached multi-stage build of the `omni`
-binary onto a non-root runtime, and a compose stack whose five services reach each
+binary onto a non-root runtime, and a compose stack whose six services reach each
 other, Postgres, Redis and the collector with settings the binary actually reads."""
 
 from __future__ import annotations

@@ -5,3 +5,4 @@ CREATE DATABASE omni_segment;
 CREATE DATABASE omni_decisioning;
 CREATE DATABASE omni_journey;
 CREATE DATABASE omni_channel;
+CREATE DATABASE omni_insights;

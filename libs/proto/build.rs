@@ -14,6 +14,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "omni/decisioning/v1/decisioning.proto",
         "omni/journey/v1/journey.proto",
         "omni/channel/v1/channel.proto",
+        "omni/insights/v1/insights.proto",
     ];
     let paths: Vec<PathBuf> = files.iter().map(|f| root.join(f)).collect();
     for p in &paths {

@@ -21,7 +21,7 @@ Names, labels and the pieces every workload shares.
 
 {{/* The service names, in port order (matches omni_common::config::SERVICES). */}}
 {{- define "omni.serviceNames" -}}
-identity segment decisioning journey channel
+identity segment decisioning journey channel insights
 {{- end -}}
 
 {{/* grpc.health.v1 name each service reports (its gRPC service). */}}
@@ -31,7 +31,8 @@ identity segment decisioning journey channel
   "segment" "omni.segment.v1.SegmentService"
   "decisioning" "omni.decisioning.v1.DecisioningService"
   "journey" "omni.journey.v1.JourneyService"
-  "channel" "omni.channel.v1.ChannelService" -}}
+  "channel" "omni.channel.v1.ChannelService"
+  "insights" "omni.insights.v1.InsightsService" -}}
 {{- get $names . -}}
 {{- end -}}
 
@@ -103,7 +104,7 @@ app.kubernetes.io/component: {{ index . 1 }}
 {{- end -}}
 {{- range $name := splitList " " (include "omni.serviceNames" .) -}}
 {{- if not (hasKey $.Values.services $name) -}}
-{{- fail (printf "services.%s is missing: every service runs (identity, segment, decisioning, journey, channel)" $name) -}}
+{{- fail (printf "services.%s is missing: every service runs (identity, segment, decisioning, journey, channel, insights)" $name) -}}
 {{- end -}}
 {{- end -}}
 {{- end -}}

@@ -12,14 +12,17 @@ pub enum Topic {
     MembershipChanged,
     /// `omni.common.v1.CustomerErased`: identity erased a customer; every service forgets them.
     CustomerErased,
+    /// `omni.insights.v1.Alert`: insights saw a KPI move beyond its baseline.
+    InsightsAlert,
 }
 
 impl Topic {
     /// Every topic, for tools that inspect the whole bus.
-    pub const ALL: [Topic; 3] = [
+    pub const ALL: [Topic; 4] = [
         Topic::EventIngested,
         Topic::MembershipChanged,
         Topic::CustomerErased,
+        Topic::InsightsAlert,
     ];
 
     /// The Redis stream key holding this topic's entries.
@@ -28,6 +31,7 @@ impl Topic {
             Topic::EventIngested => "bus:event-ingested",
             Topic::MembershipChanged => "bus:membership-changed",
             Topic::CustomerErased => "bus:customer-erased",
+            Topic::InsightsAlert => "bus:insights-alert",
         }
     }
 
@@ -38,6 +42,7 @@ impl Topic {
             Topic::EventIngested => "bus:event-ingested:dead",
             Topic::MembershipChanged => "bus:membership-changed:dead",
             Topic::CustomerErased => "bus:customer-erased:dead",
+            Topic::InsightsAlert => "bus:insights-alert:dead",
         }
     }
 }

@@ -37,6 +37,11 @@ pub struct Settings {
     pub journey: ServiceSettings,
     /// The channel-gateway service.
     pub channel: ServiceSettings,
+    /// The insights service.
+    pub insights: ServiceSettings,
+    /// Insights analysis: conversion credit lookback and anomaly alerts.
+    #[serde(default)]
+    pub insights_analysis: InsightsAnalysisSettings,
     /// The SMTP relay channel-gateway sends email through.
     pub smtp: SmtpSettings,
     /// Background workers (timers, bus consumers).
@@ -185,6 +190,13 @@ pub struct DeliverySettings {
     pub tracking_base_url: String,
     /// Key signing tracking links and unsubscribe tokens. Empty disables tracking.
     pub tracking_secret: String,
+    /// Address the gateway's engagement HTTP endpoints (click redirect, open pixel,
+    /// one-click unsubscribe, provider callbacks) listen on; `tracking_base_url` must
+    /// reach it. Empty: no engagement listener.
+    pub engagement_listen: String,
+    /// Key of the generic email/ESP delivery callback (`X-Omni-Signature`). Empty
+    /// disables that callback.
+    pub callback_secret: String,
     /// Provider secrets referenced as `config:NAME` by provider configs.
     pub secrets: std::collections::BTreeMap<String, String>,
 }
@@ -206,7 +218,37 @@ impl Default for DeliverySettings {
             email_rate_per_second: 0.0,
             tracking_base_url: String::new(),
             tracking_secret: String::new(),
+            engagement_listen: "127.0.0.1:50065".into(),
+            callback_secret: String::new(),
             secrets: std::collections::BTreeMap::new(),
+        }
+    }
+}
+
+/// Insights analysis settings (section `[insights_analysis]`; every key optional).
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(default)]
+pub struct InsightsAnalysisSettings {
+    /// How long before a purchase the last message sent to the customer is credited with it in KPIs, in hours.
+    pub conversion_lookback_hours: u64,
+    /// Relative change from its baseline (0.3 = 30%) at which a KPI raises an anomaly alert.
+    pub alert_threshold: f64,
+    /// Least volume (messages delivered, or sent for bounce rate and volume) an hour or day needs to be judged.
+    pub alert_min_volume: u64,
+    /// Previous days averaged into an alert baseline (for an hour: the same hour of those days).
+    pub alert_baseline_days: u64,
+    /// How often completed hours and days are checked for anomalies, in milliseconds.
+    pub alert_interval_ms: u64,
+}
+
+impl Default for InsightsAnalysisSettings {
+    fn default() -> Self {
+        Self {
+            conversion_lookback_hours: 168,
+            alert_threshold: 0.3,
+            alert_min_volume: 100,
+            alert_baseline_days: 7,
+            alert_interval_ms: 60_000,
         }
     }
 }
@@ -254,6 +296,11 @@ listen = "127.0.0.1:50055"
 url = "http://127.0.0.1:50055"
 database_url = ""
 
+[insights]
+listen = "127.0.0.1:50056"
+url = "http://127.0.0.1:50056"
+database_url = ""
+
 [smtp]
 host = "127.0.0.1"
 port = 2525
@@ -268,7 +315,14 @@ reclaim_idle_ms = 30000
 "#;
 
 /// The service names, in port order.
-pub const SERVICES: [&str; 5] = ["identity", "segment", "decisioning", "journey", "channel"];
+pub const SERVICES: [&str; 6] = [
+    "identity",
+    "segment",
+    "decisioning",
+    "journey",
+    "channel",
+    "insights",
+];
 
 impl Settings {
     /// Loads defaults, then `file` if given, then `OMNI__*` environment variables, and
@@ -312,6 +366,7 @@ impl Settings {
         s.redis.url = redis_url.to_owned();
         s.auth.bootstrap_key = "test-admin-key".into();
         s.auth.internal_key = "test-internal-key".into();
+        s.delivery.engagement_listen = "127.0.0.1:0".into();
         s.worker.poll_interval_ms = 50;
         s.worker.reclaim_idle_ms = 2_000;
         s.telemetry.log_filter = "warn".into();
@@ -329,6 +384,7 @@ impl Settings {
             "segment" => &self.segment,
             "decisioning" => &self.decisioning,
             "journey" => &self.journey,
+            "insights" => &self.insights,
             _ => &self.channel,
         }
     }
@@ -340,6 +396,7 @@ impl Settings {
             "segment" => &mut self.segment,
             "decisioning" => &mut self.decisioning,
             "journey" => &mut self.journey,
+            "insights" => &mut self.insights,
             _ => &mut self.channel,
         }
     }
@@ -380,6 +437,18 @@ impl Settings {
                 "must be host:port, e.g. 0.0.0.0:9464, or empty",
             ));
         }
+        if !self.delivery.engagement_listen.is_empty()
+            && self
+                .delivery
+                .engagement_listen
+                .parse::<SocketAddr>()
+                .is_err()
+        {
+            return Err(invalid(
+                "delivery.engagement_listen",
+                "must be host:port, e.g. 0.0.0.0:50065, or empty",
+            ));
+        }
         if self.telemetry.metrics_export_interval_ms == 0 {
             return Err(invalid(
                 "telemetry.metrics_export_interval_ms",
@@ -403,6 +472,25 @@ impl Settings {
         }
         if self.worker.poll_interval_ms == 0 {
             return Err(invalid("worker.poll_interval_ms", "must be greater than 0"));
+        }
+        let analysis = &self.insights_analysis;
+        if !(analysis.alert_threshold.is_finite() && analysis.alert_threshold > 0.0) {
+            return Err(invalid(
+                "insights_analysis.alert_threshold",
+                "must be a positive number, e.g. 0.3",
+            ));
+        }
+        if analysis.alert_baseline_days == 0 {
+            return Err(invalid(
+                "insights_analysis.alert_baseline_days",
+                "must be greater than 0",
+            ));
+        }
+        if analysis.alert_interval_ms == 0 {
+            return Err(invalid(
+                "insights_analysis.alert_interval_ms",
+                "must be greater than 0",
+            ));
         }
         Ok(())
     }

@@ -52,6 +52,14 @@ pub mod channel {
     }
 }
 
+/// `omni.insights.v1`: the insights contract.
+pub mod insights {
+    /// Version 1.
+    pub mod v1 {
+        tonic::include_proto!("omni.insights.v1");
+    }
+}
+
 /// Encoded `FileDescriptorSet` of every contract, for gRPC reflection.
 pub const FILE_DESCRIPTOR_SET: &[u8] = tonic::include_file_descriptor_set!("omni_descriptor");
 

@@ -123,6 +123,7 @@ pub async fn load_sample(clients: &mut Clients, wait: Duration) -> anyhow::Resul
                         "wait",
                         journey::node::Kind::Entry(journey::EntryNode {
                             event_type: "signup".into(),
+                            ..Default::default()
                         }),
                     ),
                     node(
@@ -150,6 +151,7 @@ pub async fn load_sample(clients: &mut Clients, wait: Duration) -> anyhow::Resul
                         journey::node::Kind::Send(journey::SendNode {
                             channel: DeliveryChannel::Email as i32,
                             template_id: template.template_id.clone(),
+                            ..Default::default()
                         }),
                     ),
                 ],

@@ -1,4 +1,4 @@
-//! The `omni` binary's library: runs the five services in one process as separate gRPC
+//! The `omni` binary's library: runs the six services in one process as separate gRPC
 //! servers (exactly as they run apart), generates local keys, starts an embedded
 //! `redis-server` when none is configured, and drives the demo.
 //!

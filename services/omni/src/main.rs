@@ -26,7 +26,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Run all five services in one process (ports 50051-50055), with SQLite files under
+    /// Run all six services in one process (ports 50051-50056), with SQLite files under
     /// the data directory and an embedded redis-server unless OMNI_REDIS_URL is set.
     Up,
     /// Start a throwaway suite with a local SMTP sink, load a sample workspace, track a
@@ -42,6 +42,8 @@ enum Command {
     Journey,
     /// Run the channel-gateway service alone.
     Channel,
+    /// Run the insights service alone.
+    Insights,
     /// Print the configuration reference (every key, its default and meaning) as Markdown,
     /// generated from the settings structs.
     ConfigReference,
@@ -104,6 +106,7 @@ async fn main() -> anyhow::Result<()> {
         Command::Decisioning => one(settings, "decisioning").await,
         Command::Journey => one(settings, "journey").await,
         Command::Channel => one(settings, "channel").await,
+        Command::Insights => one(settings, "insights").await,
         Command::ConfigReference => unreachable!("handled before loading settings"),
         Command::Migrate { service } => {
             let _guard = omni_common::telemetry::init(&settings.telemetry, "omni-migrate")?;

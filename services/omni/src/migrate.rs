@@ -4,7 +4,7 @@
 //! once, before new replicas roll out (the Helm chart runs it as a pre-install /
 //! pre-upgrade Job), instead of several replicas racing over the same schema.
 //!
-//! segment, decisioning and journey-orchestrator publish their migration lists, which
+//! segment, decisioning, journey-orchestrator and insights publish their migration lists, which
 //! are applied here with omni-storage exactly as their `run` applies them. identity and
 //! channel-gateway keep theirs private and migrate only inside `run`, so for those two
 //! the service is started on a loopback port with its shutdown already cancelled: it
@@ -49,6 +49,7 @@ async fn migrate_one(settings: &Settings, name: &str) -> anyhow::Result<()> {
         "segment" => omni_segment::store::MIGRATIONS,
         "decisioning" => omni_decisioning::store::MIGRATIONS,
         "journey" => omni_journey::store::MIGRATIONS,
+        "insights" => omni_insights::store::MIGRATIONS,
         _ => {
             let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
             let stopped = CancellationToken::new();

@@ -1,4 +1,4 @@
-//! The whole suite in one process: five gRPC servers, each on its own listener and with
+//! The whole suite in one process: six gRPC servers, each on its own listener and with
 //! its own shutdown token, talking to each other only over gRPC and the bus. Used by
 //! `omni up`, `omni demo` and the cross-service tests (which stop, crash and restart
 //! single services).
@@ -37,6 +37,9 @@ pub fn run_service(
         }
         "channel" => {
             Box::pin(async move { Ok(omni_channel::run(settings, listener, shutdown).await?) })
+        }
+        "insights" => {
+            Box::pin(async move { Ok(omni_insights::run(settings, listener, shutdown).await?) })
         }
         other => anyhow::bail!("unknown service `{other}`; expected one of {SERVICES:?}"),
     };
@@ -80,7 +83,7 @@ pub struct Suite {
 }
 
 impl Suite {
-    /// Binds and starts all five services. Every `*.listen` with port 0 gets a free port.
+    /// Binds and starts all six services. Every `*.listen` with port 0 gets a free port.
     pub async fn start(mut settings: Settings, root: CancellationToken) -> anyhow::Result<Self> {
         let listeners = bind_all(&mut settings).await?;
         let mut suite = Self {
