@@ -9,10 +9,12 @@ import uuid
 
 import grpc
 import pytest
+from google.protobuf import timestamp_pb2
 
 from omni.channel.v1 import channel_pb2
 from omni.common.v1 import common_pb2
 from omni.identity.v1 import identity_pb2
+from omni.insights.v1 import insights_pb2
 from omni.journey.v1 import journey_pb2
 from omni_client import Endpoints, connect
 
@@ -22,6 +24,17 @@ def _endpoints() -> Endpoints:
     if not raw:
         pytest.fail("OMNI_CLIENT_ENDPOINTS is not set: run clients/test-against-omni")
     return Endpoints(**dict(part.split("=", 1) for part in raw.split(",")))
+
+
+HOUR = 3600
+WEEK = 7 * 24 * HOUR
+
+
+def _range(start: int, end: int) -> insights_pb2.TimeRange:
+    return insights_pb2.TimeRange(
+        start_time=timestamp_pb2.Timestamp(seconds=start),
+        end_time=timestamp_pb2.Timestamp(seconds=end),
+    )
 
 
 @pytest.fixture()
@@ -104,6 +117,59 @@ def test_track_profile_enrol_and_list_messages(omni):
         assert time.monotonic() < deadline, f"no sent message yet: {messages}"
         time.sleep(0.2)
     assert messages[0].channel == common_pb2.DELIVERY_CHANNEL_EMAIL
+
+    # Insights: price email, then read the journey's KPIs per channel once the
+    # `message.sent` event has reached insights over the bus; the cost is the price.
+    priced = omni.insights.SetChannelCost(
+        insights_pb2.SetChannelCostRequest(channel="email", cost_per_message=0.25)
+    )
+    assert (priced.channel, priced.cost_per_message) == ("email", 0.25)
+    hour = int(time.time()) // HOUR * HOUR
+    kpi_range = _range(hour - HOUR, hour + 2 * HOUR)
+    request = insights_pb2.GetKpisRequest(
+        range=kpi_range,
+        group_by=insights_pb2.DIMENSION_CHANNEL,
+        filter=insights_pb2.KpiFilter(journey_id=journey.journey_id),
+    )
+    deadline = time.monotonic() + 30
+    while True:
+        kpis = omni.insights.GetKpis(request)
+        if kpis.total.current.sent >= 1:
+            break
+        assert time.monotonic() < deadline, f"insights has not seen the send yet: {kpis}"
+        time.sleep(0.2)
+    assert [row.key for row in kpis.rows] == ["email"]
+    email = kpis.rows[0]
+    assert email.current.sent == 1
+    assert email.current.cost == pytest.approx(0.25)
+    assert email.previous.sent == 0
+    assert kpis.total.current.sent == 1
+    assert kpis.total.current.cost == pytest.approx(0.25)
+    assert kpis.previous_range.start_time.seconds == hour - HOUR - WEEK
+    assert kpis.previous_range.end_time.seconds == hour + 2 * HOUR - WEEK
+
+
+def test_insights_kpis_of_a_quiet_period_and_a_missing_range(omni):
+    # A day with no traffic: a zero total, no rows, the week before as previous period.
+    start = 1577836800  # 2020-01-01T00:00:00Z
+    kpis = omni.insights.GetKpis(
+        insights_pb2.GetKpisRequest(
+            range=_range(start, start + 24 * HOUR), group_by=insights_pb2.DIMENSION_JOURNEY
+        )
+    )
+    assert list(kpis.rows) == []
+    assert kpis.HasField("total")
+    assert kpis.total.key == ""
+    assert kpis.total.current.sent == 0
+    assert kpis.total.current.open_rate == 0.0
+    assert dict(kpis.total.relative_change) == {}
+    assert kpis.previous_range.start_time.seconds == start - WEEK
+    assert kpis.previous_range.end_time.seconds == start + 24 * HOUR - WEEK
+
+    with pytest.raises(grpc.RpcError) as err:
+        omni.insights.GetKpis(insights_pb2.GetKpisRequest())
+    assert err.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert "range" in err.value.details()
 
 
 def test_bad_input_and_missing_key_are_refused(omni):

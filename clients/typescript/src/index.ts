@@ -1,4 +1,4 @@
-// Omni TypeScript client: typed @grpc/grpc-js clients for the five Omni services, with
+// Omni TypeScript client: typed @grpc/grpc-js clients for the six Omni services, with
 // the API key sent on every call. Types come from src/generated (clients/generate).
 import * as path from 'node:path';
 import * as grpc from '@grpc/grpc-js';
@@ -7,11 +7,13 @@ import * as protoLoader from '@grpc/proto-loader';
 import type { ProtoGrpcType as ChannelProto } from './generated/channel';
 import type { ProtoGrpcType as DecisioningProto } from './generated/decisioning';
 import type { ProtoGrpcType as IdentityProto } from './generated/identity';
+import type { ProtoGrpcType as InsightsProto } from './generated/insights';
 import type { ProtoGrpcType as JourneyProto } from './generated/journey';
 import type { ProtoGrpcType as SegmentProto } from './generated/segment';
 import type { ChannelServiceClient } from './generated/omni/channel/v1/ChannelService';
 import type { DecisioningServiceClient } from './generated/omni/decisioning/v1/DecisioningService';
 import type { IdentityServiceClient } from './generated/omni/identity/v1/IdentityService';
+import type { InsightsServiceClient } from './generated/omni/insights/v1/InsightsService';
 import type { JourneyServiceClient } from './generated/omni/journey/v1/JourneyService';
 import type { SegmentServiceClient } from './generated/omni/segment/v1/SegmentService';
 
@@ -19,6 +21,7 @@ export type {
   ChannelServiceClient,
   DecisioningServiceClient,
   IdentityServiceClient,
+  InsightsServiceClient,
   JourneyServiceClient,
   SegmentServiceClient,
 };
@@ -30,6 +33,7 @@ export interface Endpoints {
   decisioning: string;
   journey: string;
   channel: string;
+  insights: string;
 }
 
 /** The default endpoints of `omni up` on this machine. */
@@ -40,6 +44,7 @@ export function localEndpoints(host = '127.0.0.1'): Endpoints {
     decisioning: `${host}:50053`,
     journey: `${host}:50054`,
     channel: `${host}:50055`,
+    insights: `${host}:50056`,
   };
 }
 
@@ -56,6 +61,7 @@ export interface OmniClients {
   decisioning: DecisioningServiceClient;
   journey: JourneyServiceClient;
   channel: ChannelServiceClient;
+  insights: InsightsServiceClient;
   /** Closes every channel. */
   close(): void;
 }
@@ -67,9 +73,15 @@ const FILES = [
   'omni/decisioning/v1/decisioning.proto',
   'omni/journey/v1/journey.proto',
   'omni/channel/v1/channel.proto',
+  'omni/insights/v1/insights.proto',
 ];
 
-type AllProtos = IdentityProto & SegmentProto & DecisioningProto & JourneyProto & ChannelProto;
+type AllProtos = IdentityProto &
+  SegmentProto &
+  DecisioningProto &
+  JourneyProto &
+  ChannelProto &
+  InsightsProto;
 
 /** Loads the contracts shipped with the package. */
 export function loadContracts(): AllProtos {
@@ -104,14 +116,16 @@ export function connect(endpoints: Endpoints, apiKey: string, options: ConnectOp
   const decisioning = new v1.decisioning.v1.DecisioningService(endpoints.decisioning, credentials, clientOptions);
   const journey = new v1.journey.v1.JourneyService(endpoints.journey, credentials, clientOptions);
   const channel = new v1.channel.v1.ChannelService(endpoints.channel, credentials, clientOptions);
+  const insights = new v1.insights.v1.InsightsService(endpoints.insights, credentials, clientOptions);
   return {
     identity,
     segment,
     decisioning,
     journey,
     channel,
+    insights,
     close() {
-      for (const c of [identity, segment, decisioning, journey, channel]) c.close();
+      for (const c of [identity, segment, decisioning, journey, channel, insights]) c.close();
     },
   };
 }

@@ -13,6 +13,14 @@ function endpoints(): Endpoints {
   return Object.fromEntries(raw.split(',').map((p) => p.split('=', 2))) as unknown as Endpoints;
 }
 
+const HOUR = 3600;
+const WEEK = 7 * 24 * HOUR;
+
+/** An insights time range [start, end) in unix seconds. */
+function timeRange(start: number, end: number) {
+  return { startTime: { seconds: start }, endTime: { seconds: end } };
+}
+
 function client(key = process.env.OMNI_CLIENT_KEY ?? ''): OmniClients {
   return connect(endpoints(), key);
 }
@@ -90,6 +98,63 @@ test('track, read the profile, enrol in a journey, list messages', async () => {
       assert.ok(Date.now() < deadline, `no sent message yet: ${JSON.stringify(listed.messages)}`);
       await new Promise((r) => setTimeout(r, 200));
     }
+
+    // Insights: price email, then read the journey's KPIs per channel once the
+    // `message.sent` event has reached insights over the bus; the cost is the price.
+    const priced = await unary(omni.insights.setChannelCost.bind(omni.insights), {
+      channel: 'email',
+      costPerMessage: 0.5,
+    });
+    assert.deepEqual([priced.channel, priced.costPerMessage], ['email', 0.5]);
+    const hour = Math.floor(Date.now() / 1000 / HOUR) * HOUR;
+    const request = {
+      range: timeRange(hour - HOUR, hour + 2 * HOUR),
+      groupBy: 'DIMENSION_CHANNEL' as const,
+      filter: { journeyId },
+    };
+    const kpiDeadline = Date.now() + 30_000;
+    let kpis;
+    for (;;) {
+      kpis = await unary(omni.insights.getKpis.bind(omni.insights), request);
+      if (Number(kpis.total?.current?.sent ?? 0) >= 1) break;
+      assert.ok(Date.now() < kpiDeadline, `insights has not seen the send yet: ${JSON.stringify(kpis)}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    assert.deepEqual(kpis.rows.map((r) => r.key), ['email']);
+    assert.equal(kpis.rows[0].current?.sent, '1');
+    assert.equal(kpis.rows[0].current?.cost, 0.5);
+    assert.equal(kpis.rows[0].previous?.sent, '0');
+    assert.equal(kpis.total?.current?.sent, '1');
+    assert.equal(kpis.total?.current?.cost, 0.5);
+    assert.equal(kpis.previousRange?.startTime?.seconds, String(hour - HOUR - WEEK));
+    assert.equal(kpis.previousRange?.endTime?.seconds, String(hour + 2 * HOUR - WEEK));
+  } finally {
+    omni.close();
+  }
+});
+
+test('insights: KPIs of a quiet period, and a missing range refused', async () => {
+  const omni = client();
+  try {
+    // A day with no traffic: a zero total, no rows, the week before as previous period.
+    const start = Date.UTC(2020, 0, 1) / 1000;
+    const kpis = await unary(omni.insights.getKpis.bind(omni.insights), {
+      range: timeRange(start, start + 24 * HOUR),
+      groupBy: 'DIMENSION_JOURNEY',
+    });
+    assert.deepEqual(kpis.rows, []);
+    assert.ok(kpis.total);
+    assert.equal(kpis.total.key, '');
+    assert.equal(kpis.total.current?.sent, '0');
+    assert.equal(kpis.total.current?.openRate, 0);
+    assert.deepEqual(kpis.total.relativeChange, {});
+    assert.equal(kpis.previousRange?.startTime?.seconds, String(start - WEEK));
+    assert.equal(kpis.previousRange?.endTime?.seconds, String(start + 24 * HOUR - WEEK));
+
+    await assert.rejects(
+      unary(omni.insights.getKpis.bind(omni.insights), {}),
+      (err: grpc.ServiceError) => err.code === grpc.status.INVALID_ARGUMENT && err.details.includes('range'),
+    );
   } finally {
     omni.close();
   }

@@ -13,6 +13,7 @@ import grpc
 from omni.channel.v1 import channel_pb2_grpc
 from omni.decisioning.v1 import decisioning_pb2_grpc
 from omni.identity.v1 import identity_pb2_grpc
+from omni.insights.v1 import insights_pb2_grpc
 from omni.journey.v1 import journey_pb2_grpc
 from omni.segment.v1 import segment_pb2_grpc
 
@@ -28,6 +29,7 @@ class Endpoints:
     decisioning: str = "127.0.0.1:50053"
     journey: str = "127.0.0.1:50054"
     channel: str = "127.0.0.1:50055"
+    insights: str = "127.0.0.1:50056"
 
 
 class _ApiKey(grpc.UnaryUnaryClientInterceptor, grpc.UnaryStreamClientInterceptor):
@@ -48,7 +50,7 @@ class _ApiKey(grpc.UnaryUnaryClientInterceptor, grpc.UnaryStreamClientIntercepto
 
 
 class OmniClient:
-    """Authenticated stubs for the five services; close it (or use ``with``) when done."""
+    """Authenticated stubs for the six services; close it (or use ``with``) when done."""
 
     def __init__(self, endpoints: Endpoints, api_key: str, *, tls: bool = False) -> None:
         self._channels = []
@@ -69,6 +71,7 @@ class OmniClient:
         )
         self.journey = journey_pb2_grpc.JourneyServiceStub(channel(endpoints.journey))
         self.channel = channel_pb2_grpc.ChannelServiceStub(channel(endpoints.channel))
+        self.insights = insights_pb2_grpc.InsightsServiceStub(channel(endpoints.insights))
 
     def close(self) -> None:
         """Closes every channel."""

@@ -7,6 +7,8 @@ import type { Struct as _google_protobuf_Struct, Struct__Output as _google_proto
 import type { Timestamp as _google_protobuf_Timestamp, Timestamp__Output as _google_protobuf_Timestamp__Output } from './google/protobuf/Timestamp';
 import type { Value as _google_protobuf_Value, Value__Output as _google_protobuf_Value__Output } from './google/protobuf/Value';
 import type { ChannelServiceClient as _omni_channel_v1_ChannelServiceClient, ChannelServiceDefinition as _omni_channel_v1_ChannelServiceDefinition } from './omni/channel/v1/ChannelService';
+import type { Coupon as _omni_channel_v1_Coupon, Coupon__Output as _omni_channel_v1_Coupon__Output } from './omni/channel/v1/Coupon';
+import type { CouponSpec as _omni_channel_v1_CouponSpec, CouponSpec__Output as _omni_channel_v1_CouponSpec__Output } from './omni/channel/v1/CouponSpec';
 import type { CreateSuppressionRequest as _omni_channel_v1_CreateSuppressionRequest, CreateSuppressionRequest__Output as _omni_channel_v1_CreateSuppressionRequest__Output } from './omni/channel/v1/CreateSuppressionRequest';
 import type { CreateSuppressionResponse as _omni_channel_v1_CreateSuppressionResponse, CreateSuppressionResponse__Output as _omni_channel_v1_CreateSuppressionResponse__Output } from './omni/channel/v1/CreateSuppressionResponse';
 import type { CreateTemplateRequest as _omni_channel_v1_CreateTemplateRequest, CreateTemplateRequest__Output as _omni_channel_v1_CreateTemplateRequest__Output } from './omni/channel/v1/CreateTemplateRequest';
@@ -15,6 +17,8 @@ import type { DeleteSuppressionRequest as _omni_channel_v1_DeleteSuppressionRequ
 import type { DeleteSuppressionResponse as _omni_channel_v1_DeleteSuppressionResponse, DeleteSuppressionResponse__Output as _omni_channel_v1_DeleteSuppressionResponse__Output } from './omni/channel/v1/DeleteSuppressionResponse';
 import type { DeliveryEvent as _omni_channel_v1_DeliveryEvent, DeliveryEvent__Output as _omni_channel_v1_DeliveryEvent__Output } from './omni/channel/v1/DeliveryEvent';
 import type { FatigueCap as _omni_channel_v1_FatigueCap, FatigueCap__Output as _omni_channel_v1_FatigueCap__Output } from './omni/channel/v1/FatigueCap';
+import type { GetCouponRequest as _omni_channel_v1_GetCouponRequest, GetCouponRequest__Output as _omni_channel_v1_GetCouponRequest__Output } from './omni/channel/v1/GetCouponRequest';
+import type { GetCouponResponse as _omni_channel_v1_GetCouponResponse, GetCouponResponse__Output as _omni_channel_v1_GetCouponResponse__Output } from './omni/channel/v1/GetCouponResponse';
 import type { GetMessageRequest as _omni_channel_v1_GetMessageRequest, GetMessageRequest__Output as _omni_channel_v1_GetMessageRequest__Output } from './omni/channel/v1/GetMessageRequest';
 import type { GetMessageResponse as _omni_channel_v1_GetMessageResponse, GetMessageResponse__Output as _omni_channel_v1_GetMessageResponse__Output } from './omni/channel/v1/GetMessageResponse';
 import type { GetProviderConfigRequest as _omni_channel_v1_GetProviderConfigRequest, GetProviderConfigRequest__Output as _omni_channel_v1_GetProviderConfigRequest__Output } from './omni/channel/v1/GetProviderConfigRequest';
@@ -23,6 +27,8 @@ import type { GetSendPolicyRequest as _omni_channel_v1_GetSendPolicyRequest, Get
 import type { GetSendPolicyResponse as _omni_channel_v1_GetSendPolicyResponse, GetSendPolicyResponse__Output as _omni_channel_v1_GetSendPolicyResponse__Output } from './omni/channel/v1/GetSendPolicyResponse';
 import type { GetTemplateRequest as _omni_channel_v1_GetTemplateRequest, GetTemplateRequest__Output as _omni_channel_v1_GetTemplateRequest__Output } from './omni/channel/v1/GetTemplateRequest';
 import type { GetTemplateResponse as _omni_channel_v1_GetTemplateResponse, GetTemplateResponse__Output as _omni_channel_v1_GetTemplateResponse__Output } from './omni/channel/v1/GetTemplateResponse';
+import type { IssueCouponRequest as _omni_channel_v1_IssueCouponRequest, IssueCouponRequest__Output as _omni_channel_v1_IssueCouponRequest__Output } from './omni/channel/v1/IssueCouponRequest';
+import type { IssueCouponResponse as _omni_channel_v1_IssueCouponResponse, IssueCouponResponse__Output as _omni_channel_v1_IssueCouponResponse__Output } from './omni/channel/v1/IssueCouponResponse';
 import type { ListMessagesRequest as _omni_channel_v1_ListMessagesRequest, ListMessagesRequest__Output as _omni_channel_v1_ListMessagesRequest__Output } from './omni/channel/v1/ListMessagesRequest';
 import type { ListMessagesResponse as _omni_channel_v1_ListMessagesResponse, ListMessagesResponse__Output as _omni_channel_v1_ListMessagesResponse__Output } from './omni/channel/v1/ListMessagesResponse';
 import type { ListSuppressionsRequest as _omni_channel_v1_ListSuppressionsRequest, ListSuppressionsRequest__Output as _omni_channel_v1_ListSuppressionsRequest__Output } from './omni/channel/v1/ListSuppressionsRequest';
@@ -32,6 +38,8 @@ import type { PreviewTemplateRequest as _omni_channel_v1_PreviewTemplateRequest,
 import type { PreviewTemplateResponse as _omni_channel_v1_PreviewTemplateResponse, PreviewTemplateResponse__Output as _omni_channel_v1_PreviewTemplateResponse__Output } from './omni/channel/v1/PreviewTemplateResponse';
 import type { ProviderConfig as _omni_channel_v1_ProviderConfig, ProviderConfig__Output as _omni_channel_v1_ProviderConfig__Output } from './omni/channel/v1/ProviderConfig';
 import type { QuietHours as _omni_channel_v1_QuietHours, QuietHours__Output as _omni_channel_v1_QuietHours__Output } from './omni/channel/v1/QuietHours';
+import type { RedeemCouponRequest as _omni_channel_v1_RedeemCouponRequest, RedeemCouponRequest__Output as _omni_channel_v1_RedeemCouponRequest__Output } from './omni/channel/v1/RedeemCouponRequest';
+import type { RedeemCouponResponse as _omni_channel_v1_RedeemCouponResponse, RedeemCouponResponse__Output as _omni_channel_v1_RedeemCouponResponse__Output } from './omni/channel/v1/RedeemCouponResponse';
 import type { RenderedOffer as _omni_channel_v1_RenderedOffer, RenderedOffer__Output as _omni_channel_v1_RenderedOffer__Output } from './omni/channel/v1/RenderedOffer';
 import type { SendPolicy as _omni_channel_v1_SendPolicy, SendPolicy__Output as _omni_channel_v1_SendPolicy__Output } from './omni/channel/v1/SendPolicy';
 import type { SendRequest as _omni_channel_v1_SendRequest, SendRequest__Output as _omni_channel_v1_SendRequest__Output } from './omni/channel/v1/SendRequest';
@@ -69,6 +77,9 @@ export interface ProtoGrpcType {
       v1: {
         CapWindow: EnumTypeDefinition
         ChannelService: SubtypeConstructor<typeof grpc.Client, _omni_channel_v1_ChannelServiceClient> & { service: _omni_channel_v1_ChannelServiceDefinition }
+        Coupon: MessageTypeDefinition<_omni_channel_v1_Coupon, _omni_channel_v1_Coupon__Output>
+        CouponSpec: MessageTypeDefinition<_omni_channel_v1_CouponSpec, _omni_channel_v1_CouponSpec__Output>
+        CouponState: EnumTypeDefinition
         CreateSuppressionRequest: MessageTypeDefinition<_omni_channel_v1_CreateSuppressionRequest, _omni_channel_v1_CreateSuppressionRequest__Output>
         CreateSuppressionResponse: MessageTypeDefinition<_omni_channel_v1_CreateSuppressionResponse, _omni_channel_v1_CreateSuppressionResponse__Output>
         CreateTemplateRequest: MessageTypeDefinition<_omni_channel_v1_CreateTemplateRequest, _omni_channel_v1_CreateTemplateRequest__Output>
@@ -78,6 +89,8 @@ export interface ProtoGrpcType {
         DeliveryEvent: MessageTypeDefinition<_omni_channel_v1_DeliveryEvent, _omni_channel_v1_DeliveryEvent__Output>
         DeliveryEventType: EnumTypeDefinition
         FatigueCap: MessageTypeDefinition<_omni_channel_v1_FatigueCap, _omni_channel_v1_FatigueCap__Output>
+        GetCouponRequest: MessageTypeDefinition<_omni_channel_v1_GetCouponRequest, _omni_channel_v1_GetCouponRequest__Output>
+        GetCouponResponse: MessageTypeDefinition<_omni_channel_v1_GetCouponResponse, _omni_channel_v1_GetCouponResponse__Output>
         GetMessageRequest: MessageTypeDefinition<_omni_channel_v1_GetMessageRequest, _omni_channel_v1_GetMessageRequest__Output>
         GetMessageResponse: MessageTypeDefinition<_omni_channel_v1_GetMessageResponse, _omni_channel_v1_GetMessageResponse__Output>
         GetProviderConfigRequest: MessageTypeDefinition<_omni_channel_v1_GetProviderConfigRequest, _omni_channel_v1_GetProviderConfigRequest__Output>
@@ -86,6 +99,8 @@ export interface ProtoGrpcType {
         GetSendPolicyResponse: MessageTypeDefinition<_omni_channel_v1_GetSendPolicyResponse, _omni_channel_v1_GetSendPolicyResponse__Output>
         GetTemplateRequest: MessageTypeDefinition<_omni_channel_v1_GetTemplateRequest, _omni_channel_v1_GetTemplateRequest__Output>
         GetTemplateResponse: MessageTypeDefinition<_omni_channel_v1_GetTemplateResponse, _omni_channel_v1_GetTemplateResponse__Output>
+        IssueCouponRequest: MessageTypeDefinition<_omni_channel_v1_IssueCouponRequest, _omni_channel_v1_IssueCouponRequest__Output>
+        IssueCouponResponse: MessageTypeDefinition<_omni_channel_v1_IssueCouponResponse, _omni_channel_v1_IssueCouponResponse__Output>
         ListMessagesRequest: MessageTypeDefinition<_omni_channel_v1_ListMessagesRequest, _omni_channel_v1_ListMessagesRequest__Output>
         ListMessagesResponse: MessageTypeDefinition<_omni_channel_v1_ListMessagesResponse, _omni_channel_v1_ListMessagesResponse__Output>
         ListSuppressionsRequest: MessageTypeDefinition<_omni_channel_v1_ListSuppressionsRequest, _omni_channel_v1_ListSuppressionsRequest__Output>
@@ -98,6 +113,8 @@ export interface ProtoGrpcType {
         ProviderConfig: MessageTypeDefinition<_omni_channel_v1_ProviderConfig, _omni_channel_v1_ProviderConfig__Output>
         ProviderKind: EnumTypeDefinition
         QuietHours: MessageTypeDefinition<_omni_channel_v1_QuietHours, _omni_channel_v1_QuietHours__Output>
+        RedeemCouponRequest: MessageTypeDefinition<_omni_channel_v1_RedeemCouponRequest, _omni_channel_v1_RedeemCouponRequest__Output>
+        RedeemCouponResponse: MessageTypeDefinition<_omni_channel_v1_RedeemCouponResponse, _omni_channel_v1_RedeemCouponResponse__Output>
         RenderedOffer: MessageTypeDefinition<_omni_channel_v1_RenderedOffer, _omni_channel_v1_RenderedOffer__Output>
         SendPolicy: MessageTypeDefinition<_omni_channel_v1_SendPolicy, _omni_channel_v1_SendPolicy__Output>
         SendRequest: MessageTypeDefinition<_omni_channel_v1_SendRequest, _omni_channel_v1_SendRequest__Output>

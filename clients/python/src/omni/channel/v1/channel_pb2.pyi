@@ -56,6 +56,12 @@ class DeliveryEventType(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     DELIVERY_EVENT_TYPE_SUPPRESSED: _ClassVar[DeliveryEventType]
     DELIVERY_EVENT_TYPE_DELAYED: _ClassVar[DeliveryEventType]
     DELIVERY_EVENT_TYPE_TOKEN_INVALIDATED: _ClassVar[DeliveryEventType]
+    DELIVERY_EVENT_TYPE_DELIVERED: _ClassVar[DeliveryEventType]
+    DELIVERY_EVENT_TYPE_BOUNCED: _ClassVar[DeliveryEventType]
+    DELIVERY_EVENT_TYPE_COMPLAINED: _ClassVar[DeliveryEventType]
+    DELIVERY_EVENT_TYPE_OPENED: _ClassVar[DeliveryEventType]
+    DELIVERY_EVENT_TYPE_CLICKED: _ClassVar[DeliveryEventType]
+    DELIVERY_EVENT_TYPE_UNSUBSCRIBED: _ClassVar[DeliveryEventType]
 
 class ProviderKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
@@ -64,6 +70,7 @@ class ProviderKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     PROVIDER_KIND_TWILIO: _ClassVar[ProviderKind]
     PROVIDER_KIND_FCM: _ClassVar[ProviderKind]
     PROVIDER_KIND_STORE_WEBHOOK: _ClassVar[ProviderKind]
+    PROVIDER_KIND_APNS: _ClassVar[ProviderKind]
 
 class SuppressionListReason(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
@@ -78,6 +85,13 @@ class CapWindow(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     CAP_WINDOW_UNSPECIFIED: _ClassVar[CapWindow]
     CAP_WINDOW_DAY: _ClassVar[CapWindow]
     CAP_WINDOW_WEEK: _ClassVar[CapWindow]
+
+class CouponState(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    COUPON_STATE_UNSPECIFIED: _ClassVar[CouponState]
+    COUPON_STATE_ISSUED: _ClassVar[CouponState]
+    COUPON_STATE_REDEEMED: _ClassVar[CouponState]
+    COUPON_STATE_EXPIRED: _ClassVar[CouponState]
 MESSAGE_PURPOSE_UNSPECIFIED: MessagePurpose
 MESSAGE_PURPOSE_TRANSACTIONAL: MessagePurpose
 MESSAGE_PURPOSE_MARKETING: MessagePurpose
@@ -107,11 +121,18 @@ DELIVERY_EVENT_TYPE_DEAD_LETTERED: DeliveryEventType
 DELIVERY_EVENT_TYPE_SUPPRESSED: DeliveryEventType
 DELIVERY_EVENT_TYPE_DELAYED: DeliveryEventType
 DELIVERY_EVENT_TYPE_TOKEN_INVALIDATED: DeliveryEventType
+DELIVERY_EVENT_TYPE_DELIVERED: DeliveryEventType
+DELIVERY_EVENT_TYPE_BOUNCED: DeliveryEventType
+DELIVERY_EVENT_TYPE_COMPLAINED: DeliveryEventType
+DELIVERY_EVENT_TYPE_OPENED: DeliveryEventType
+DELIVERY_EVENT_TYPE_CLICKED: DeliveryEventType
+DELIVERY_EVENT_TYPE_UNSUBSCRIBED: DeliveryEventType
 PROVIDER_KIND_UNSPECIFIED: ProviderKind
 PROVIDER_KIND_SMTP: ProviderKind
 PROVIDER_KIND_TWILIO: ProviderKind
 PROVIDER_KIND_FCM: ProviderKind
 PROVIDER_KIND_STORE_WEBHOOK: ProviderKind
+PROVIDER_KIND_APNS: ProviderKind
 SUPPRESSION_LIST_REASON_UNSPECIFIED: SuppressionListReason
 SUPPRESSION_LIST_REASON_HARD_BOUNCE: SuppressionListReason
 SUPPRESSION_LIST_REASON_COMPLAINT: SuppressionListReason
@@ -120,6 +141,10 @@ SUPPRESSION_LIST_REASON_MANUAL: SuppressionListReason
 CAP_WINDOW_UNSPECIFIED: CapWindow
 CAP_WINDOW_DAY: CapWindow
 CAP_WINDOW_WEEK: CapWindow
+COUPON_STATE_UNSPECIFIED: CouponState
+COUPON_STATE_ISSUED: CouponState
+COUPON_STATE_REDEEMED: CouponState
+COUPON_STATE_EXPIRED: CouponState
 
 class Template(_message.Message):
     __slots__ = ("template_id", "display_name", "channel", "subject", "body", "create_time", "variants", "sample", "html_body")
@@ -208,7 +233,7 @@ class RenderedOffer(_message.Message):
     def __init__(self, offer_id: _Optional[str] = ..., display_name: _Optional[str] = ..., value: _Optional[float] = ..., content: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ..., decision_id: _Optional[str] = ...) -> None: ...
 
 class SendRequest(_message.Message):
-    __slots__ = ("idempotency_key", "customer_id", "channel", "template_id", "offer", "variables", "journey_id", "run_id", "purpose", "locale", "expire_time", "campaign")
+    __slots__ = ("idempotency_key", "customer_id", "channel", "template_id", "offer", "variables", "journey_id", "run_id", "purpose", "locale", "expire_time", "campaign", "coupon")
     IDEMPOTENCY_KEY_FIELD_NUMBER: _ClassVar[int]
     CUSTOMER_ID_FIELD_NUMBER: _ClassVar[int]
     CHANNEL_FIELD_NUMBER: _ClassVar[int]
@@ -221,6 +246,7 @@ class SendRequest(_message.Message):
     LOCALE_FIELD_NUMBER: _ClassVar[int]
     EXPIRE_TIME_FIELD_NUMBER: _ClassVar[int]
     CAMPAIGN_FIELD_NUMBER: _ClassVar[int]
+    COUPON_FIELD_NUMBER: _ClassVar[int]
     idempotency_key: str
     customer_id: str
     channel: _common_pb2.DeliveryChannel
@@ -233,7 +259,16 @@ class SendRequest(_message.Message):
     locale: str
     expire_time: _timestamp_pb2.Timestamp
     campaign: str
-    def __init__(self, idempotency_key: _Optional[str] = ..., customer_id: _Optional[str] = ..., channel: _Optional[_Union[_common_pb2.DeliveryChannel, str]] = ..., template_id: _Optional[str] = ..., offer: _Optional[_Union[RenderedOffer, _Mapping]] = ..., variables: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ..., journey_id: _Optional[str] = ..., run_id: _Optional[str] = ..., purpose: _Optional[_Union[MessagePurpose, str]] = ..., locale: _Optional[str] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., campaign: _Optional[str] = ...) -> None: ...
+    coupon: CouponSpec
+    def __init__(self, idempotency_key: _Optional[str] = ..., customer_id: _Optional[str] = ..., channel: _Optional[_Union[_common_pb2.DeliveryChannel, str]] = ..., template_id: _Optional[str] = ..., offer: _Optional[_Union[RenderedOffer, _Mapping]] = ..., variables: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ..., journey_id: _Optional[str] = ..., run_id: _Optional[str] = ..., purpose: _Optional[_Union[MessagePurpose, str]] = ..., locale: _Optional[str] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., campaign: _Optional[str] = ..., coupon: _Optional[_Union[CouponSpec, _Mapping]] = ...) -> None: ...
+
+class CouponSpec(_message.Message):
+    __slots__ = ("offer_id", "expire_time")
+    OFFER_ID_FIELD_NUMBER: _ClassVar[int]
+    EXPIRE_TIME_FIELD_NUMBER: _ClassVar[int]
+    offer_id: str
+    expire_time: _timestamp_pb2.Timestamp
+    def __init__(self, offer_id: _Optional[str] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class SendResponse(_message.Message):
     __slots__ = ("message",)
@@ -412,7 +447,7 @@ class PreviewTemplateResponse(_message.Message):
     def __init__(self, channel: _Optional[_Union[_common_pb2.DeliveryChannel, str]] = ..., locale: _Optional[str] = ..., subject: _Optional[str] = ..., body: _Optional[str] = ..., html_body: _Optional[str] = ..., sms_encoding: _Optional[_Union[SmsEncoding, str]] = ..., sms_segments: _Optional[int] = ...) -> None: ...
 
 class ProviderConfig(_message.Message):
-    __slots__ = ("channel", "kind", "base_url", "account_id", "sender", "secret_ref", "rate_per_second", "burst", "max_attempts", "timeout", "update_time", "secret_resolved")
+    __slots__ = ("channel", "kind", "base_url", "account_id", "sender", "secret_ref", "rate_per_second", "burst", "max_attempts", "timeout", "update_time", "secret_resolved", "key_id", "topic")
     CHANNEL_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
     BASE_URL_FIELD_NUMBER: _ClassVar[int]
@@ -425,6 +460,8 @@ class ProviderConfig(_message.Message):
     TIMEOUT_FIELD_NUMBER: _ClassVar[int]
     UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
     SECRET_RESOLVED_FIELD_NUMBER: _ClassVar[int]
+    KEY_ID_FIELD_NUMBER: _ClassVar[int]
+    TOPIC_FIELD_NUMBER: _ClassVar[int]
     channel: _common_pb2.DeliveryChannel
     kind: ProviderKind
     base_url: str
@@ -437,7 +474,9 @@ class ProviderConfig(_message.Message):
     timeout: _duration_pb2.Duration
     update_time: _timestamp_pb2.Timestamp
     secret_resolved: bool
-    def __init__(self, channel: _Optional[_Union[_common_pb2.DeliveryChannel, str]] = ..., kind: _Optional[_Union[ProviderKind, str]] = ..., base_url: _Optional[str] = ..., account_id: _Optional[str] = ..., sender: _Optional[str] = ..., secret_ref: _Optional[str] = ..., rate_per_second: _Optional[float] = ..., burst: _Optional[int] = ..., max_attempts: _Optional[int] = ..., timeout: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., secret_resolved: _Optional[bool] = ...) -> None: ...
+    key_id: str
+    topic: str
+    def __init__(self, channel: _Optional[_Union[_common_pb2.DeliveryChannel, str]] = ..., kind: _Optional[_Union[ProviderKind, str]] = ..., base_url: _Optional[str] = ..., account_id: _Optional[str] = ..., sender: _Optional[str] = ..., secret_ref: _Optional[str] = ..., rate_per_second: _Optional[float] = ..., burst: _Optional[int] = ..., max_attempts: _Optional[int] = ..., timeout: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., secret_resolved: _Optional[bool] = ..., key_id: _Optional[str] = ..., topic: _Optional[str] = ...) -> None: ...
 
 class UpdateProviderConfigRequest(_message.Message):
     __slots__ = ("provider_config",)
@@ -574,3 +613,73 @@ class UpdateSendPolicyResponse(_message.Message):
     POLICY_FIELD_NUMBER: _ClassVar[int]
     policy: SendPolicy
     def __init__(self, policy: _Optional[_Union[SendPolicy, _Mapping]] = ...) -> None: ...
+
+class Coupon(_message.Message):
+    __slots__ = ("code", "customer_id", "offer_id", "expire_time", "create_time", "state", "redeem_time", "redeem_store_id", "message_id")
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    CUSTOMER_ID_FIELD_NUMBER: _ClassVar[int]
+    OFFER_ID_FIELD_NUMBER: _ClassVar[int]
+    EXPIRE_TIME_FIELD_NUMBER: _ClassVar[int]
+    CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    STATE_FIELD_NUMBER: _ClassVar[int]
+    REDEEM_TIME_FIELD_NUMBER: _ClassVar[int]
+    REDEEM_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    MESSAGE_ID_FIELD_NUMBER: _ClassVar[int]
+    code: str
+    customer_id: str
+    offer_id: str
+    expire_time: _timestamp_pb2.Timestamp
+    create_time: _timestamp_pb2.Timestamp
+    state: CouponState
+    redeem_time: _timestamp_pb2.Timestamp
+    redeem_store_id: str
+    message_id: str
+    def __init__(self, code: _Optional[str] = ..., customer_id: _Optional[str] = ..., offer_id: _Optional[str] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., state: _Optional[_Union[CouponState, str]] = ..., redeem_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., redeem_store_id: _Optional[str] = ..., message_id: _Optional[str] = ...) -> None: ...
+
+class IssueCouponRequest(_message.Message):
+    __slots__ = ("idempotency_key", "customer_id", "offer_id", "expire_time")
+    IDEMPOTENCY_KEY_FIELD_NUMBER: _ClassVar[int]
+    CUSTOMER_ID_FIELD_NUMBER: _ClassVar[int]
+    OFFER_ID_FIELD_NUMBER: _ClassVar[int]
+    EXPIRE_TIME_FIELD_NUMBER: _ClassVar[int]
+    idempotency_key: str
+    customer_id: str
+    offer_id: str
+    expire_time: _timestamp_pb2.Timestamp
+    def __init__(self, idempotency_key: _Optional[str] = ..., customer_id: _Optional[str] = ..., offer_id: _Optional[str] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class IssueCouponResponse(_message.Message):
+    __slots__ = ("coupon",)
+    COUPON_FIELD_NUMBER: _ClassVar[int]
+    coupon: Coupon
+    def __init__(self, coupon: _Optional[_Union[Coupon, _Mapping]] = ...) -> None: ...
+
+class RedeemCouponRequest(_message.Message):
+    __slots__ = ("code", "store_id", "idempotency_key", "customer_id")
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    IDEMPOTENCY_KEY_FIELD_NUMBER: _ClassVar[int]
+    CUSTOMER_ID_FIELD_NUMBER: _ClassVar[int]
+    code: str
+    store_id: str
+    idempotency_key: str
+    customer_id: str
+    def __init__(self, code: _Optional[str] = ..., store_id: _Optional[str] = ..., idempotency_key: _Optional[str] = ..., customer_id: _Optional[str] = ...) -> None: ...
+
+class RedeemCouponResponse(_message.Message):
+    __slots__ = ("coupon",)
+    COUPON_FIELD_NUMBER: _ClassVar[int]
+    coupon: Coupon
+    def __init__(self, coupon: _Optional[_Union[Coupon, _Mapping]] = ...) -> None: ...
+
+class GetCouponRequest(_message.Message):
+    __slots__ = ("code",)
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    code: str
+    def __init__(self, code: _Optional[str] = ...) -> None: ...
+
+class GetCouponResponse(_message.Message):
+    __slots__ = ("coupon",)
+    COUPON_FIELD_NUMBER: _ClassVar[int]
+    coupon: Coupon
+    def __init__(self, coupon: _Optional[_Union[Coupon, _Mapping]] = ...) -> None: ...

@@ -105,6 +105,21 @@ class ChannelServiceStub:
                 request_serializer=omni_dot_channel_dot_v1_dot_channel__pb2.UpdateSendPolicyRequest.SerializeToString,
                 response_deserializer=omni_dot_channel_dot_v1_dot_channel__pb2.UpdateSendPolicyResponse.FromString,
                 _registered_method=True)
+        self.IssueCoupon = channel.unary_unary(
+                '/omni.channel.v1.ChannelService/IssueCoupon',
+                request_serializer=omni_dot_channel_dot_v1_dot_channel__pb2.IssueCouponRequest.SerializeToString,
+                response_deserializer=omni_dot_channel_dot_v1_dot_channel__pb2.IssueCouponResponse.FromString,
+                _registered_method=True)
+        self.RedeemCoupon = channel.unary_unary(
+                '/omni.channel.v1.ChannelService/RedeemCoupon',
+                request_serializer=omni_dot_channel_dot_v1_dot_channel__pb2.RedeemCouponRequest.SerializeToString,
+                response_deserializer=omni_dot_channel_dot_v1_dot_channel__pb2.RedeemCouponResponse.FromString,
+                _registered_method=True)
+        self.GetCoupon = channel.unary_unary(
+                '/omni.channel.v1.ChannelService/GetCoupon',
+                request_serializer=omni_dot_channel_dot_v1_dot_channel__pb2.GetCouponRequest.SerializeToString,
+                response_deserializer=omni_dot_channel_dot_v1_dot_channel__pb2.GetCouponResponse.FromString,
+                _registered_method=True)
 
 
 class ChannelServiceServicer:
@@ -211,6 +226,28 @@ class ChannelServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def IssueCoupon(self, request, context):
+        """Issues a single-use store coupon code to a customer (idempotent by key).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RedeemCoupon(self, request, context):
+        """Redeems a coupon at the point of sale, at most once: a second redemption (or an
+        expired, or another customer's coupon) is FAILED_PRECONDITION naming why.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetCoupon(self, request, context):
+        """Reads a coupon by code.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ChannelServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -283,6 +320,21 @@ def add_ChannelServiceServicer_to_server(servicer, server):
                     servicer.UpdateSendPolicy,
                     request_deserializer=omni_dot_channel_dot_v1_dot_channel__pb2.UpdateSendPolicyRequest.FromString,
                     response_serializer=omni_dot_channel_dot_v1_dot_channel__pb2.UpdateSendPolicyResponse.SerializeToString,
+            ),
+            'IssueCoupon': grpc.unary_unary_rpc_method_handler(
+                    servicer.IssueCoupon,
+                    request_deserializer=omni_dot_channel_dot_v1_dot_channel__pb2.IssueCouponRequest.FromString,
+                    response_serializer=omni_dot_channel_dot_v1_dot_channel__pb2.IssueCouponResponse.SerializeToString,
+            ),
+            'RedeemCoupon': grpc.unary_unary_rpc_method_handler(
+                    servicer.RedeemCoupon,
+                    request_deserializer=omni_dot_channel_dot_v1_dot_channel__pb2.RedeemCouponRequest.FromString,
+                    response_serializer=omni_dot_channel_dot_v1_dot_channel__pb2.RedeemCouponResponse.SerializeToString,
+            ),
+            'GetCoupon': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetCoupon,
+                    request_deserializer=omni_dot_channel_dot_v1_dot_channel__pb2.GetCouponRequest.FromString,
+                    response_serializer=omni_dot_channel_dot_v1_dot_channel__pb2.GetCouponResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -664,6 +716,87 @@ class ChannelService:
             '/omni.channel.v1.ChannelService/UpdateSendPolicy',
             omni_dot_channel_dot_v1_dot_channel__pb2.UpdateSendPolicyRequest.SerializeToString,
             omni_dot_channel_dot_v1_dot_channel__pb2.UpdateSendPolicyResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def IssueCoupon(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.channel.v1.ChannelService/IssueCoupon',
+            omni_dot_channel_dot_v1_dot_channel__pb2.IssueCouponRequest.SerializeToString,
+            omni_dot_channel_dot_v1_dot_channel__pb2.IssueCouponResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RedeemCoupon(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.channel.v1.ChannelService/RedeemCoupon',
+            omni_dot_channel_dot_v1_dot_channel__pb2.RedeemCouponRequest.SerializeToString,
+            omni_dot_channel_dot_v1_dot_channel__pb2.RedeemCouponResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetCoupon(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.channel.v1.ChannelService/GetCoupon',
+            omni_dot_channel_dot_v1_dot_channel__pb2.GetCouponRequest.SerializeToString,
+            omni_dot_channel_dot_v1_dot_channel__pb2.GetCouponResponse.FromString,
             options,
             channel_credentials,
             insecure,

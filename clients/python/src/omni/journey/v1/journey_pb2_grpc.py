@@ -75,6 +75,26 @@ class JourneyServiceStub:
                 request_serializer=omni_dot_journey_dot_v1_dot_journey__pb2.ResumeJourneyRequest.SerializeToString,
                 response_deserializer=omni_dot_journey_dot_v1_dot_journey__pb2.ResumeJourneyResponse.FromString,
                 _registered_method=True)
+        self.StopJourney = channel.unary_unary(
+                '/omni.journey.v1.JourneyService/StopJourney',
+                request_serializer=omni_dot_journey_dot_v1_dot_journey__pb2.StopJourneyRequest.SerializeToString,
+                response_deserializer=omni_dot_journey_dot_v1_dot_journey__pb2.StopJourneyResponse.FromString,
+                _registered_method=True)
+        self.ValidateJourney = channel.unary_unary(
+                '/omni.journey.v1.JourneyService/ValidateJourney',
+                request_serializer=omni_dot_journey_dot_v1_dot_journey__pb2.ValidateJourneyRequest.SerializeToString,
+                response_deserializer=omni_dot_journey_dot_v1_dot_journey__pb2.ValidateJourneyResponse.FromString,
+                _registered_method=True)
+        self.GetJourneyStats = channel.unary_unary(
+                '/omni.journey.v1.JourneyService/GetJourneyStats',
+                request_serializer=omni_dot_journey_dot_v1_dot_journey__pb2.GetJourneyStatsRequest.SerializeToString,
+                response_deserializer=omni_dot_journey_dot_v1_dot_journey__pb2.GetJourneyStatsResponse.FromString,
+                _registered_method=True)
+        self.SimulateJourney = channel.unary_unary(
+                '/omni.journey.v1.JourneyService/SimulateJourney',
+                request_serializer=omni_dot_journey_dot_v1_dot_journey__pb2.SimulateJourneyRequest.SerializeToString,
+                response_deserializer=omni_dot_journey_dot_v1_dot_journey__pb2.SimulateJourneyResponse.FromString,
+                _registered_method=True)
 
 
 class JourneyServiceServicer:
@@ -139,6 +159,37 @@ class JourneyServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def StopJourney(self, request, context):
+        """Stops a journey for good: it takes no entries and every live run ends as exited
+        (reason `stopped`). A stopped journey cannot be resumed or published again.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ValidateJourney(self, request, context):
+        """Checks a journey graph and reports every problem with its node, without storing
+        anything. CreateJourney and PublishJourney reject a journey with any problem.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetJourneyStats(self, request, context):
+        """Per-node counts and conversions per branch / arm of a journey.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SimulateJourney(self, request, context):
+        """Dry-runs a journey for a given profile and scripted events under a virtual clock:
+        the path taken and the messages that would be sent, with no side effect.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_JourneyServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -181,6 +232,26 @@ def add_JourneyServiceServicer_to_server(servicer, server):
                     servicer.ResumeJourney,
                     request_deserializer=omni_dot_journey_dot_v1_dot_journey__pb2.ResumeJourneyRequest.FromString,
                     response_serializer=omni_dot_journey_dot_v1_dot_journey__pb2.ResumeJourneyResponse.SerializeToString,
+            ),
+            'StopJourney': grpc.unary_unary_rpc_method_handler(
+                    servicer.StopJourney,
+                    request_deserializer=omni_dot_journey_dot_v1_dot_journey__pb2.StopJourneyRequest.FromString,
+                    response_serializer=omni_dot_journey_dot_v1_dot_journey__pb2.StopJourneyResponse.SerializeToString,
+            ),
+            'ValidateJourney': grpc.unary_unary_rpc_method_handler(
+                    servicer.ValidateJourney,
+                    request_deserializer=omni_dot_journey_dot_v1_dot_journey__pb2.ValidateJourneyRequest.FromString,
+                    response_serializer=omni_dot_journey_dot_v1_dot_journey__pb2.ValidateJourneyResponse.SerializeToString,
+            ),
+            'GetJourneyStats': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetJourneyStats,
+                    request_deserializer=omni_dot_journey_dot_v1_dot_journey__pb2.GetJourneyStatsRequest.FromString,
+                    response_serializer=omni_dot_journey_dot_v1_dot_journey__pb2.GetJourneyStatsResponse.SerializeToString,
+            ),
+            'SimulateJourney': grpc.unary_unary_rpc_method_handler(
+                    servicer.SimulateJourney,
+                    request_deserializer=omni_dot_journey_dot_v1_dot_journey__pb2.SimulateJourneyRequest.FromString,
+                    response_serializer=omni_dot_journey_dot_v1_dot_journey__pb2.SimulateJourneyResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -400,6 +471,114 @@ class JourneyService:
             '/omni.journey.v1.JourneyService/ResumeJourney',
             omni_dot_journey_dot_v1_dot_journey__pb2.ResumeJourneyRequest.SerializeToString,
             omni_dot_journey_dot_v1_dot_journey__pb2.ResumeJourneyResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def StopJourney(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.journey.v1.JourneyService/StopJourney',
+            omni_dot_journey_dot_v1_dot_journey__pb2.StopJourneyRequest.SerializeToString,
+            omni_dot_journey_dot_v1_dot_journey__pb2.StopJourneyResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ValidateJourney(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.journey.v1.JourneyService/ValidateJourney',
+            omni_dot_journey_dot_v1_dot_journey__pb2.ValidateJourneyRequest.SerializeToString,
+            omni_dot_journey_dot_v1_dot_journey__pb2.ValidateJourneyResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetJourneyStats(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.journey.v1.JourneyService/GetJourneyStats',
+            omni_dot_journey_dot_v1_dot_journey__pb2.GetJourneyStatsRequest.SerializeToString,
+            omni_dot_journey_dot_v1_dot_journey__pb2.GetJourneyStatsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SimulateJourney(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.journey.v1.JourneyService/SimulateJourney',
+            omni_dot_journey_dot_v1_dot_journey__pb2.SimulateJourneyRequest.SerializeToString,
+            omni_dot_journey_dot_v1_dot_journey__pb2.SimulateJourneyResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -1,6 +1,7 @@
 import datetime
 
 from google.protobuf import duration_pb2 as _duration_pb2
+from google.protobuf import field_mask_pb2 as _field_mask_pb2
 from google.protobuf import struct_pb2 as _struct_pb2
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
 from google.protobuf.internal import containers as _containers
@@ -40,6 +41,15 @@ class RecomputeState(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     RECOMPUTE_STATE_RUNNING: _ClassVar[RecomputeState]
     RECOMPUTE_STATE_SUCCEEDED: _ClassVar[RecomputeState]
     RECOMPUTE_STATE_FAILED: _ClassVar[RecomputeState]
+
+class LifecycleStage(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    LIFECYCLE_STAGE_UNSPECIFIED: _ClassVar[LifecycleStage]
+    LIFECYCLE_STAGE_NEW: _ClassVar[LifecycleStage]
+    LIFECYCLE_STAGE_ACTIVE: _ClassVar[LifecycleStage]
+    LIFECYCLE_STAGE_LOYAL: _ClassVar[LifecycleStage]
+    LIFECYCLE_STAGE_AT_RISK: _ClassVar[LifecycleStage]
+    LIFECYCLE_STAGE_DORMANT: _ClassVar[LifecycleStage]
 AGGREGATION_UNSPECIFIED: Aggregation
 AGGREGATION_COUNT: Aggregation
 AGGREGATION_SUM: Aggregation
@@ -60,6 +70,12 @@ RECOMPUTE_STATE_UNSPECIFIED: RecomputeState
 RECOMPUTE_STATE_RUNNING: RecomputeState
 RECOMPUTE_STATE_SUCCEEDED: RecomputeState
 RECOMPUTE_STATE_FAILED: RecomputeState
+LIFECYCLE_STAGE_UNSPECIFIED: LifecycleStage
+LIFECYCLE_STAGE_NEW: LifecycleStage
+LIFECYCLE_STAGE_ACTIVE: LifecycleStage
+LIFECYCLE_STAGE_LOYAL: LifecycleStage
+LIFECYCLE_STAGE_AT_RISK: LifecycleStage
+LIFECYCLE_STAGE_DORMANT: LifecycleStage
 
 class Segment(_message.Message):
     __slots__ = ("segment_id", "display_name", "expression", "version", "create_time", "update_time", "depends_on_segment_ids", "depends_on_computed_traits")
@@ -90,10 +106,12 @@ class CreateSegmentRequest(_message.Message):
     def __init__(self, segment: _Optional[_Union[Segment, _Mapping]] = ..., idempotency_key: _Optional[str] = ...) -> None: ...
 
 class CreateSegmentResponse(_message.Message):
-    __slots__ = ("segment",)
+    __slots__ = ("segment", "recompute")
     SEGMENT_FIELD_NUMBER: _ClassVar[int]
+    RECOMPUTE_FIELD_NUMBER: _ClassVar[int]
     segment: Segment
-    def __init__(self, segment: _Optional[_Union[Segment, _Mapping]] = ...) -> None: ...
+    recompute: Recompute
+    def __init__(self, segment: _Optional[_Union[Segment, _Mapping]] = ..., recompute: _Optional[_Union[Recompute, _Mapping]] = ...) -> None: ...
 
 class GetSegmentRequest(_message.Message):
     __slots__ = ("segment_id", "version")
@@ -386,3 +404,121 @@ class GetRecomputeResponse(_message.Message):
     RECOMPUTE_FIELD_NUMBER: _ClassVar[int]
     recompute: Recompute
     def __init__(self, recompute: _Optional[_Union[Recompute, _Mapping]] = ...) -> None: ...
+
+class LifecycleSettings(_message.Message):
+    __slots__ = ("new_days", "active_days", "dormant_days", "loyal_min_orders", "rfm_refresh_interval", "update_time")
+    NEW_DAYS_FIELD_NUMBER: _ClassVar[int]
+    ACTIVE_DAYS_FIELD_NUMBER: _ClassVar[int]
+    DORMANT_DAYS_FIELD_NUMBER: _ClassVar[int]
+    LOYAL_MIN_ORDERS_FIELD_NUMBER: _ClassVar[int]
+    RFM_REFRESH_INTERVAL_FIELD_NUMBER: _ClassVar[int]
+    UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    new_days: int
+    active_days: int
+    dormant_days: int
+    loyal_min_orders: int
+    rfm_refresh_interval: _duration_pb2.Duration
+    update_time: _timestamp_pb2.Timestamp
+    def __init__(self, new_days: _Optional[int] = ..., active_days: _Optional[int] = ..., dormant_days: _Optional[int] = ..., loyal_min_orders: _Optional[int] = ..., rfm_refresh_interval: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class GetLifecycleSettingsRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class GetLifecycleSettingsResponse(_message.Message):
+    __slots__ = ("settings",)
+    SETTINGS_FIELD_NUMBER: _ClassVar[int]
+    settings: LifecycleSettings
+    def __init__(self, settings: _Optional[_Union[LifecycleSettings, _Mapping]] = ...) -> None: ...
+
+class UpdateLifecycleSettingsRequest(_message.Message):
+    __slots__ = ("settings", "update_mask")
+    SETTINGS_FIELD_NUMBER: _ClassVar[int]
+    UPDATE_MASK_FIELD_NUMBER: _ClassVar[int]
+    settings: LifecycleSettings
+    update_mask: _field_mask_pb2.FieldMask
+    def __init__(self, settings: _Optional[_Union[LifecycleSettings, _Mapping]] = ..., update_mask: _Optional[_Union[_field_mask_pb2.FieldMask, _Mapping]] = ...) -> None: ...
+
+class UpdateLifecycleSettingsResponse(_message.Message):
+    __slots__ = ("settings", "recomputes")
+    SETTINGS_FIELD_NUMBER: _ClassVar[int]
+    RECOMPUTES_FIELD_NUMBER: _ClassVar[int]
+    settings: LifecycleSettings
+    recomputes: _containers.RepeatedCompositeFieldContainer[Recompute]
+    def __init__(self, settings: _Optional[_Union[LifecycleSettings, _Mapping]] = ..., recomputes: _Optional[_Iterable[_Union[Recompute, _Mapping]]] = ...) -> None: ...
+
+class RfmScore(_message.Message):
+    __slots__ = ("recency", "frequency", "monetary")
+    RECENCY_FIELD_NUMBER: _ClassVar[int]
+    FREQUENCY_FIELD_NUMBER: _ClassVar[int]
+    MONETARY_FIELD_NUMBER: _ClassVar[int]
+    recency: int
+    frequency: int
+    monetary: int
+    def __init__(self, recency: _Optional[int] = ..., frequency: _Optional[int] = ..., monetary: _Optional[int] = ...) -> None: ...
+
+class CustomerBuiltins(_message.Message):
+    __slots__ = ("customer_id", "lifecycle_stage", "rfm", "orders", "revenue", "last_purchase_time", "first_seen_time")
+    CUSTOMER_ID_FIELD_NUMBER: _ClassVar[int]
+    LIFECYCLE_STAGE_FIELD_NUMBER: _ClassVar[int]
+    RFM_FIELD_NUMBER: _ClassVar[int]
+    ORDERS_FIELD_NUMBER: _ClassVar[int]
+    REVENUE_FIELD_NUMBER: _ClassVar[int]
+    LAST_PURCHASE_TIME_FIELD_NUMBER: _ClassVar[int]
+    FIRST_SEEN_TIME_FIELD_NUMBER: _ClassVar[int]
+    customer_id: str
+    lifecycle_stage: LifecycleStage
+    rfm: RfmScore
+    orders: int
+    revenue: float
+    last_purchase_time: _timestamp_pb2.Timestamp
+    first_seen_time: _timestamp_pb2.Timestamp
+    def __init__(self, customer_id: _Optional[str] = ..., lifecycle_stage: _Optional[_Union[LifecycleStage, str]] = ..., rfm: _Optional[_Union[RfmScore, _Mapping]] = ..., orders: _Optional[int] = ..., revenue: _Optional[float] = ..., last_purchase_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., first_seen_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class GetCustomerBuiltinsRequest(_message.Message):
+    __slots__ = ("customer_id",)
+    CUSTOMER_ID_FIELD_NUMBER: _ClassVar[int]
+    customer_id: str
+    def __init__(self, customer_id: _Optional[str] = ...) -> None: ...
+
+class GetCustomerBuiltinsResponse(_message.Message):
+    __slots__ = ("builtins",)
+    BUILTINS_FIELD_NUMBER: _ClassVar[int]
+    builtins: CustomerBuiltins
+    def __init__(self, builtins: _Optional[_Union[CustomerBuiltins, _Mapping]] = ...) -> None: ...
+
+class RfmModel(_message.Message):
+    __slots__ = ("compute_time", "customer_count", "recency_cutoffs", "frequency_cutoffs", "monetary_cutoffs")
+    COMPUTE_TIME_FIELD_NUMBER: _ClassVar[int]
+    CUSTOMER_COUNT_FIELD_NUMBER: _ClassVar[int]
+    RECENCY_CUTOFFS_FIELD_NUMBER: _ClassVar[int]
+    FREQUENCY_CUTOFFS_FIELD_NUMBER: _ClassVar[int]
+    MONETARY_CUTOFFS_FIELD_NUMBER: _ClassVar[int]
+    compute_time: _timestamp_pb2.Timestamp
+    customer_count: int
+    recency_cutoffs: _containers.RepeatedCompositeFieldContainer[_timestamp_pb2.Timestamp]
+    frequency_cutoffs: _containers.RepeatedScalarFieldContainer[int]
+    monetary_cutoffs: _containers.RepeatedScalarFieldContainer[float]
+    def __init__(self, compute_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., customer_count: _Optional[int] = ..., recency_cutoffs: _Optional[_Iterable[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]]] = ..., frequency_cutoffs: _Optional[_Iterable[int]] = ..., monetary_cutoffs: _Optional[_Iterable[float]] = ...) -> None: ...
+
+class RefreshRfmRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class RefreshRfmResponse(_message.Message):
+    __slots__ = ("model", "recomputes")
+    MODEL_FIELD_NUMBER: _ClassVar[int]
+    RECOMPUTES_FIELD_NUMBER: _ClassVar[int]
+    model: RfmModel
+    recomputes: _containers.RepeatedCompositeFieldContainer[Recompute]
+    def __init__(self, model: _Optional[_Union[RfmModel, _Mapping]] = ..., recomputes: _Optional[_Iterable[_Union[Recompute, _Mapping]]] = ...) -> None: ...
+
+class GetRfmModelRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class GetRfmModelResponse(_message.Message):
+    __slots__ = ("model",)
+    MODEL_FIELD_NUMBER: _ClassVar[int]
+    model: RfmModel
+    def __init__(self, model: _Optional[_Union[RfmModel, _Mapping]] = ...) -> None: ...

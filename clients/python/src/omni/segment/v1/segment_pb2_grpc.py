@@ -115,6 +115,31 @@ class SegmentServiceStub:
                 request_serializer=omni_dot_segment_dot_v1_dot_segment__pb2.GetRecomputeRequest.SerializeToString,
                 response_deserializer=omni_dot_segment_dot_v1_dot_segment__pb2.GetRecomputeResponse.FromString,
                 _registered_method=True)
+        self.GetLifecycleSettings = channel.unary_unary(
+                '/omni.segment.v1.SegmentService/GetLifecycleSettings',
+                request_serializer=omni_dot_segment_dot_v1_dot_segment__pb2.GetLifecycleSettingsRequest.SerializeToString,
+                response_deserializer=omni_dot_segment_dot_v1_dot_segment__pb2.GetLifecycleSettingsResponse.FromString,
+                _registered_method=True)
+        self.UpdateLifecycleSettings = channel.unary_unary(
+                '/omni.segment.v1.SegmentService/UpdateLifecycleSettings',
+                request_serializer=omni_dot_segment_dot_v1_dot_segment__pb2.UpdateLifecycleSettingsRequest.SerializeToString,
+                response_deserializer=omni_dot_segment_dot_v1_dot_segment__pb2.UpdateLifecycleSettingsResponse.FromString,
+                _registered_method=True)
+        self.GetCustomerBuiltins = channel.unary_unary(
+                '/omni.segment.v1.SegmentService/GetCustomerBuiltins',
+                request_serializer=omni_dot_segment_dot_v1_dot_segment__pb2.GetCustomerBuiltinsRequest.SerializeToString,
+                response_deserializer=omni_dot_segment_dot_v1_dot_segment__pb2.GetCustomerBuiltinsResponse.FromString,
+                _registered_method=True)
+        self.RefreshRfm = channel.unary_unary(
+                '/omni.segment.v1.SegmentService/RefreshRfm',
+                request_serializer=omni_dot_segment_dot_v1_dot_segment__pb2.RefreshRfmRequest.SerializeToString,
+                response_deserializer=omni_dot_segment_dot_v1_dot_segment__pb2.RefreshRfmResponse.FromString,
+                _registered_method=True)
+        self.GetRfmModel = channel.unary_unary(
+                '/omni.segment.v1.SegmentService/GetRfmModel',
+                request_serializer=omni_dot_segment_dot_v1_dot_segment__pb2.GetRfmModelRequest.SerializeToString,
+                response_deserializer=omni_dot_segment_dot_v1_dot_segment__pb2.GetRfmModelResponse.FromString,
+                _registered_method=True)
 
 
 class SegmentServiceServicer:
@@ -122,7 +147,8 @@ class SegmentServiceServicer:
     """
 
     def CreateSegment(self, request, context):
-        """Creates a segment; the expression is compiled and checked first.
+        """Creates a segment; the expression is compiled and checked first, then every known
+        customer is evaluated against it in a background recompute (the backfill).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -236,6 +262,45 @@ class SegmentServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetLifecycleSettings(self, request, context):
+        """Reads the workspace's lifecycle-stage thresholds and RFM refresh interval
+        (defaults until updated).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateLifecycleSettings(self, request, context):
+        """Changes the workspace's lifecycle-stage thresholds or RFM refresh interval; the
+        segments reading `builtins` are recomputed.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetCustomerBuiltins(self, request, context):
+        """Reads one customer's built-ins: lifecycle stage, RFM scores and purchase summary.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RefreshRfm(self, request, context):
+        """Recomputes the workspace's RFM quintiles now (they are also recomputed on the
+        schedule of LifecycleSettings.rfm_refresh_interval); the segments reading
+        `builtins.rfm` are recomputed.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetRfmModel(self, request, context):
+        """Reads the workspace's current RFM quintile cut-offs.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_SegmentServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -318,6 +383,31 @@ def add_SegmentServiceServicer_to_server(servicer, server):
                     servicer.GetRecompute,
                     request_deserializer=omni_dot_segment_dot_v1_dot_segment__pb2.GetRecomputeRequest.FromString,
                     response_serializer=omni_dot_segment_dot_v1_dot_segment__pb2.GetRecomputeResponse.SerializeToString,
+            ),
+            'GetLifecycleSettings': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetLifecycleSettings,
+                    request_deserializer=omni_dot_segment_dot_v1_dot_segment__pb2.GetLifecycleSettingsRequest.FromString,
+                    response_serializer=omni_dot_segment_dot_v1_dot_segment__pb2.GetLifecycleSettingsResponse.SerializeToString,
+            ),
+            'UpdateLifecycleSettings': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateLifecycleSettings,
+                    request_deserializer=omni_dot_segment_dot_v1_dot_segment__pb2.UpdateLifecycleSettingsRequest.FromString,
+                    response_serializer=omni_dot_segment_dot_v1_dot_segment__pb2.UpdateLifecycleSettingsResponse.SerializeToString,
+            ),
+            'GetCustomerBuiltins': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetCustomerBuiltins,
+                    request_deserializer=omni_dot_segment_dot_v1_dot_segment__pb2.GetCustomerBuiltinsRequest.FromString,
+                    response_serializer=omni_dot_segment_dot_v1_dot_segment__pb2.GetCustomerBuiltinsResponse.SerializeToString,
+            ),
+            'RefreshRfm': grpc.unary_unary_rpc_method_handler(
+                    servicer.RefreshRfm,
+                    request_deserializer=omni_dot_segment_dot_v1_dot_segment__pb2.RefreshRfmRequest.FromString,
+                    response_serializer=omni_dot_segment_dot_v1_dot_segment__pb2.RefreshRfmResponse.SerializeToString,
+            ),
+            'GetRfmModel': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetRfmModel,
+                    request_deserializer=omni_dot_segment_dot_v1_dot_segment__pb2.GetRfmModelRequest.FromString,
+                    response_serializer=omni_dot_segment_dot_v1_dot_segment__pb2.GetRfmModelResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -753,6 +843,141 @@ class SegmentService:
             '/omni.segment.v1.SegmentService/GetRecompute',
             omni_dot_segment_dot_v1_dot_segment__pb2.GetRecomputeRequest.SerializeToString,
             omni_dot_segment_dot_v1_dot_segment__pb2.GetRecomputeResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetLifecycleSettings(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.segment.v1.SegmentService/GetLifecycleSettings',
+            omni_dot_segment_dot_v1_dot_segment__pb2.GetLifecycleSettingsRequest.SerializeToString,
+            omni_dot_segment_dot_v1_dot_segment__pb2.GetLifecycleSettingsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateLifecycleSettings(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.segment.v1.SegmentService/UpdateLifecycleSettings',
+            omni_dot_segment_dot_v1_dot_segment__pb2.UpdateLifecycleSettingsRequest.SerializeToString,
+            omni_dot_segment_dot_v1_dot_segment__pb2.UpdateLifecycleSettingsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetCustomerBuiltins(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.segment.v1.SegmentService/GetCustomerBuiltins',
+            omni_dot_segment_dot_v1_dot_segment__pb2.GetCustomerBuiltinsRequest.SerializeToString,
+            omni_dot_segment_dot_v1_dot_segment__pb2.GetCustomerBuiltinsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RefreshRfm(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.segment.v1.SegmentService/RefreshRfm',
+            omni_dot_segment_dot_v1_dot_segment__pb2.RefreshRfmRequest.SerializeToString,
+            omni_dot_segment_dot_v1_dot_segment__pb2.RefreshRfmResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetRfmModel(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.segment.v1.SegmentService/GetRfmModel',
+            omni_dot_segment_dot_v1_dot_segment__pb2.GetRfmModelRequest.SerializeToString,
+            omni_dot_segment_dot_v1_dot_segment__pb2.GetRfmModelResponse.FromString,
             options,
             channel_credentials,
             insecure,

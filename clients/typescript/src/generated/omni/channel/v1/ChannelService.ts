@@ -8,6 +8,8 @@ import type { CreateTemplateRequest as _omni_channel_v1_CreateTemplateRequest, C
 import type { CreateTemplateResponse as _omni_channel_v1_CreateTemplateResponse, CreateTemplateResponse__Output as _omni_channel_v1_CreateTemplateResponse__Output } from '../../../omni/channel/v1/CreateTemplateResponse';
 import type { DeleteSuppressionRequest as _omni_channel_v1_DeleteSuppressionRequest, DeleteSuppressionRequest__Output as _omni_channel_v1_DeleteSuppressionRequest__Output } from '../../../omni/channel/v1/DeleteSuppressionRequest';
 import type { DeleteSuppressionResponse as _omni_channel_v1_DeleteSuppressionResponse, DeleteSuppressionResponse__Output as _omni_channel_v1_DeleteSuppressionResponse__Output } from '../../../omni/channel/v1/DeleteSuppressionResponse';
+import type { GetCouponRequest as _omni_channel_v1_GetCouponRequest, GetCouponRequest__Output as _omni_channel_v1_GetCouponRequest__Output } from '../../../omni/channel/v1/GetCouponRequest';
+import type { GetCouponResponse as _omni_channel_v1_GetCouponResponse, GetCouponResponse__Output as _omni_channel_v1_GetCouponResponse__Output } from '../../../omni/channel/v1/GetCouponResponse';
 import type { GetMessageRequest as _omni_channel_v1_GetMessageRequest, GetMessageRequest__Output as _omni_channel_v1_GetMessageRequest__Output } from '../../../omni/channel/v1/GetMessageRequest';
 import type { GetMessageResponse as _omni_channel_v1_GetMessageResponse, GetMessageResponse__Output as _omni_channel_v1_GetMessageResponse__Output } from '../../../omni/channel/v1/GetMessageResponse';
 import type { GetProviderConfigRequest as _omni_channel_v1_GetProviderConfigRequest, GetProviderConfigRequest__Output as _omni_channel_v1_GetProviderConfigRequest__Output } from '../../../omni/channel/v1/GetProviderConfigRequest';
@@ -16,12 +18,16 @@ import type { GetSendPolicyRequest as _omni_channel_v1_GetSendPolicyRequest, Get
 import type { GetSendPolicyResponse as _omni_channel_v1_GetSendPolicyResponse, GetSendPolicyResponse__Output as _omni_channel_v1_GetSendPolicyResponse__Output } from '../../../omni/channel/v1/GetSendPolicyResponse';
 import type { GetTemplateRequest as _omni_channel_v1_GetTemplateRequest, GetTemplateRequest__Output as _omni_channel_v1_GetTemplateRequest__Output } from '../../../omni/channel/v1/GetTemplateRequest';
 import type { GetTemplateResponse as _omni_channel_v1_GetTemplateResponse, GetTemplateResponse__Output as _omni_channel_v1_GetTemplateResponse__Output } from '../../../omni/channel/v1/GetTemplateResponse';
+import type { IssueCouponRequest as _omni_channel_v1_IssueCouponRequest, IssueCouponRequest__Output as _omni_channel_v1_IssueCouponRequest__Output } from '../../../omni/channel/v1/IssueCouponRequest';
+import type { IssueCouponResponse as _omni_channel_v1_IssueCouponResponse, IssueCouponResponse__Output as _omni_channel_v1_IssueCouponResponse__Output } from '../../../omni/channel/v1/IssueCouponResponse';
 import type { ListMessagesRequest as _omni_channel_v1_ListMessagesRequest, ListMessagesRequest__Output as _omni_channel_v1_ListMessagesRequest__Output } from '../../../omni/channel/v1/ListMessagesRequest';
 import type { ListMessagesResponse as _omni_channel_v1_ListMessagesResponse, ListMessagesResponse__Output as _omni_channel_v1_ListMessagesResponse__Output } from '../../../omni/channel/v1/ListMessagesResponse';
 import type { ListSuppressionsRequest as _omni_channel_v1_ListSuppressionsRequest, ListSuppressionsRequest__Output as _omni_channel_v1_ListSuppressionsRequest__Output } from '../../../omni/channel/v1/ListSuppressionsRequest';
 import type { ListSuppressionsResponse as _omni_channel_v1_ListSuppressionsResponse, ListSuppressionsResponse__Output as _omni_channel_v1_ListSuppressionsResponse__Output } from '../../../omni/channel/v1/ListSuppressionsResponse';
 import type { PreviewTemplateRequest as _omni_channel_v1_PreviewTemplateRequest, PreviewTemplateRequest__Output as _omni_channel_v1_PreviewTemplateRequest__Output } from '../../../omni/channel/v1/PreviewTemplateRequest';
 import type { PreviewTemplateResponse as _omni_channel_v1_PreviewTemplateResponse, PreviewTemplateResponse__Output as _omni_channel_v1_PreviewTemplateResponse__Output } from '../../../omni/channel/v1/PreviewTemplateResponse';
+import type { RedeemCouponRequest as _omni_channel_v1_RedeemCouponRequest, RedeemCouponRequest__Output as _omni_channel_v1_RedeemCouponRequest__Output } from '../../../omni/channel/v1/RedeemCouponRequest';
+import type { RedeemCouponResponse as _omni_channel_v1_RedeemCouponResponse, RedeemCouponResponse__Output as _omni_channel_v1_RedeemCouponResponse__Output } from '../../../omni/channel/v1/RedeemCouponResponse';
 import type { SendRequest as _omni_channel_v1_SendRequest, SendRequest__Output as _omni_channel_v1_SendRequest__Output } from '../../../omni/channel/v1/SendRequest';
 import type { SendResponse as _omni_channel_v1_SendResponse, SendResponse__Output as _omni_channel_v1_SendResponse__Output } from '../../../omni/channel/v1/SendResponse';
 import type { UpdateProviderConfigRequest as _omni_channel_v1_UpdateProviderConfigRequest, UpdateProviderConfigRequest__Output as _omni_channel_v1_UpdateProviderConfigRequest__Output } from '../../../omni/channel/v1/UpdateProviderConfigRequest';
@@ -59,6 +65,15 @@ export interface ChannelServiceClient extends grpc.Client {
   deleteSuppression(argument: _omni_channel_v1_DeleteSuppressionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_DeleteSuppressionResponse__Output>): grpc.ClientUnaryCall;
   deleteSuppression(argument: _omni_channel_v1_DeleteSuppressionRequest, callback: grpc.requestCallback<_omni_channel_v1_DeleteSuppressionResponse__Output>): grpc.ClientUnaryCall;
   
+  GetCoupon(argument: _omni_channel_v1_GetCouponRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_GetCouponResponse__Output>): grpc.ClientUnaryCall;
+  GetCoupon(argument: _omni_channel_v1_GetCouponRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_channel_v1_GetCouponResponse__Output>): grpc.ClientUnaryCall;
+  GetCoupon(argument: _omni_channel_v1_GetCouponRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_GetCouponResponse__Output>): grpc.ClientUnaryCall;
+  GetCoupon(argument: _omni_channel_v1_GetCouponRequest, callback: grpc.requestCallback<_omni_channel_v1_GetCouponResponse__Output>): grpc.ClientUnaryCall;
+  getCoupon(argument: _omni_channel_v1_GetCouponRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_GetCouponResponse__Output>): grpc.ClientUnaryCall;
+  getCoupon(argument: _omni_channel_v1_GetCouponRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_channel_v1_GetCouponResponse__Output>): grpc.ClientUnaryCall;
+  getCoupon(argument: _omni_channel_v1_GetCouponRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_GetCouponResponse__Output>): grpc.ClientUnaryCall;
+  getCoupon(argument: _omni_channel_v1_GetCouponRequest, callback: grpc.requestCallback<_omni_channel_v1_GetCouponResponse__Output>): grpc.ClientUnaryCall;
+  
   GetMessage(argument: _omni_channel_v1_GetMessageRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_GetMessageResponse__Output>): grpc.ClientUnaryCall;
   GetMessage(argument: _omni_channel_v1_GetMessageRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_channel_v1_GetMessageResponse__Output>): grpc.ClientUnaryCall;
   GetMessage(argument: _omni_channel_v1_GetMessageRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_GetMessageResponse__Output>): grpc.ClientUnaryCall;
@@ -95,6 +110,15 @@ export interface ChannelServiceClient extends grpc.Client {
   getTemplate(argument: _omni_channel_v1_GetTemplateRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_GetTemplateResponse__Output>): grpc.ClientUnaryCall;
   getTemplate(argument: _omni_channel_v1_GetTemplateRequest, callback: grpc.requestCallback<_omni_channel_v1_GetTemplateResponse__Output>): grpc.ClientUnaryCall;
   
+  IssueCoupon(argument: _omni_channel_v1_IssueCouponRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_IssueCouponResponse__Output>): grpc.ClientUnaryCall;
+  IssueCoupon(argument: _omni_channel_v1_IssueCouponRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_channel_v1_IssueCouponResponse__Output>): grpc.ClientUnaryCall;
+  IssueCoupon(argument: _omni_channel_v1_IssueCouponRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_IssueCouponResponse__Output>): grpc.ClientUnaryCall;
+  IssueCoupon(argument: _omni_channel_v1_IssueCouponRequest, callback: grpc.requestCallback<_omni_channel_v1_IssueCouponResponse__Output>): grpc.ClientUnaryCall;
+  issueCoupon(argument: _omni_channel_v1_IssueCouponRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_IssueCouponResponse__Output>): grpc.ClientUnaryCall;
+  issueCoupon(argument: _omni_channel_v1_IssueCouponRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_channel_v1_IssueCouponResponse__Output>): grpc.ClientUnaryCall;
+  issueCoupon(argument: _omni_channel_v1_IssueCouponRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_IssueCouponResponse__Output>): grpc.ClientUnaryCall;
+  issueCoupon(argument: _omni_channel_v1_IssueCouponRequest, callback: grpc.requestCallback<_omni_channel_v1_IssueCouponResponse__Output>): grpc.ClientUnaryCall;
+  
   ListMessages(argument: _omni_channel_v1_ListMessagesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_ListMessagesResponse__Output>): grpc.ClientUnaryCall;
   ListMessages(argument: _omni_channel_v1_ListMessagesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_channel_v1_ListMessagesResponse__Output>): grpc.ClientUnaryCall;
   ListMessages(argument: _omni_channel_v1_ListMessagesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_ListMessagesResponse__Output>): grpc.ClientUnaryCall;
@@ -121,6 +145,15 @@ export interface ChannelServiceClient extends grpc.Client {
   previewTemplate(argument: _omni_channel_v1_PreviewTemplateRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_channel_v1_PreviewTemplateResponse__Output>): grpc.ClientUnaryCall;
   previewTemplate(argument: _omni_channel_v1_PreviewTemplateRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_PreviewTemplateResponse__Output>): grpc.ClientUnaryCall;
   previewTemplate(argument: _omni_channel_v1_PreviewTemplateRequest, callback: grpc.requestCallback<_omni_channel_v1_PreviewTemplateResponse__Output>): grpc.ClientUnaryCall;
+  
+  RedeemCoupon(argument: _omni_channel_v1_RedeemCouponRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_RedeemCouponResponse__Output>): grpc.ClientUnaryCall;
+  RedeemCoupon(argument: _omni_channel_v1_RedeemCouponRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_channel_v1_RedeemCouponResponse__Output>): grpc.ClientUnaryCall;
+  RedeemCoupon(argument: _omni_channel_v1_RedeemCouponRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_RedeemCouponResponse__Output>): grpc.ClientUnaryCall;
+  RedeemCoupon(argument: _omni_channel_v1_RedeemCouponRequest, callback: grpc.requestCallback<_omni_channel_v1_RedeemCouponResponse__Output>): grpc.ClientUnaryCall;
+  redeemCoupon(argument: _omni_channel_v1_RedeemCouponRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_RedeemCouponResponse__Output>): grpc.ClientUnaryCall;
+  redeemCoupon(argument: _omni_channel_v1_RedeemCouponRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_channel_v1_RedeemCouponResponse__Output>): grpc.ClientUnaryCall;
+  redeemCoupon(argument: _omni_channel_v1_RedeemCouponRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_RedeemCouponResponse__Output>): grpc.ClientUnaryCall;
+  redeemCoupon(argument: _omni_channel_v1_RedeemCouponRequest, callback: grpc.requestCallback<_omni_channel_v1_RedeemCouponResponse__Output>): grpc.ClientUnaryCall;
   
   Send(argument: _omni_channel_v1_SendRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_SendResponse__Output>): grpc.ClientUnaryCall;
   Send(argument: _omni_channel_v1_SendRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_channel_v1_SendResponse__Output>): grpc.ClientUnaryCall;
@@ -163,6 +196,8 @@ export interface ChannelServiceHandlers extends grpc.UntypedServiceImplementatio
   
   DeleteSuppression: grpc.handleUnaryCall<_omni_channel_v1_DeleteSuppressionRequest__Output, _omni_channel_v1_DeleteSuppressionResponse>;
   
+  GetCoupon: grpc.handleUnaryCall<_omni_channel_v1_GetCouponRequest__Output, _omni_channel_v1_GetCouponResponse>;
+  
   GetMessage: grpc.handleUnaryCall<_omni_channel_v1_GetMessageRequest__Output, _omni_channel_v1_GetMessageResponse>;
   
   GetProviderConfig: grpc.handleUnaryCall<_omni_channel_v1_GetProviderConfigRequest__Output, _omni_channel_v1_GetProviderConfigResponse>;
@@ -171,11 +206,15 @@ export interface ChannelServiceHandlers extends grpc.UntypedServiceImplementatio
   
   GetTemplate: grpc.handleUnaryCall<_omni_channel_v1_GetTemplateRequest__Output, _omni_channel_v1_GetTemplateResponse>;
   
+  IssueCoupon: grpc.handleUnaryCall<_omni_channel_v1_IssueCouponRequest__Output, _omni_channel_v1_IssueCouponResponse>;
+  
   ListMessages: grpc.handleUnaryCall<_omni_channel_v1_ListMessagesRequest__Output, _omni_channel_v1_ListMessagesResponse>;
   
   ListSuppressions: grpc.handleUnaryCall<_omni_channel_v1_ListSuppressionsRequest__Output, _omni_channel_v1_ListSuppressionsResponse>;
   
   PreviewTemplate: grpc.handleUnaryCall<_omni_channel_v1_PreviewTemplateRequest__Output, _omni_channel_v1_PreviewTemplateResponse>;
+  
+  RedeemCoupon: grpc.handleUnaryCall<_omni_channel_v1_RedeemCouponRequest__Output, _omni_channel_v1_RedeemCouponResponse>;
   
   Send: grpc.handleUnaryCall<_omni_channel_v1_SendRequest__Output, _omni_channel_v1_SendResponse>;
   
@@ -191,13 +230,16 @@ export interface ChannelServiceDefinition extends grpc.ServiceDefinition {
   CreateSuppression: MethodDefinition<_omni_channel_v1_CreateSuppressionRequest, _omni_channel_v1_CreateSuppressionResponse, _omni_channel_v1_CreateSuppressionRequest__Output, _omni_channel_v1_CreateSuppressionResponse__Output>
   CreateTemplate: MethodDefinition<_omni_channel_v1_CreateTemplateRequest, _omni_channel_v1_CreateTemplateResponse, _omni_channel_v1_CreateTemplateRequest__Output, _omni_channel_v1_CreateTemplateResponse__Output>
   DeleteSuppression: MethodDefinition<_omni_channel_v1_DeleteSuppressionRequest, _omni_channel_v1_DeleteSuppressionResponse, _omni_channel_v1_DeleteSuppressionRequest__Output, _omni_channel_v1_DeleteSuppressionResponse__Output>
+  GetCoupon: MethodDefinition<_omni_channel_v1_GetCouponRequest, _omni_channel_v1_GetCouponResponse, _omni_channel_v1_GetCouponRequest__Output, _omni_channel_v1_GetCouponResponse__Output>
   GetMessage: MethodDefinition<_omni_channel_v1_GetMessageRequest, _omni_channel_v1_GetMessageResponse, _omni_channel_v1_GetMessageRequest__Output, _omni_channel_v1_GetMessageResponse__Output>
   GetProviderConfig: MethodDefinition<_omni_channel_v1_GetProviderConfigRequest, _omni_channel_v1_GetProviderConfigResponse, _omni_channel_v1_GetProviderConfigRequest__Output, _omni_channel_v1_GetProviderConfigResponse__Output>
   GetSendPolicy: MethodDefinition<_omni_channel_v1_GetSendPolicyRequest, _omni_channel_v1_GetSendPolicyResponse, _omni_channel_v1_GetSendPolicyRequest__Output, _omni_channel_v1_GetSendPolicyResponse__Output>
   GetTemplate: MethodDefinition<_omni_channel_v1_GetTemplateRequest, _omni_channel_v1_GetTemplateResponse, _omni_channel_v1_GetTemplateRequest__Output, _omni_channel_v1_GetTemplateResponse__Output>
+  IssueCoupon: MethodDefinition<_omni_channel_v1_IssueCouponRequest, _omni_channel_v1_IssueCouponResponse, _omni_channel_v1_IssueCouponRequest__Output, _omni_channel_v1_IssueCouponResponse__Output>
   ListMessages: MethodDefinition<_omni_channel_v1_ListMessagesRequest, _omni_channel_v1_ListMessagesResponse, _omni_channel_v1_ListMessagesRequest__Output, _omni_channel_v1_ListMessagesResponse__Output>
   ListSuppressions: MethodDefinition<_omni_channel_v1_ListSuppressionsRequest, _omni_channel_v1_ListSuppressionsResponse, _omni_channel_v1_ListSuppressionsRequest__Output, _omni_channel_v1_ListSuppressionsResponse__Output>
   PreviewTemplate: MethodDefinition<_omni_channel_v1_PreviewTemplateRequest, _omni_channel_v1_PreviewTemplateResponse, _omni_channel_v1_PreviewTemplateRequest__Output, _omni_channel_v1_PreviewTemplateResponse__Output>
+  RedeemCoupon: MethodDefinition<_omni_channel_v1_RedeemCouponRequest, _omni_channel_v1_RedeemCouponResponse, _omni_channel_v1_RedeemCouponRequest__Output, _omni_channel_v1_RedeemCouponResponse__Output>
   Send: MethodDefinition<_omni_channel_v1_SendRequest, _omni_channel_v1_SendResponse, _omni_channel_v1_SendRequest__Output, _omni_channel_v1_SendResponse__Output>
   UpdateProviderConfig: MethodDefinition<_omni_channel_v1_UpdateProviderConfigRequest, _omni_channel_v1_UpdateProviderConfigResponse, _omni_channel_v1_UpdateProviderConfigRequest__Output, _omni_channel_v1_UpdateProviderConfigResponse__Output>
   UpdateSendPolicy: MethodDefinition<_omni_channel_v1_UpdateSendPolicyRequest, _omni_channel_v1_UpdateSendPolicyResponse, _omni_channel_v1_UpdateSendPolicyRequest__Output, _omni_channel_v1_UpdateSendPolicyResponse__Output>

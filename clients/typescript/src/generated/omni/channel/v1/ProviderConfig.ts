@@ -18,6 +18,8 @@ export interface ProviderConfig {
   'timeout'?: (_google_protobuf_Duration | null);
   'updateTime'?: (_google_protobuf_Timestamp | null);
   'secretResolved'?: (boolean);
+  'keyId'?: (string);
+  'topic'?: (string);
 }
 
 export interface ProviderConfig__Output {
@@ -33,4 +35,6 @@ export interface ProviderConfig__Output {
   'timeout': (_google_protobuf_Duration__Output | null);
   'updateTime': (_google_protobuf_Timestamp__Output | null);
   'secretResolved': (boolean);
+  'keyId': (string);
+  'topic': (string);
 }

@@ -6,6 +6,7 @@ export const ProviderKind = {
   PROVIDER_KIND_TWILIO: 'PROVIDER_KIND_TWILIO',
   PROVIDER_KIND_FCM: 'PROVIDER_KIND_FCM',
   PROVIDER_KIND_STORE_WEBHOOK: 'PROVIDER_KIND_STORE_WEBHOOK',
+  PROVIDER_KIND_APNS: 'PROVIDER_KIND_APNS',
 } as const;
 
 export type ProviderKind =
@@ -19,5 +20,7 @@ export type ProviderKind =
   | 3
   | 'PROVIDER_KIND_STORE_WEBHOOK'
   | 4
+  | 'PROVIDER_KIND_APNS'
+  | 5
 
 export type ProviderKind__Output = typeof ProviderKind[keyof typeof ProviderKind]

@@ -5,6 +5,7 @@ import type { RenderedOffer as _omni_channel_v1_RenderedOffer, RenderedOffer__Ou
 import type { Struct as _google_protobuf_Struct, Struct__Output as _google_protobuf_Struct__Output } from '../../../google/protobuf/Struct';
 import type { MessagePurpose as _omni_channel_v1_MessagePurpose, MessagePurpose__Output as _omni_channel_v1_MessagePurpose__Output } from '../../../omni/channel/v1/MessagePurpose';
 import type { Timestamp as _google_protobuf_Timestamp, Timestamp__Output as _google_protobuf_Timestamp__Output } from '../../../google/protobuf/Timestamp';
+import type { CouponSpec as _omni_channel_v1_CouponSpec, CouponSpec__Output as _omni_channel_v1_CouponSpec__Output } from '../../../omni/channel/v1/CouponSpec';
 
 export interface SendRequest {
   'idempotencyKey'?: (string);
@@ -19,6 +20,7 @@ export interface SendRequest {
   'locale'?: (string);
   'expireTime'?: (_google_protobuf_Timestamp | null);
   'campaign'?: (string);
+  'coupon'?: (_omni_channel_v1_CouponSpec | null);
 }
 
 export interface SendRequest__Output {
@@ -34,4 +36,5 @@ export interface SendRequest__Output {
   'locale': (string);
   'expireTime': (_google_protobuf_Timestamp__Output | null);
   'campaign': (string);
+  'coupon': (_omni_channel_v1_CouponSpec__Output | null);
 }

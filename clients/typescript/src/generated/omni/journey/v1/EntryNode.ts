@@ -3,8 +3,12 @@
 
 export interface EntryNode {
   'eventType'?: (string);
+  'filter'?: (string);
+  'segmentId'?: (string);
 }
 
 export interface EntryNode__Output {
   'eventType': (string);
+  'filter': (string);
+  'segmentId': (string);
 }

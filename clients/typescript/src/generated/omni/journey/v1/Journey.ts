@@ -3,6 +3,7 @@
 import type { Node as _omni_journey_v1_Node, Node__Output as _omni_journey_v1_Node__Output } from '../../../omni/journey/v1/Node';
 import type { JourneyState as _omni_journey_v1_JourneyState, JourneyState__Output as _omni_journey_v1_JourneyState__Output } from '../../../omni/journey/v1/JourneyState';
 import type { Timestamp as _google_protobuf_Timestamp, Timestamp__Output as _google_protobuf_Timestamp__Output } from '../../../google/protobuf/Timestamp';
+import type { JourneySettings as _omni_journey_v1_JourneySettings, JourneySettings__Output as _omni_journey_v1_JourneySettings__Output } from '../../../omni/journey/v1/JourneySettings';
 import type { Long } from '@grpc/proto-loader';
 
 export interface Journey {
@@ -12,6 +13,7 @@ export interface Journey {
   'state'?: (_omni_journey_v1_JourneyState);
   'publishedVersion'?: (number | string | Long);
   'createTime'?: (_google_protobuf_Timestamp | null);
+  'settings'?: (_omni_journey_v1_JourneySettings | null);
 }
 
 export interface Journey__Output {
@@ -21,4 +23,5 @@ export interface Journey__Output {
   'state': (_omni_journey_v1_JourneyState__Output);
   'publishedVersion': (string);
   'createTime': (_google_protobuf_Timestamp__Output | null);
+  'settings': (_omni_journey_v1_JourneySettings__Output | null);
 }

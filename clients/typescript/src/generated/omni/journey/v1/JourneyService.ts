@@ -8,6 +8,8 @@ import type { EnrollCustomerRequest as _omni_journey_v1_EnrollCustomerRequest, E
 import type { EnrollCustomerResponse as _omni_journey_v1_EnrollCustomerResponse, EnrollCustomerResponse__Output as _omni_journey_v1_EnrollCustomerResponse__Output } from '../../../omni/journey/v1/EnrollCustomerResponse';
 import type { GetJourneyRequest as _omni_journey_v1_GetJourneyRequest, GetJourneyRequest__Output as _omni_journey_v1_GetJourneyRequest__Output } from '../../../omni/journey/v1/GetJourneyRequest';
 import type { GetJourneyResponse as _omni_journey_v1_GetJourneyResponse, GetJourneyResponse__Output as _omni_journey_v1_GetJourneyResponse__Output } from '../../../omni/journey/v1/GetJourneyResponse';
+import type { GetJourneyStatsRequest as _omni_journey_v1_GetJourneyStatsRequest, GetJourneyStatsRequest__Output as _omni_journey_v1_GetJourneyStatsRequest__Output } from '../../../omni/journey/v1/GetJourneyStatsRequest';
+import type { GetJourneyStatsResponse as _omni_journey_v1_GetJourneyStatsResponse, GetJourneyStatsResponse__Output as _omni_journey_v1_GetJourneyStatsResponse__Output } from '../../../omni/journey/v1/GetJourneyStatsResponse';
 import type { GetRunRequest as _omni_journey_v1_GetRunRequest, GetRunRequest__Output as _omni_journey_v1_GetRunRequest__Output } from '../../../omni/journey/v1/GetRunRequest';
 import type { GetRunResponse as _omni_journey_v1_GetRunResponse, GetRunResponse__Output as _omni_journey_v1_GetRunResponse__Output } from '../../../omni/journey/v1/GetRunResponse';
 import type { ListRunsRequest as _omni_journey_v1_ListRunsRequest, ListRunsRequest__Output as _omni_journey_v1_ListRunsRequest__Output } from '../../../omni/journey/v1/ListRunsRequest';
@@ -18,6 +20,12 @@ import type { PublishJourneyRequest as _omni_journey_v1_PublishJourneyRequest, P
 import type { PublishJourneyResponse as _omni_journey_v1_PublishJourneyResponse, PublishJourneyResponse__Output as _omni_journey_v1_PublishJourneyResponse__Output } from '../../../omni/journey/v1/PublishJourneyResponse';
 import type { ResumeJourneyRequest as _omni_journey_v1_ResumeJourneyRequest, ResumeJourneyRequest__Output as _omni_journey_v1_ResumeJourneyRequest__Output } from '../../../omni/journey/v1/ResumeJourneyRequest';
 import type { ResumeJourneyResponse as _omni_journey_v1_ResumeJourneyResponse, ResumeJourneyResponse__Output as _omni_journey_v1_ResumeJourneyResponse__Output } from '../../../omni/journey/v1/ResumeJourneyResponse';
+import type { SimulateJourneyRequest as _omni_journey_v1_SimulateJourneyRequest, SimulateJourneyRequest__Output as _omni_journey_v1_SimulateJourneyRequest__Output } from '../../../omni/journey/v1/SimulateJourneyRequest';
+import type { SimulateJourneyResponse as _omni_journey_v1_SimulateJourneyResponse, SimulateJourneyResponse__Output as _omni_journey_v1_SimulateJourneyResponse__Output } from '../../../omni/journey/v1/SimulateJourneyResponse';
+import type { StopJourneyRequest as _omni_journey_v1_StopJourneyRequest, StopJourneyRequest__Output as _omni_journey_v1_StopJourneyRequest__Output } from '../../../omni/journey/v1/StopJourneyRequest';
+import type { StopJourneyResponse as _omni_journey_v1_StopJourneyResponse, StopJourneyResponse__Output as _omni_journey_v1_StopJourneyResponse__Output } from '../../../omni/journey/v1/StopJourneyResponse';
+import type { ValidateJourneyRequest as _omni_journey_v1_ValidateJourneyRequest, ValidateJourneyRequest__Output as _omni_journey_v1_ValidateJourneyRequest__Output } from '../../../omni/journey/v1/ValidateJourneyRequest';
+import type { ValidateJourneyResponse as _omni_journey_v1_ValidateJourneyResponse, ValidateJourneyResponse__Output as _omni_journey_v1_ValidateJourneyResponse__Output } from '../../../omni/journey/v1/ValidateJourneyResponse';
 
 export interface JourneyServiceClient extends grpc.Client {
   CreateJourney(argument: _omni_journey_v1_CreateJourneyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_CreateJourneyResponse__Output>): grpc.ClientUnaryCall;
@@ -46,6 +54,15 @@ export interface JourneyServiceClient extends grpc.Client {
   getJourney(argument: _omni_journey_v1_GetJourneyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_journey_v1_GetJourneyResponse__Output>): grpc.ClientUnaryCall;
   getJourney(argument: _omni_journey_v1_GetJourneyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_GetJourneyResponse__Output>): grpc.ClientUnaryCall;
   getJourney(argument: _omni_journey_v1_GetJourneyRequest, callback: grpc.requestCallback<_omni_journey_v1_GetJourneyResponse__Output>): grpc.ClientUnaryCall;
+  
+  GetJourneyStats(argument: _omni_journey_v1_GetJourneyStatsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_GetJourneyStatsResponse__Output>): grpc.ClientUnaryCall;
+  GetJourneyStats(argument: _omni_journey_v1_GetJourneyStatsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_journey_v1_GetJourneyStatsResponse__Output>): grpc.ClientUnaryCall;
+  GetJourneyStats(argument: _omni_journey_v1_GetJourneyStatsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_GetJourneyStatsResponse__Output>): grpc.ClientUnaryCall;
+  GetJourneyStats(argument: _omni_journey_v1_GetJourneyStatsRequest, callback: grpc.requestCallback<_omni_journey_v1_GetJourneyStatsResponse__Output>): grpc.ClientUnaryCall;
+  getJourneyStats(argument: _omni_journey_v1_GetJourneyStatsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_GetJourneyStatsResponse__Output>): grpc.ClientUnaryCall;
+  getJourneyStats(argument: _omni_journey_v1_GetJourneyStatsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_journey_v1_GetJourneyStatsResponse__Output>): grpc.ClientUnaryCall;
+  getJourneyStats(argument: _omni_journey_v1_GetJourneyStatsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_GetJourneyStatsResponse__Output>): grpc.ClientUnaryCall;
+  getJourneyStats(argument: _omni_journey_v1_GetJourneyStatsRequest, callback: grpc.requestCallback<_omni_journey_v1_GetJourneyStatsResponse__Output>): grpc.ClientUnaryCall;
   
   GetRun(argument: _omni_journey_v1_GetRunRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_GetRunResponse__Output>): grpc.ClientUnaryCall;
   GetRun(argument: _omni_journey_v1_GetRunRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_journey_v1_GetRunResponse__Output>): grpc.ClientUnaryCall;
@@ -92,6 +109,33 @@ export interface JourneyServiceClient extends grpc.Client {
   resumeJourney(argument: _omni_journey_v1_ResumeJourneyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_ResumeJourneyResponse__Output>): grpc.ClientUnaryCall;
   resumeJourney(argument: _omni_journey_v1_ResumeJourneyRequest, callback: grpc.requestCallback<_omni_journey_v1_ResumeJourneyResponse__Output>): grpc.ClientUnaryCall;
   
+  SimulateJourney(argument: _omni_journey_v1_SimulateJourneyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_SimulateJourneyResponse__Output>): grpc.ClientUnaryCall;
+  SimulateJourney(argument: _omni_journey_v1_SimulateJourneyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_journey_v1_SimulateJourneyResponse__Output>): grpc.ClientUnaryCall;
+  SimulateJourney(argument: _omni_journey_v1_SimulateJourneyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_SimulateJourneyResponse__Output>): grpc.ClientUnaryCall;
+  SimulateJourney(argument: _omni_journey_v1_SimulateJourneyRequest, callback: grpc.requestCallback<_omni_journey_v1_SimulateJourneyResponse__Output>): grpc.ClientUnaryCall;
+  simulateJourney(argument: _omni_journey_v1_SimulateJourneyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_SimulateJourneyResponse__Output>): grpc.ClientUnaryCall;
+  simulateJourney(argument: _omni_journey_v1_SimulateJourneyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_journey_v1_SimulateJourneyResponse__Output>): grpc.ClientUnaryCall;
+  simulateJourney(argument: _omni_journey_v1_SimulateJourneyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_SimulateJourneyResponse__Output>): grpc.ClientUnaryCall;
+  simulateJourney(argument: _omni_journey_v1_SimulateJourneyRequest, callback: grpc.requestCallback<_omni_journey_v1_SimulateJourneyResponse__Output>): grpc.ClientUnaryCall;
+  
+  StopJourney(argument: _omni_journey_v1_StopJourneyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_StopJourneyResponse__Output>): grpc.ClientUnaryCall;
+  StopJourney(argument: _omni_journey_v1_StopJourneyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_journey_v1_StopJourneyResponse__Output>): grpc.ClientUnaryCall;
+  StopJourney(argument: _omni_journey_v1_StopJourneyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_StopJourneyResponse__Output>): grpc.ClientUnaryCall;
+  StopJourney(argument: _omni_journey_v1_StopJourneyRequest, callback: grpc.requestCallback<_omni_journey_v1_StopJourneyResponse__Output>): grpc.ClientUnaryCall;
+  stopJourney(argument: _omni_journey_v1_StopJourneyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_StopJourneyResponse__Output>): grpc.ClientUnaryCall;
+  stopJourney(argument: _omni_journey_v1_StopJourneyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_journey_v1_StopJourneyResponse__Output>): grpc.ClientUnaryCall;
+  stopJourney(argument: _omni_journey_v1_StopJourneyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_StopJourneyResponse__Output>): grpc.ClientUnaryCall;
+  stopJourney(argument: _omni_journey_v1_StopJourneyRequest, callback: grpc.requestCallback<_omni_journey_v1_StopJourneyResponse__Output>): grpc.ClientUnaryCall;
+  
+  ValidateJourney(argument: _omni_journey_v1_ValidateJourneyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_ValidateJourneyResponse__Output>): grpc.ClientUnaryCall;
+  ValidateJourney(argument: _omni_journey_v1_ValidateJourneyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_journey_v1_ValidateJourneyResponse__Output>): grpc.ClientUnaryCall;
+  ValidateJourney(argument: _omni_journey_v1_ValidateJourneyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_ValidateJourneyResponse__Output>): grpc.ClientUnaryCall;
+  ValidateJourney(argument: _omni_journey_v1_ValidateJourneyRequest, callback: grpc.requestCallback<_omni_journey_v1_ValidateJourneyResponse__Output>): grpc.ClientUnaryCall;
+  validateJourney(argument: _omni_journey_v1_ValidateJourneyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_ValidateJourneyResponse__Output>): grpc.ClientUnaryCall;
+  validateJourney(argument: _omni_journey_v1_ValidateJourneyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_journey_v1_ValidateJourneyResponse__Output>): grpc.ClientUnaryCall;
+  validateJourney(argument: _omni_journey_v1_ValidateJourneyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_journey_v1_ValidateJourneyResponse__Output>): grpc.ClientUnaryCall;
+  validateJourney(argument: _omni_journey_v1_ValidateJourneyRequest, callback: grpc.requestCallback<_omni_journey_v1_ValidateJourneyResponse__Output>): grpc.ClientUnaryCall;
+  
 }
 
 export interface JourneyServiceHandlers extends grpc.UntypedServiceImplementation {
@@ -100,6 +144,8 @@ export interface JourneyServiceHandlers extends grpc.UntypedServiceImplementatio
   EnrollCustomer: grpc.handleUnaryCall<_omni_journey_v1_EnrollCustomerRequest__Output, _omni_journey_v1_EnrollCustomerResponse>;
   
   GetJourney: grpc.handleUnaryCall<_omni_journey_v1_GetJourneyRequest__Output, _omni_journey_v1_GetJourneyResponse>;
+  
+  GetJourneyStats: grpc.handleUnaryCall<_omni_journey_v1_GetJourneyStatsRequest__Output, _omni_journey_v1_GetJourneyStatsResponse>;
   
   GetRun: grpc.handleUnaryCall<_omni_journey_v1_GetRunRequest__Output, _omni_journey_v1_GetRunResponse>;
   
@@ -111,15 +157,25 @@ export interface JourneyServiceHandlers extends grpc.UntypedServiceImplementatio
   
   ResumeJourney: grpc.handleUnaryCall<_omni_journey_v1_ResumeJourneyRequest__Output, _omni_journey_v1_ResumeJourneyResponse>;
   
+  SimulateJourney: grpc.handleUnaryCall<_omni_journey_v1_SimulateJourneyRequest__Output, _omni_journey_v1_SimulateJourneyResponse>;
+  
+  StopJourney: grpc.handleUnaryCall<_omni_journey_v1_StopJourneyRequest__Output, _omni_journey_v1_StopJourneyResponse>;
+  
+  ValidateJourney: grpc.handleUnaryCall<_omni_journey_v1_ValidateJourneyRequest__Output, _omni_journey_v1_ValidateJourneyResponse>;
+  
 }
 
 export interface JourneyServiceDefinition extends grpc.ServiceDefinition {
   CreateJourney: MethodDefinition<_omni_journey_v1_CreateJourneyRequest, _omni_journey_v1_CreateJourneyResponse, _omni_journey_v1_CreateJourneyRequest__Output, _omni_journey_v1_CreateJourneyResponse__Output>
   EnrollCustomer: MethodDefinition<_omni_journey_v1_EnrollCustomerRequest, _omni_journey_v1_EnrollCustomerResponse, _omni_journey_v1_EnrollCustomerRequest__Output, _omni_journey_v1_EnrollCustomerResponse__Output>
   GetJourney: MethodDefinition<_omni_journey_v1_GetJourneyRequest, _omni_journey_v1_GetJourneyResponse, _omni_journey_v1_GetJourneyRequest__Output, _omni_journey_v1_GetJourneyResponse__Output>
+  GetJourneyStats: MethodDefinition<_omni_journey_v1_GetJourneyStatsRequest, _omni_journey_v1_GetJourneyStatsResponse, _omni_journey_v1_GetJourneyStatsRequest__Output, _omni_journey_v1_GetJourneyStatsResponse__Output>
   GetRun: MethodDefinition<_omni_journey_v1_GetRunRequest, _omni_journey_v1_GetRunResponse, _omni_journey_v1_GetRunRequest__Output, _omni_journey_v1_GetRunResponse__Output>
   ListRuns: MethodDefinition<_omni_journey_v1_ListRunsRequest, _omni_journey_v1_ListRunsResponse, _omni_journey_v1_ListRunsRequest__Output, _omni_journey_v1_ListRunsResponse__Output>
   PauseJourney: MethodDefinition<_omni_journey_v1_PauseJourneyRequest, _omni_journey_v1_PauseJourneyResponse, _omni_journey_v1_PauseJourneyRequest__Output, _omni_journey_v1_PauseJourneyResponse__Output>
   PublishJourney: MethodDefinition<_omni_journey_v1_PublishJourneyRequest, _omni_journey_v1_PublishJourneyResponse, _omni_journey_v1_PublishJourneyRequest__Output, _omni_journey_v1_PublishJourneyResponse__Output>
   ResumeJourney: MethodDefinition<_omni_journey_v1_ResumeJourneyRequest, _omni_journey_v1_ResumeJourneyResponse, _omni_journey_v1_ResumeJourneyRequest__Output, _omni_journey_v1_ResumeJourneyResponse__Output>
+  SimulateJourney: MethodDefinition<_omni_journey_v1_SimulateJourneyRequest, _omni_journey_v1_SimulateJourneyResponse, _omni_journey_v1_SimulateJourneyRequest__Output, _omni_journey_v1_SimulateJourneyResponse__Output>
+  StopJourney: MethodDefinition<_omni_journey_v1_StopJourneyRequest, _omni_journey_v1_StopJourneyResponse, _omni_journey_v1_StopJourneyRequest__Output, _omni_journey_v1_StopJourneyResponse__Output>
+  ValidateJourney: MethodDefinition<_omni_journey_v1_ValidateJourneyRequest, _omni_journey_v1_ValidateJourneyResponse, _omni_journey_v1_ValidateJourneyRequest__Output, _omni_journey_v1_ValidateJourneyResponse__Output>
 }

@@ -5,6 +5,7 @@ export const JourneyState = {
   JOURNEY_STATE_DRAFT: 'JOURNEY_STATE_DRAFT',
   JOURNEY_STATE_PUBLISHED: 'JOURNEY_STATE_PUBLISHED',
   JOURNEY_STATE_PAUSED: 'JOURNEY_STATE_PAUSED',
+  JOURNEY_STATE_STOPPED: 'JOURNEY_STATE_STOPPED',
 } as const;
 
 export type JourneyState =
@@ -16,5 +17,7 @@ export type JourneyState =
   | 2
   | 'JOURNEY_STATE_PAUSED'
   | 3
+  | 'JOURNEY_STATE_STOPPED'
+  | 4
 
 export type JourneyState__Output = typeof JourneyState[keyof typeof JourneyState]

@@ -6,6 +6,8 @@ export const RunState = {
   RUN_STATE_WAITING: 'RUN_STATE_WAITING',
   RUN_STATE_COMPLETED: 'RUN_STATE_COMPLETED',
   RUN_STATE_FAILED: 'RUN_STATE_FAILED',
+  RUN_STATE_CONVERTED: 'RUN_STATE_CONVERTED',
+  RUN_STATE_EXITED: 'RUN_STATE_EXITED',
 } as const;
 
 export type RunState =
@@ -19,5 +21,9 @@ export type RunState =
   | 3
   | 'RUN_STATE_FAILED'
   | 4
+  | 'RUN_STATE_CONVERTED'
+  | 5
+  | 'RUN_STATE_EXITED'
+  | 6
 
 export type RunState__Output = typeof RunState[keyof typeof RunState]

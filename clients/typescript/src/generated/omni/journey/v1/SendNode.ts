@@ -5,9 +5,13 @@ import type { DeliveryChannel as _omni_common_v1_DeliveryChannel, DeliveryChanne
 export interface SendNode {
   'channel'?: (_omni_common_v1_DeliveryChannel);
   'templateId'?: (string);
+  'bestChannel'?: (boolean);
+  'candidates'?: (_omni_common_v1_DeliveryChannel)[];
 }
 
 export interface SendNode__Output {
   'channel': (_omni_common_v1_DeliveryChannel__Output);
   'templateId': (string);
+  'bestChannel': (boolean);
+  'candidates': (_omni_common_v1_DeliveryChannel__Output)[];
 }

@@ -10,10 +10,16 @@ import type { GetComputedTraitRequest as _omni_segment_v1_GetComputedTraitReques
 import type { GetComputedTraitResponse as _omni_segment_v1_GetComputedTraitResponse, GetComputedTraitResponse__Output as _omni_segment_v1_GetComputedTraitResponse__Output } from '../../../omni/segment/v1/GetComputedTraitResponse';
 import type { GetComputedTraitValuesRequest as _omni_segment_v1_GetComputedTraitValuesRequest, GetComputedTraitValuesRequest__Output as _omni_segment_v1_GetComputedTraitValuesRequest__Output } from '../../../omni/segment/v1/GetComputedTraitValuesRequest';
 import type { GetComputedTraitValuesResponse as _omni_segment_v1_GetComputedTraitValuesResponse, GetComputedTraitValuesResponse__Output as _omni_segment_v1_GetComputedTraitValuesResponse__Output } from '../../../omni/segment/v1/GetComputedTraitValuesResponse';
+import type { GetCustomerBuiltinsRequest as _omni_segment_v1_GetCustomerBuiltinsRequest, GetCustomerBuiltinsRequest__Output as _omni_segment_v1_GetCustomerBuiltinsRequest__Output } from '../../../omni/segment/v1/GetCustomerBuiltinsRequest';
+import type { GetCustomerBuiltinsResponse as _omni_segment_v1_GetCustomerBuiltinsResponse, GetCustomerBuiltinsResponse__Output as _omni_segment_v1_GetCustomerBuiltinsResponse__Output } from '../../../omni/segment/v1/GetCustomerBuiltinsResponse';
+import type { GetLifecycleSettingsRequest as _omni_segment_v1_GetLifecycleSettingsRequest, GetLifecycleSettingsRequest__Output as _omni_segment_v1_GetLifecycleSettingsRequest__Output } from '../../../omni/segment/v1/GetLifecycleSettingsRequest';
+import type { GetLifecycleSettingsResponse as _omni_segment_v1_GetLifecycleSettingsResponse, GetLifecycleSettingsResponse__Output as _omni_segment_v1_GetLifecycleSettingsResponse__Output } from '../../../omni/segment/v1/GetLifecycleSettingsResponse';
 import type { GetMembershipsRequest as _omni_segment_v1_GetMembershipsRequest, GetMembershipsRequest__Output as _omni_segment_v1_GetMembershipsRequest__Output } from '../../../omni/segment/v1/GetMembershipsRequest';
 import type { GetMembershipsResponse as _omni_segment_v1_GetMembershipsResponse, GetMembershipsResponse__Output as _omni_segment_v1_GetMembershipsResponse__Output } from '../../../omni/segment/v1/GetMembershipsResponse';
 import type { GetRecomputeRequest as _omni_segment_v1_GetRecomputeRequest, GetRecomputeRequest__Output as _omni_segment_v1_GetRecomputeRequest__Output } from '../../../omni/segment/v1/GetRecomputeRequest';
 import type { GetRecomputeResponse as _omni_segment_v1_GetRecomputeResponse, GetRecomputeResponse__Output as _omni_segment_v1_GetRecomputeResponse__Output } from '../../../omni/segment/v1/GetRecomputeResponse';
+import type { GetRfmModelRequest as _omni_segment_v1_GetRfmModelRequest, GetRfmModelRequest__Output as _omni_segment_v1_GetRfmModelRequest__Output } from '../../../omni/segment/v1/GetRfmModelRequest';
+import type { GetRfmModelResponse as _omni_segment_v1_GetRfmModelResponse, GetRfmModelResponse__Output as _omni_segment_v1_GetRfmModelResponse__Output } from '../../../omni/segment/v1/GetRfmModelResponse';
 import type { GetSegmentRequest as _omni_segment_v1_GetSegmentRequest, GetSegmentRequest__Output as _omni_segment_v1_GetSegmentRequest__Output } from '../../../omni/segment/v1/GetSegmentRequest';
 import type { GetSegmentResponse as _omni_segment_v1_GetSegmentResponse, GetSegmentResponse__Output as _omni_segment_v1_GetSegmentResponse__Output } from '../../../omni/segment/v1/GetSegmentResponse';
 import type { GetSegmentSizeHistoryRequest as _omni_segment_v1_GetSegmentSizeHistoryRequest, GetSegmentSizeHistoryRequest__Output as _omni_segment_v1_GetSegmentSizeHistoryRequest__Output } from '../../../omni/segment/v1/GetSegmentSizeHistoryRequest';
@@ -30,6 +36,10 @@ import type { PreviewSegmentRequest as _omni_segment_v1_PreviewSegmentRequest, P
 import type { PreviewSegmentResponse as _omni_segment_v1_PreviewSegmentResponse, PreviewSegmentResponse__Output as _omni_segment_v1_PreviewSegmentResponse__Output } from '../../../omni/segment/v1/PreviewSegmentResponse';
 import type { RecomputeSegmentRequest as _omni_segment_v1_RecomputeSegmentRequest, RecomputeSegmentRequest__Output as _omni_segment_v1_RecomputeSegmentRequest__Output } from '../../../omni/segment/v1/RecomputeSegmentRequest';
 import type { RecomputeSegmentResponse as _omni_segment_v1_RecomputeSegmentResponse, RecomputeSegmentResponse__Output as _omni_segment_v1_RecomputeSegmentResponse__Output } from '../../../omni/segment/v1/RecomputeSegmentResponse';
+import type { RefreshRfmRequest as _omni_segment_v1_RefreshRfmRequest, RefreshRfmRequest__Output as _omni_segment_v1_RefreshRfmRequest__Output } from '../../../omni/segment/v1/RefreshRfmRequest';
+import type { RefreshRfmResponse as _omni_segment_v1_RefreshRfmResponse, RefreshRfmResponse__Output as _omni_segment_v1_RefreshRfmResponse__Output } from '../../../omni/segment/v1/RefreshRfmResponse';
+import type { UpdateLifecycleSettingsRequest as _omni_segment_v1_UpdateLifecycleSettingsRequest, UpdateLifecycleSettingsRequest__Output as _omni_segment_v1_UpdateLifecycleSettingsRequest__Output } from '../../../omni/segment/v1/UpdateLifecycleSettingsRequest';
+import type { UpdateLifecycleSettingsResponse as _omni_segment_v1_UpdateLifecycleSettingsResponse, UpdateLifecycleSettingsResponse__Output as _omni_segment_v1_UpdateLifecycleSettingsResponse__Output } from '../../../omni/segment/v1/UpdateLifecycleSettingsResponse';
 import type { UpdateSegmentRequest as _omni_segment_v1_UpdateSegmentRequest, UpdateSegmentRequest__Output as _omni_segment_v1_UpdateSegmentRequest__Output } from '../../../omni/segment/v1/UpdateSegmentRequest';
 import type { UpdateSegmentResponse as _omni_segment_v1_UpdateSegmentResponse, UpdateSegmentResponse__Output as _omni_segment_v1_UpdateSegmentResponse__Output } from '../../../omni/segment/v1/UpdateSegmentResponse';
 import type { WatchMembershipRequest as _omni_segment_v1_WatchMembershipRequest, WatchMembershipRequest__Output as _omni_segment_v1_WatchMembershipRequest__Output } from '../../../omni/segment/v1/WatchMembershipRequest';
@@ -72,6 +82,24 @@ export interface SegmentServiceClient extends grpc.Client {
   getComputedTraitValues(argument: _omni_segment_v1_GetComputedTraitValuesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_segment_v1_GetComputedTraitValuesResponse__Output>): grpc.ClientUnaryCall;
   getComputedTraitValues(argument: _omni_segment_v1_GetComputedTraitValuesRequest, callback: grpc.requestCallback<_omni_segment_v1_GetComputedTraitValuesResponse__Output>): grpc.ClientUnaryCall;
   
+  GetCustomerBuiltins(argument: _omni_segment_v1_GetCustomerBuiltinsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_segment_v1_GetCustomerBuiltinsResponse__Output>): grpc.ClientUnaryCall;
+  GetCustomerBuiltins(argument: _omni_segment_v1_GetCustomerBuiltinsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_segment_v1_GetCustomerBuiltinsResponse__Output>): grpc.ClientUnaryCall;
+  GetCustomerBuiltins(argument: _omni_segment_v1_GetCustomerBuiltinsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_segment_v1_GetCustomerBuiltinsResponse__Output>): grpc.ClientUnaryCall;
+  GetCustomerBuiltins(argument: _omni_segment_v1_GetCustomerBuiltinsRequest, callback: grpc.requestCallback<_omni_segment_v1_GetCustomerBuiltinsResponse__Output>): grpc.ClientUnaryCall;
+  getCustomerBuiltins(argument: _omni_segment_v1_GetCustomerBuiltinsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_segment_v1_GetCustomerBuiltinsResponse__Output>): grpc.ClientUnaryCall;
+  getCustomerBuiltins(argument: _omni_segment_v1_GetCustomerBuiltinsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_segment_v1_GetCustomerBuiltinsResponse__Output>): grpc.ClientUnaryCall;
+  getCustomerBuiltins(argument: _omni_segment_v1_GetCustomerBuiltinsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_segment_v1_GetCustomerBuiltinsResponse__Output>): grpc.ClientUnaryCall;
+  getCustomerBuiltins(argument: _omni_segment_v1_GetCustomerBuiltinsRequest, callback: grpc.requestCallback<_omni_segment_v1_GetCustomerBuiltinsResponse__Output>): grpc.ClientUnaryCall;
+  
+  GetLifecycleSettings(argument: _omni_segment_v1_GetLifecycleSettingsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_segment_v1_GetLifecycleSettingsResponse__Output>): grpc.ClientUnaryCall;
+  GetLifecycleSettings(argument: _omni_segment_v1_GetLifecycleSettingsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_segment_v1_GetLifecycleSettingsResponse__Output>): grpc.ClientUnaryCall;
+  GetLifecycleSettings(argument: _omni_segment_v1_GetLifecycleSettingsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_segment_v1_GetLifecycleSettingsResponse__Output>): grpc.ClientUnaryCall;
+  GetLifecycleSettings(argument: _omni_segment_v1_GetLifecycleSettingsRequest, callback: grpc.requestCallback<_omni_segment_v1_GetLifecycleSettingsResponse__Output>): grpc.ClientUnaryCall;
+  getLifecycleSettings(argument: _omni_segment_v1_GetLifecycleSettingsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_segment_v1_GetLifecycleSettingsResponse__Output>): grpc.ClientUnaryCall;
+  getLifecycleSettings(argument: _omni_segment_v1_GetLifecycleSettingsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_segment_v1_GetLifecycleSettingsResponse__Output>): grpc.ClientUnaryCall;
+  getLifecycleSettings(argument: _omni_segment_v1_GetLifecycleSettingsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_segment_v1_GetLifecycleSettingsResponse__Output>): grpc.ClientUnaryCall;
+  getLifecycleSettings(argument: _omni_segment_v1_GetLifecycleSettingsRequest, callback: grpc.requestCallback<_omni_segment_v1_GetLifecycleSettingsResponse__Output>): grpc.ClientUnaryCall;
+  
   GetMemberships(argument: _omni_segment_v1_GetMembershipsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_segment_v1_GetMembershipsResponse__Output>): grpc.ClientUnaryCall;
   GetMemberships(argument: _omni_segment_v1_GetMembershipsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_segment_v1_GetMembershipsResponse__Output>): grpc.ClientUnaryCall;
   GetMemberships(argument: _omni_segment_v1_GetMembershipsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_segment_v1_GetMembershipsResponse__Output>): grpc.ClientUnaryCall;
@@ -89,6 +117,15 @@ export interface SegmentServiceClient extends grpc.Client {
   getRecompute(argument: _omni_segment_v1_GetRecomputeRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_segment_v1_GetRecomputeResponse__Output>): grpc.ClientUnaryCall;
   getRecompute(argument: _omni_segment_v1_GetRecomputeRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_segment_v1_GetRecomputeResponse__Output>): grpc.ClientUnaryCall;
   getRecompute(argument: _omni_segment_v1_GetRecomputeRequest, callback: grpc.requestCallback<_omni_segment_v1_GetRecomputeResponse__Output>): grpc.ClientUnaryCall;
+  
+  GetRfmModel(argument: _omni_segment_v1_GetRfmModelRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_segment_v1_GetRfmModelResponse__Output>): grpc.ClientUnaryCall;
+  GetRfmModel(argument: _omni_segment_v1_GetRfmModelRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_segment_v1_GetRfmModelResponse__Output>): grpc.ClientUnaryCall;
+  GetRfmModel(argument: _omni_segment_v1_GetRfmModelRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_segment_v1_GetRfmModelResponse__Output>): grpc.ClientUnaryCall;
+  GetRfmModel(argument: _omni_segment_v1_GetRfmModelRequest, callback: grpc.requestCallback<_omni_segment_v1_GetRfmModelResponse__Output>): grpc.ClientUnaryCall;
+  getRfmModel(argument: _omni_segment_v1_GetRfmModelRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_segment_v1_GetRfmModelResponse__Output>): grpc.ClientUnaryCall;
+  getRfmModel(argument: _omni_segment_v1_GetRfmModelRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_segment_v1_GetRfmModelResponse__Output>): grpc.ClientUnaryCall;
+  getRfmModel(argument: _omni_segment_v1_GetRfmModelRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_segment_v1_GetRfmModelResponse__Output>): grpc.ClientUnaryCall;
+  getRfmModel(argument: _omni_segment_v1_GetRfmModelRequest, callback: grpc.requestCallback<_omni_segment_v1_GetRfmModelResponse__Output>): grpc.ClientUnaryCall;
   
   GetSegment(argument: _omni_segment_v1_GetSegmentRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_segment_v1_GetSegmentResponse__Output>): grpc.ClientUnaryCall;
   GetSegment(argument: _omni_segment_v1_GetSegmentRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_segment_v1_GetSegmentResponse__Output>): grpc.ClientUnaryCall;
@@ -158,6 +195,24 @@ export interface SegmentServiceClient extends grpc.Client {
   recomputeSegment(argument: _omni_segment_v1_RecomputeSegmentRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_segment_v1_RecomputeSegmentResponse__Output>): grpc.ClientUnaryCall;
   recomputeSegment(argument: _omni_segment_v1_RecomputeSegmentRequest, callback: grpc.requestCallback<_omni_segment_v1_RecomputeSegmentResponse__Output>): grpc.ClientUnaryCall;
   
+  RefreshRfm(argument: _omni_segment_v1_RefreshRfmRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_segment_v1_RefreshRfmResponse__Output>): grpc.ClientUnaryCall;
+  RefreshRfm(argument: _omni_segment_v1_RefreshRfmRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_segment_v1_RefreshRfmResponse__Output>): grpc.ClientUnaryCall;
+  RefreshRfm(argument: _omni_segment_v1_RefreshRfmRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_segment_v1_RefreshRfmResponse__Output>): grpc.ClientUnaryCall;
+  RefreshRfm(argument: _omni_segment_v1_RefreshRfmRequest, callback: grpc.requestCallback<_omni_segment_v1_RefreshRfmResponse__Output>): grpc.ClientUnaryCall;
+  refreshRfm(argument: _omni_segment_v1_RefreshRfmRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_segment_v1_RefreshRfmResponse__Output>): grpc.ClientUnaryCall;
+  refreshRfm(argument: _omni_segment_v1_RefreshRfmRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_segment_v1_RefreshRfmResponse__Output>): grpc.ClientUnaryCall;
+  refreshRfm(argument: _omni_segment_v1_RefreshRfmRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_segment_v1_RefreshRfmResponse__Output>): grpc.ClientUnaryCall;
+  refreshRfm(argument: _omni_segment_v1_RefreshRfmRequest, callback: grpc.requestCallback<_omni_segment_v1_RefreshRfmResponse__Output>): grpc.ClientUnaryCall;
+  
+  UpdateLifecycleSettings(argument: _omni_segment_v1_UpdateLifecycleSettingsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_segment_v1_UpdateLifecycleSettingsResponse__Output>): grpc.ClientUnaryCall;
+  UpdateLifecycleSettings(argument: _omni_segment_v1_UpdateLifecycleSettingsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_segment_v1_UpdateLifecycleSettingsResponse__Output>): grpc.ClientUnaryCall;
+  UpdateLifecycleSettings(argument: _omni_segment_v1_UpdateLifecycleSettingsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_segment_v1_UpdateLifecycleSettingsResponse__Output>): grpc.ClientUnaryCall;
+  UpdateLifecycleSettings(argument: _omni_segment_v1_UpdateLifecycleSettingsRequest, callback: grpc.requestCallback<_omni_segment_v1_UpdateLifecycleSettingsResponse__Output>): grpc.ClientUnaryCall;
+  updateLifecycleSettings(argument: _omni_segment_v1_UpdateLifecycleSettingsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_segment_v1_UpdateLifecycleSettingsResponse__Output>): grpc.ClientUnaryCall;
+  updateLifecycleSettings(argument: _omni_segment_v1_UpdateLifecycleSettingsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_segment_v1_UpdateLifecycleSettingsResponse__Output>): grpc.ClientUnaryCall;
+  updateLifecycleSettings(argument: _omni_segment_v1_UpdateLifecycleSettingsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_segment_v1_UpdateLifecycleSettingsResponse__Output>): grpc.ClientUnaryCall;
+  updateLifecycleSettings(argument: _omni_segment_v1_UpdateLifecycleSettingsRequest, callback: grpc.requestCallback<_omni_segment_v1_UpdateLifecycleSettingsResponse__Output>): grpc.ClientUnaryCall;
+  
   UpdateSegment(argument: _omni_segment_v1_UpdateSegmentRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_segment_v1_UpdateSegmentResponse__Output>): grpc.ClientUnaryCall;
   UpdateSegment(argument: _omni_segment_v1_UpdateSegmentRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_segment_v1_UpdateSegmentResponse__Output>): grpc.ClientUnaryCall;
   UpdateSegment(argument: _omni_segment_v1_UpdateSegmentRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_segment_v1_UpdateSegmentResponse__Output>): grpc.ClientUnaryCall;
@@ -183,9 +238,15 @@ export interface SegmentServiceHandlers extends grpc.UntypedServiceImplementatio
   
   GetComputedTraitValues: grpc.handleUnaryCall<_omni_segment_v1_GetComputedTraitValuesRequest__Output, _omni_segment_v1_GetComputedTraitValuesResponse>;
   
+  GetCustomerBuiltins: grpc.handleUnaryCall<_omni_segment_v1_GetCustomerBuiltinsRequest__Output, _omni_segment_v1_GetCustomerBuiltinsResponse>;
+  
+  GetLifecycleSettings: grpc.handleUnaryCall<_omni_segment_v1_GetLifecycleSettingsRequest__Output, _omni_segment_v1_GetLifecycleSettingsResponse>;
+  
   GetMemberships: grpc.handleUnaryCall<_omni_segment_v1_GetMembershipsRequest__Output, _omni_segment_v1_GetMembershipsResponse>;
   
   GetRecompute: grpc.handleUnaryCall<_omni_segment_v1_GetRecomputeRequest__Output, _omni_segment_v1_GetRecomputeResponse>;
+  
+  GetRfmModel: grpc.handleUnaryCall<_omni_segment_v1_GetRfmModelRequest__Output, _omni_segment_v1_GetRfmModelResponse>;
   
   GetSegment: grpc.handleUnaryCall<_omni_segment_v1_GetSegmentRequest__Output, _omni_segment_v1_GetSegmentResponse>;
   
@@ -203,6 +264,10 @@ export interface SegmentServiceHandlers extends grpc.UntypedServiceImplementatio
   
   RecomputeSegment: grpc.handleUnaryCall<_omni_segment_v1_RecomputeSegmentRequest__Output, _omni_segment_v1_RecomputeSegmentResponse>;
   
+  RefreshRfm: grpc.handleUnaryCall<_omni_segment_v1_RefreshRfmRequest__Output, _omni_segment_v1_RefreshRfmResponse>;
+  
+  UpdateLifecycleSettings: grpc.handleUnaryCall<_omni_segment_v1_UpdateLifecycleSettingsRequest__Output, _omni_segment_v1_UpdateLifecycleSettingsResponse>;
+  
   UpdateSegment: grpc.handleUnaryCall<_omni_segment_v1_UpdateSegmentRequest__Output, _omni_segment_v1_UpdateSegmentResponse>;
   
   WatchMembership: grpc.handleServerStreamingCall<_omni_segment_v1_WatchMembershipRequest__Output, _omni_segment_v1_WatchMembershipResponse>;
@@ -214,8 +279,11 @@ export interface SegmentServiceDefinition extends grpc.ServiceDefinition {
   CreateSegment: MethodDefinition<_omni_segment_v1_CreateSegmentRequest, _omni_segment_v1_CreateSegmentResponse, _omni_segment_v1_CreateSegmentRequest__Output, _omni_segment_v1_CreateSegmentResponse__Output>
   GetComputedTrait: MethodDefinition<_omni_segment_v1_GetComputedTraitRequest, _omni_segment_v1_GetComputedTraitResponse, _omni_segment_v1_GetComputedTraitRequest__Output, _omni_segment_v1_GetComputedTraitResponse__Output>
   GetComputedTraitValues: MethodDefinition<_omni_segment_v1_GetComputedTraitValuesRequest, _omni_segment_v1_GetComputedTraitValuesResponse, _omni_segment_v1_GetComputedTraitValuesRequest__Output, _omni_segment_v1_GetComputedTraitValuesResponse__Output>
+  GetCustomerBuiltins: MethodDefinition<_omni_segment_v1_GetCustomerBuiltinsRequest, _omni_segment_v1_GetCustomerBuiltinsResponse, _omni_segment_v1_GetCustomerBuiltinsRequest__Output, _omni_segment_v1_GetCustomerBuiltinsResponse__Output>
+  GetLifecycleSettings: MethodDefinition<_omni_segment_v1_GetLifecycleSettingsRequest, _omni_segment_v1_GetLifecycleSettingsResponse, _omni_segment_v1_GetLifecycleSettingsRequest__Output, _omni_segment_v1_GetLifecycleSettingsResponse__Output>
   GetMemberships: MethodDefinition<_omni_segment_v1_GetMembershipsRequest, _omni_segment_v1_GetMembershipsResponse, _omni_segment_v1_GetMembershipsRequest__Output, _omni_segment_v1_GetMembershipsResponse__Output>
   GetRecompute: MethodDefinition<_omni_segment_v1_GetRecomputeRequest, _omni_segment_v1_GetRecomputeResponse, _omni_segment_v1_GetRecomputeRequest__Output, _omni_segment_v1_GetRecomputeResponse__Output>
+  GetRfmModel: MethodDefinition<_omni_segment_v1_GetRfmModelRequest, _omni_segment_v1_GetRfmModelResponse, _omni_segment_v1_GetRfmModelRequest__Output, _omni_segment_v1_GetRfmModelResponse__Output>
   GetSegment: MethodDefinition<_omni_segment_v1_GetSegmentRequest, _omni_segment_v1_GetSegmentResponse, _omni_segment_v1_GetSegmentRequest__Output, _omni_segment_v1_GetSegmentResponse__Output>
   GetSegmentSizeHistory: MethodDefinition<_omni_segment_v1_GetSegmentSizeHistoryRequest, _omni_segment_v1_GetSegmentSizeHistoryResponse, _omni_segment_v1_GetSegmentSizeHistoryRequest__Output, _omni_segment_v1_GetSegmentSizeHistoryResponse__Output>
   ListComputedTraits: MethodDefinition<_omni_segment_v1_ListComputedTraitsRequest, _omni_segment_v1_ListComputedTraitsResponse, _omni_segment_v1_ListComputedTraitsRequest__Output, _omni_segment_v1_ListComputedTraitsResponse__Output>
@@ -224,6 +292,8 @@ export interface SegmentServiceDefinition extends grpc.ServiceDefinition {
   ListSegments: MethodDefinition<_omni_segment_v1_ListSegmentsRequest, _omni_segment_v1_ListSegmentsResponse, _omni_segment_v1_ListSegmentsRequest__Output, _omni_segment_v1_ListSegmentsResponse__Output>
   PreviewSegment: MethodDefinition<_omni_segment_v1_PreviewSegmentRequest, _omni_segment_v1_PreviewSegmentResponse, _omni_segment_v1_PreviewSegmentRequest__Output, _omni_segment_v1_PreviewSegmentResponse__Output>
   RecomputeSegment: MethodDefinition<_omni_segment_v1_RecomputeSegmentRequest, _omni_segment_v1_RecomputeSegmentResponse, _omni_segment_v1_RecomputeSegmentRequest__Output, _omni_segment_v1_RecomputeSegmentResponse__Output>
+  RefreshRfm: MethodDefinition<_omni_segment_v1_RefreshRfmRequest, _omni_segment_v1_RefreshRfmResponse, _omni_segment_v1_RefreshRfmRequest__Output, _omni_segment_v1_RefreshRfmResponse__Output>
+  UpdateLifecycleSettings: MethodDefinition<_omni_segment_v1_UpdateLifecycleSettingsRequest, _omni_segment_v1_UpdateLifecycleSettingsResponse, _omni_segment_v1_UpdateLifecycleSettingsRequest__Output, _omni_segment_v1_UpdateLifecycleSettingsResponse__Output>
   UpdateSegment: MethodDefinition<_omni_segment_v1_UpdateSegmentRequest, _omni_segment_v1_UpdateSegmentResponse, _omni_segment_v1_UpdateSegmentRequest__Output, _omni_segment_v1_UpdateSegmentResponse__Output>
   WatchMembership: MethodDefinition<_omni_segment_v1_WatchMembershipRequest, _omni_segment_v1_WatchMembershipResponse, _omni_segment_v1_WatchMembershipRequest__Output, _omni_segment_v1_WatchMembershipResponse__Output>
 }

@@ -1,0 +1,13 @@
+// Original file: omni/channel/v1/channel.proto
+
+import type { Timestamp as _google_protobuf_Timestamp, Timestamp__Output as _google_protobuf_Timestamp__Output } from '../../../google/protobuf/Timestamp';
+
+export interface CouponSpec {
+  'offerId'?: (string);
+  'expireTime'?: (_google_protobuf_Timestamp | null);
+}
+
+export interface CouponSpec__Output {
+  'offerId': (string);
+  'expireTime': (_google_protobuf_Timestamp__Output | null);
+}

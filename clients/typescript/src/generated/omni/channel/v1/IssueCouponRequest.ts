@@ -1,0 +1,17 @@
+// Original file: omni/channel/v1/channel.proto
+
+import type { Timestamp as _google_protobuf_Timestamp, Timestamp__Output as _google_protobuf_Timestamp__Output } from '../../../google/protobuf/Timestamp';
+
+export interface IssueCouponRequest {
+  'idempotencyKey'?: (string);
+  'customerId'?: (string);
+  'offerId'?: (string);
+  'expireTime'?: (_google_protobuf_Timestamp | null);
+}
+
+export interface IssueCouponRequest__Output {
+  'idempotencyKey': (string);
+  'customerId': (string);
+  'offerId': (string);
+  'expireTime': (_google_protobuf_Timestamp__Output | null);
+}

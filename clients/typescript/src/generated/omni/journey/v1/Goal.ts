@@ -1,0 +1,14 @@
+// Original file: omni/journey/v1/journey.proto
+
+import type { EventCriterion as _omni_journey_v1_EventCriterion, EventCriterion__Output as _omni_journey_v1_EventCriterion__Output } from '../../../omni/journey/v1/EventCriterion';
+import type { Duration as _google_protobuf_Duration, Duration__Output as _google_protobuf_Duration__Output } from '../../../google/protobuf/Duration';
+
+export interface Goal {
+  'event'?: (_omni_journey_v1_EventCriterion | null);
+  'conversionWindow'?: (_google_protobuf_Duration | null);
+}
+
+export interface Goal__Output {
+  'event': (_omni_journey_v1_EventCriterion__Output | null);
+  'conversionWindow': (_google_protobuf_Duration__Output | null);
+}

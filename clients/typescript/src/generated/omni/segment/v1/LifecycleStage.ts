@@ -1,0 +1,26 @@
+// Original file: omni/segment/v1/segment.proto
+
+export const LifecycleStage = {
+  LIFECYCLE_STAGE_UNSPECIFIED: 'LIFECYCLE_STAGE_UNSPECIFIED',
+  LIFECYCLE_STAGE_NEW: 'LIFECYCLE_STAGE_NEW',
+  LIFECYCLE_STAGE_ACTIVE: 'LIFECYCLE_STAGE_ACTIVE',
+  LIFECYCLE_STAGE_LOYAL: 'LIFECYCLE_STAGE_LOYAL',
+  LIFECYCLE_STAGE_AT_RISK: 'LIFECYCLE_STAGE_AT_RISK',
+  LIFECYCLE_STAGE_DORMANT: 'LIFECYCLE_STAGE_DORMANT',
+} as const;
+
+export type LifecycleStage =
+  | 'LIFECYCLE_STAGE_UNSPECIFIED'
+  | 0
+  | 'LIFECYCLE_STAGE_NEW'
+  | 1
+  | 'LIFECYCLE_STAGE_ACTIVE'
+  | 2
+  | 'LIFECYCLE_STAGE_LOYAL'
+  | 3
+  | 'LIFECYCLE_STAGE_AT_RISK'
+  | 4
+  | 'LIFECYCLE_STAGE_DORMANT'
+  | 5
+
+export type LifecycleStage__Output = typeof LifecycleStage[keyof typeof LifecycleStage]
