@@ -161,7 +161,7 @@ impl ProfileActivity {
             e.clicks += 1;
             e.last_click_ms = e.last_click_ms.max(*t);
         }
-        for c in &u.push_tokens {
+        for c in &self.expand_token_removals(&u.push_tokens) {
             self.set_token(
                 c.key.clone(),
                 PushTokenState {
@@ -203,6 +203,39 @@ impl ProfileActivity {
         }
     }
 
+    /// `changes` with every removal that leaves `app_id` or `platform` empty (a
+    /// provider reporting a dead token knows only the token) replaced by removals of
+    /// each registered token it matches; a removal matching none is kept as it is.
+    pub fn expand_token_removals(&self, changes: &[PushTokenChange]) -> Vec<PushTokenChange> {
+        let mut out = Vec::with_capacity(changes.len());
+        for c in changes {
+            let (app, platform, token) = &c.key;
+            if c.registered || (!app.is_empty() && !platform.is_empty()) {
+                out.push(c.clone());
+                continue;
+            }
+            let matching: Vec<PushTokenChange> = self
+                .registered_tokens()
+                .filter(|((a, p, t), _)| {
+                    t == token
+                        && (app.is_empty() || a == app)
+                        && (platform.is_empty() || p == platform)
+                })
+                .map(|(key, _)| PushTokenChange {
+                    key: key.clone(),
+                    registered: false,
+                    time_ms: c.time_ms,
+                })
+                .collect();
+            if matching.is_empty() {
+                out.push(c.clone());
+            } else {
+                out.extend(matching);
+            }
+        }
+        out
+    }
+
     /// The registered push tokens.
     pub fn registered_tokens(&self) -> impl Iterator<Item = (&PushTokenKey, &PushTokenState)> {
         self.push_tokens.iter().filter(|(_, s)| s.registered)
@@ -237,6 +270,39 @@ impl ProfileActivity {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_removal_naming_only_the_token_removes_it_under_every_app() {
+        let reg = |app: &str, platform: &str, token: &str| PushTokenChange {
+            key: (app.into(), platform.into(), token.into()),
+            registered: true,
+            time_ms: 1,
+        };
+        let mut a = ProfileActivity::default();
+        let update = ActivityUpdate {
+            push_tokens: vec![
+                reg("shop", "ios", "t1"),
+                reg("club", "ios", "t1"),
+                reg("shop", "android", "t2"),
+            ],
+            ..ActivityUpdate::default()
+        };
+        a.apply(&update);
+        let removal = ActivityUpdate {
+            push_tokens: vec![PushTokenChange {
+                key: (String::new(), "ios".into(), "t1".into()),
+                registered: false,
+                time_ms: 2,
+            }],
+            ..ActivityUpdate::default()
+        };
+        a.apply(&removal);
+        let left: Vec<&str> = a
+            .registered_tokens()
+            .map(|((_, _, t), _)| t.as_str())
+            .collect();
+        assert_eq!(left, vec!["t2"], "t1 is gone under both apps, t2 stays");
+    }
 
     fn purchase(t: i64, ids: &[&str]) -> ActivityUpdate {
         ActivityUpdate {

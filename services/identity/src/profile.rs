@@ -34,8 +34,19 @@ pub async fn apply_event(
         event_type: Some(event.event_type.clone()),
         time_ms: event.time_ms,
     };
+    let mut activity = activity_of(event);
+    if activity
+        .push_tokens
+        .iter()
+        .any(|c| !c.registered && (c.key.0.is_empty() || c.key.1.is_empty()))
+    {
+        // A removal naming only the token (a provider's dead-token answer) removes it
+        // under every app it is registered for.
+        let current = profiles.activity(ws, survivor.as_str()).await?;
+        activity.push_tokens = current.expand_token_removals(&activity.push_tokens);
+    }
     profiles
-        .apply_with_activity(ws, survivor.as_str(), &update, &activity_of(event))
+        .apply_with_activity(ws, survivor.as_str(), &update, &activity)
         .await?;
     Ok(())
 }

@@ -290,6 +290,21 @@ async fn identify_and_the_rich_profile() -> anyhow::Result<()> {
             json!({"token": "tok-web", "app_id": "shop", "platform": "web"}),
             json!({}),
         ),
+        event(
+            "p-9",
+            "push_token.registered",
+            vec![email.clone()],
+            json!({"token": "tok-and", "app_id": "club", "platform": "android"}),
+            json!({}),
+        ),
+        // As channel-gateway reports a token its provider called dead: no app id.
+        event(
+            "p-10",
+            "push_token.removed",
+            vec![email.clone()],
+            json!({"token": "tok-and", "platform": "android"}),
+            json!({}),
+        ),
     ] {
         track(&mut c, ev).await?;
     }
@@ -335,7 +350,11 @@ async fn identify_and_the_rich_profile() -> anyhow::Result<()> {
     };
     let push = reach(DeliveryChannel::Push)?;
     assert!(push.reachable);
-    assert_eq!(push.push_tokens.len(), 1, "the web token was removed");
+    assert_eq!(
+        push.push_tokens.len(),
+        1,
+        "the web token was removed, and the android one by its token alone"
+    );
     assert_eq!(push.push_tokens[0].platform, "ios");
     assert_eq!(
         reach(DeliveryChannel::Email)?.addresses,
