@@ -90,15 +90,23 @@ impl Identity {
         outcome: &crate::event::Outcome,
     ) {
         let work = self.outbox.deliver(ws, event, outcome, false);
-        match tokio::time::timeout(HANDLER_DELIVERY_TIMEOUT, work).await {
-            Ok(Ok(())) => {}
-            Ok(Err(e)) => {
-                tracing::warn!(event_id = %event.event_id, error = %e, "event accepted; delivery deferred to the outbox")
-            }
-            Err(_) => {
-                tracing::warn!(event_id = %event.event_id, "event accepted; delivery timed out, deferred to the outbox")
-            }
+        bounded_delivery(work, &event.event_id).await;
+    }
+}
+
+/// Runs after-commit delivery for at most [`HANDLER_DELIVERY_TIMEOUT`]; a failure or
+/// timeout is logged, not returned: the events are accepted and the outbox worker
+/// finishes the work. `what` names the event (or batch) in the log.
+async fn bounded_delivery(work: impl Future<Output = Result<(), Error>>, what: &str) {
+    match tokio::time::timeout(HANDLER_DELIVERY_TIMEOUT, work).await {
+        Ok(Ok(())) => {}
+        Ok(Err(e)) => {
+            tracing::warn!(accepted = what, error = %e, "delivery deferred to the outbox")
         }
+        Err(_) => tracing::warn!(
+            accepted = what,
+            "delivery timed out, deferred to the outbox"
+        ),
     }
 }
 
@@ -257,15 +265,7 @@ impl IdentityService for Identity {
             .collect();
         if !fresh.is_empty() {
             let work = self.outbox.deliver_many(ws, &fresh);
-            match tokio::time::timeout(HANDLER_DELIVERY_TIMEOUT, work).await {
-                Ok(Ok(())) => {}
-                Ok(Err(e)) => {
-                    tracing::warn!(error = %e, "batch accepted; some delivery deferred to the outbox")
-                }
-                Err(_) => {
-                    tracing::warn!("batch accepted; delivery timed out, deferred to the outbox")
-                }
-            }
+            bounded_delivery(work, &format!("a batch of {}", fresh.len())).await;
         }
         let mut tracked = tracked.into_iter();
         let mut out = pb::TrackBatchResponse::default();
