@@ -61,6 +61,24 @@ impl ConsumerOptions {
     }
 }
 
+/// The `bus.deliver` span of one delivery of `topic` to `group`, continuing the
+/// publisher's trace: [`consume`] runs each handler call in it, and a
+/// [`consume_batch`] handler that processes entries one by one can enter it per entry
+/// so each event stays one trace across services.
+pub fn delivery_span(topic: Topic, group: &str, delivery: &Delivery) -> tracing::Span {
+    let span = tracing::info_span!(
+        "bus.deliver",
+        topic = %topic,
+        group = %group,
+        entry_id = %delivery.id,
+        deliveries = delivery.deliveries
+    );
+    if let Some(tp) = delivery.traceparent.as_deref() {
+        omni_common::telemetry::set_parent_from_traceparent(&span, tp);
+    }
+    span
+}
+
 /// One entry handed to a consumer's handler.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Delivery {
@@ -109,17 +127,48 @@ where
     Fut: Future<Output = Result<(), E>>,
     E: Display,
 {
-    let mut consumer = Consumer {
-        reader: Reader::open(&bus, &options).await?,
-        conn: bus.conn.clone(),
-        max_len: bus.max_len,
-        topic,
-        options,
-        handler,
-        claim_cursor: CURSOR_START.to_owned(),
-        last_claim: None,
-        last_metrics: None,
-    };
+    let consumer = Consumer::open(&bus, topic, options).await?;
+    run(consumer, Single(handler), shutdown).await
+}
+
+/// Consumes `topic` like [`consume`], but hands `handler` up to `options.batch`
+/// entries at once (in stream order) and acknowledges a handled batch with one `XACK`.
+///
+/// Each read (`XREADGROUP COUNT batch`), reclaim or history pass becomes one handler
+/// call with the usable entries of that read; trimmed, payload-less and
+/// over-delivered entries are acknowledged or dead-lettered first, exactly as
+/// [`consume`] does. `Ok` acknowledges the whole batch. When the handler fails on a
+/// batch of several entries, each entry is handed over again alone (a batch of one),
+/// so one poison entry cannot hold back or dead-letter its neighbours; an entry that
+/// fails alone stays pending (or is dead-lettered on its `max_deliveries`-th
+/// delivery) as with [`consume`]. Delivery is at least once: a batch may be delivered
+/// again as a whole (a crash before the `XACK`), so handlers must be idempotent.
+///
+/// Each handler call runs in a `bus.deliver_batch` span (entries of a batch may come
+/// from different traces, so it does not continue any of them).
+pub async fn consume_batch<F, Fut, E>(
+    bus: Bus,
+    topic: Topic,
+    options: ConsumerOptions,
+    shutdown: CancellationToken,
+    handler: F,
+) -> Result<(), Error>
+where
+    F: Fn(Vec<Delivery>) -> Fut,
+    Fut: Future<Output = Result<(), E>>,
+    E: Display,
+{
+    let consumer = Consumer::open(&bus, topic, options).await?;
+    run(consumer, Batched(handler), shutdown).await
+}
+
+/// The consumer loop shared by [`consume`] and [`consume_batch`].
+async fn run<S: Sink>(
+    mut consumer: Consumer,
+    sink: S,
+    shutdown: CancellationToken,
+) -> Result<(), Error> {
+    let topic = consumer.topic;
     consumer.ensure_group().await?;
     tracing::debug!(
         topic = %topic,
@@ -132,9 +181,9 @@ where
     let mut history_done = false;
     while !shutdown.is_cancelled() {
         let result = if history_done {
-            consumer.step(&shutdown).await
+            consumer.step(&sink, &shutdown).await
         } else {
-            consumer.drain_history(&shutdown).await
+            consumer.drain_history(&sink, &shutdown).await
         };
         consumer.record_lag().await;
         match result {
@@ -162,6 +211,126 @@ where
     Ok(())
 }
 
+/// What a consumer does with the entries of one read: one handler call per entry
+/// ([`consume`]) or per read ([`consume_batch`]).
+trait Sink {
+    /// Handles `entries` (each with its delivery count), in order, stopping early when
+    /// `shutdown` is cancelled (unhandled entries stay pending).
+    async fn handle(
+        &self,
+        consumer: &mut Consumer,
+        entries: Vec<(StreamId, u64)>,
+        shutdown: &CancellationToken,
+    ) -> Result<(), Error>;
+}
+
+/// One handler call per entry.
+struct Single<F>(F);
+
+impl<F, Fut, E> Sink for Single<F>
+where
+    F: Fn(Delivery) -> Fut,
+    Fut: Future<Output = Result<(), E>>,
+    E: Display,
+{
+    async fn handle(
+        &self,
+        consumer: &mut Consumer,
+        entries: Vec<(StreamId, u64)>,
+        shutdown: &CancellationToken,
+    ) -> Result<(), Error> {
+        for (entry, deliveries) in entries {
+            if shutdown.is_cancelled() {
+                // Unprocessed entries stay pending and are re-read or reclaimed later.
+                return Ok(());
+            }
+            let Some(delivery) = consumer.admit(&entry, deliveries).await? else {
+                continue;
+            };
+            let span = consumer.deliver_span(&delivery);
+            match (self.0)(delivery).instrument(span).await {
+                Ok(()) => consumer.ack(&[entry.id.as_str()]).await?,
+                Err(err) => {
+                    consumer
+                        .failed(&entry, deliveries, &err.to_string())
+                        .await?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One handler call per read, falling back to one call per entry when it fails.
+struct Batched<F>(F);
+
+impl<F, Fut, E> Sink for Batched<F>
+where
+    F: Fn(Vec<Delivery>) -> Fut,
+    Fut: Future<Output = Result<(), E>>,
+    E: Display,
+{
+    async fn handle(
+        &self,
+        consumer: &mut Consumer,
+        entries: Vec<(StreamId, u64)>,
+        shutdown: &CancellationToken,
+    ) -> Result<(), Error> {
+        let mut admitted = Vec::with_capacity(entries.len());
+        let mut batch = Vec::with_capacity(entries.len());
+        for (entry, deliveries) in entries {
+            if let Some(delivery) = consumer.admit(&entry, deliveries).await? {
+                batch.push(delivery);
+                admitted.push((entry, deliveries));
+            }
+        }
+        if batch.is_empty() || shutdown.is_cancelled() {
+            return Ok(());
+        }
+        let span = consumer.batch_span(batch.len());
+        let result = (self.0)(batch).instrument(span).await;
+        let err = match result {
+            Ok(()) => {
+                let ids: Vec<&str> = admitted.iter().map(|(e, _)| e.id.as_str()).collect();
+                return consumer.ack(&ids).await;
+            }
+            Err(err) => err.to_string(),
+        };
+        if let [(entry, deliveries)] = admitted.as_slice() {
+            return consumer.failed(entry, *deliveries, &err).await;
+        }
+        tracing::warn!(
+            topic = %consumer.topic,
+            group = %consumer.options.group,
+            entries = admitted.len(),
+            error = %err,
+            "bus batch handler failed; retrying its entries one by one"
+        );
+        let mut handled: Vec<&str> = Vec::new();
+        for (entry, deliveries) in &admitted {
+            if shutdown.is_cancelled() {
+                break;
+            }
+            let Some(delivery) = delivery_of(entry, *deliveries) else {
+                continue;
+            };
+            let span = consumer.batch_span(1);
+            match (self.0)(vec![delivery]).instrument(span).await {
+                Ok(()) => handled.push(entry.id.as_str()),
+                Err(err) => {
+                    consumer
+                        .failed(entry, *deliveries, &err.to_string())
+                        .await?;
+                }
+            }
+        }
+        if handled.is_empty() {
+            return Ok(());
+        }
+        consumer.ack(&handled).await
+    }
+}
+
 /// Where new entries are read from.
 enum Reader {
     /// A dedicated connection that may block in `XREADGROUP BLOCK`.
@@ -186,14 +355,13 @@ impl Reader {
     }
 }
 
-struct Consumer<F> {
+struct Consumer {
     reader: Reader,
     /// Shared connection for short commands (ack, claim, pending, dead-letter).
     conn: ConnectionManager,
     max_len: usize,
     topic: Topic,
     options: ConsumerOptions,
-    handler: F,
     claim_cursor: String,
     last_claim: Option<Instant>,
     last_metrics: Option<Instant>,
@@ -202,12 +370,20 @@ struct Consumer<F> {
 /// How often a consumer reports its group's lag and pending count.
 const METRICS_EVERY: Duration = Duration::from_secs(5);
 
-impl<F, Fut, E> Consumer<F>
-where
-    F: Fn(Delivery) -> Fut,
-    Fut: Future<Output = Result<(), E>>,
-    E: Display,
-{
+impl Consumer {
+    async fn open(bus: &Bus, topic: Topic, options: ConsumerOptions) -> Result<Self, Error> {
+        Ok(Consumer {
+            reader: Reader::open(bus, &options).await?,
+            conn: bus.conn.clone(),
+            max_len: bus.max_len,
+            topic,
+            options,
+            claim_cursor: CURSOR_START.to_owned(),
+            last_claim: None,
+            last_metrics: None,
+        })
+    }
+
     /// Records the group's lag (entries not yet delivered) and pending count as
     /// metrics, at most every [`METRICS_EVERY`]. Failures are only logged.
     async fn record_lag(&mut self) {
@@ -261,7 +437,11 @@ where
     }
 
     /// Re-reads this consumer's own pending entries (left by a previous run).
-    async fn drain_history(&mut self, shutdown: &CancellationToken) -> Result<(), Error> {
+    async fn drain_history<S: Sink>(
+        &mut self,
+        sink: &S,
+        shutdown: &CancellationToken,
+    ) -> Result<(), Error> {
         let mut cursor = "0".to_owned();
         loop {
             let opts = self.group_read_options();
@@ -275,30 +455,25 @@ where
             };
             cursor = last.id.clone();
             let counts = self.delivery_counts(&entries).await?;
-            for entry in entries {
-                if shutdown.is_cancelled() {
-                    return Ok(());
-                }
-                let deliveries = counts.get(&entry.id).copied().unwrap_or(1);
-                self.process(entry, deliveries).await?;
+            let entries = with_counts(entries, &counts);
+            sink.handle(self, entries, shutdown).await?;
+            if shutdown.is_cancelled() {
+                return Ok(());
             }
         }
     }
 
     /// One loop turn: reclaim idle entries when due, then read new ones.
-    async fn step(&mut self, shutdown: &CancellationToken) -> Result<(), Error> {
+    async fn step<S: Sink>(&mut self, sink: &S, shutdown: &CancellationToken) -> Result<(), Error> {
         if self.claim_due() {
-            self.reclaim(shutdown).await?;
+            self.reclaim(sink, shutdown).await?;
         }
         let entries = self.read_new(shutdown).await?;
-        for entry in entries {
-            if shutdown.is_cancelled() {
-                // Unprocessed entries stay pending and are re-read or reclaimed later.
-                return Ok(());
-            }
-            self.process(entry, 1).await?;
+        if entries.is_empty() {
+            return Ok(());
         }
-        Ok(())
+        let entries = entries.into_iter().map(|e| (e, 1)).collect();
+        sink.handle(self, entries, shutdown).await
     }
 
     fn claim_due(&self) -> bool {
@@ -309,7 +484,11 @@ where
     }
 
     /// `XAUTOCLAIM` entries idle longer than `reclaim_idle`, whoever owns them.
-    async fn reclaim(&mut self, shutdown: &CancellationToken) -> Result<(), Error> {
+    async fn reclaim<S: Sink>(
+        &mut self,
+        sink: &S,
+        shutdown: &CancellationToken,
+    ) -> Result<(), Error> {
         let min_idle = millis(self.options.reclaim_idle);
         let opts = StreamAutoClaimOptions::default().count(self.options.batch.max(1));
         let reply: StreamAutoClaimReply = self
@@ -332,14 +511,8 @@ where
         }
         tracing::debug!(topic = %self.topic, claimed = reply.claimed.len(), "reclaimed idle bus entries");
         let counts = self.delivery_counts(&reply.claimed).await?;
-        for entry in reply.claimed {
-            if shutdown.is_cancelled() {
-                return Ok(());
-            }
-            let deliveries = counts.get(&entry.id).copied().unwrap_or(1);
-            self.process(entry, deliveries).await?;
-        }
-        Ok(())
+        let entries = with_counts(reply.claimed, &counts);
+        sink.handle(self, entries, shutdown).await
     }
 
     /// `XREADGROUP ... >`: entries never delivered to this group.
@@ -388,70 +561,76 @@ where
             .collect())
     }
 
-    /// Hands one entry to the handler and acknowledges, leaves or dead-letters it.
-    async fn process(&mut self, entry: StreamId, deliveries: u64) -> Result<(), Error> {
+    /// Checks an entry before it is handed over: acknowledges one trimmed from the
+    /// stream while pending, dead-letters one without payload or delivered more than
+    /// `max_deliveries` times, and returns the delivery of any other.
+    async fn admit(
+        &mut self,
+        entry: &StreamId,
+        deliveries: u64,
+    ) -> Result<Option<Delivery>, Error> {
         if entry.map.is_empty() {
             // Trimmed from the stream while pending: nothing left to deliver.
             tracing::warn!(topic = %self.topic, entry_id = %entry.id, "pending bus entry was trimmed before it was handled");
-            return self.ack(&entry.id).await;
+            self.ack(&[entry.id.as_str()]).await?;
+            return Ok(None);
         }
-        let Some(payload) = field_bytes(&entry, FIELD_PAYLOAD) else {
-            return self
-                .dead_letter(&entry, deliveries, "entry has no payload field")
-                .await;
-        };
+        if field_bytes(entry, FIELD_PAYLOAD).is_none() {
+            self.dead_letter(entry, deliveries, "entry has no payload field")
+                .await?;
+            return Ok(None);
+        }
         if deliveries > self.options.max_deliveries {
-            return self
-                .dead_letter(
-                    &entry,
-                    deliveries,
-                    "delivered more than max_deliveries times",
-                )
-                .await;
+            self.dead_letter(
+                entry,
+                deliveries,
+                "delivered more than max_deliveries times",
+            )
+            .await?;
+            return Ok(None);
         }
-        let traceparent =
-            field_bytes(&entry, FIELD_TRACEPARENT).and_then(|b| String::from_utf8(b).ok());
-        let span = tracing::info_span!(
-            "bus.deliver",
+        Ok(delivery_of(entry, deliveries))
+    }
+
+    /// The `bus.deliver` span of one delivery, continuing the publisher's trace.
+    fn deliver_span(&self, delivery: &Delivery) -> tracing::Span {
+        delivery_span(self.topic, &self.options.group, delivery)
+    }
+
+    /// The `bus.deliver_batch` span of one batch handler call.
+    fn batch_span(&self, entries: usize) -> tracing::Span {
+        tracing::info_span!(
+            "bus.deliver_batch",
+            topic = %self.topic,
+            group = %self.options.group,
+            entries
+        )
+    }
+
+    /// After the handler failed on `entry`: leaves it pending, or dead-letters it on
+    /// its `max_deliveries`-th delivery.
+    async fn failed(&mut self, entry: &StreamId, deliveries: u64, err: &str) -> Result<(), Error> {
+        tracing::warn!(
             topic = %self.topic,
             group = %self.options.group,
             entry_id = %entry.id,
-            deliveries
-        );
-        if let Some(tp) = traceparent.as_deref() {
-            omni_common::telemetry::set_parent_from_traceparent(&span, tp);
-        }
-        let delivery = Delivery {
-            id: entry.id.clone(),
-            payload,
-            traceparent,
             deliveries,
-        };
-        match (self.handler)(delivery).instrument(span).await {
-            Ok(()) => self.ack(&entry.id).await,
-            Err(err) => {
-                tracing::warn!(
-                    topic = %self.topic,
-                    group = %self.options.group,
-                    entry_id = %entry.id,
-                    deliveries,
-                    max_deliveries = self.options.max_deliveries,
-                    error = %err,
-                    "bus handler failed; entry left pending"
-                );
-                if deliveries >= self.options.max_deliveries {
-                    self.dead_letter(&entry, deliveries, &err.to_string()).await
-                } else {
-                    Ok(())
-                }
-            }
+            max_deliveries = self.options.max_deliveries,
+            error = %err,
+            "bus handler failed; entry left pending"
+        );
+        if deliveries >= self.options.max_deliveries {
+            self.dead_letter(entry, deliveries, err).await
+        } else {
+            Ok(())
         }
     }
 
-    async fn ack(&mut self, id: &str) -> Result<(), Error> {
+    /// Acknowledges `ids` in one `XACK`.
+    async fn ack(&mut self, ids: &[&str]) -> Result<(), Error> {
         let _: usize = self
             .conn
-            .xack(self.stream(), &self.options.group, &[id])
+            .xack(self.stream(), &self.options.group, ids)
             .await?;
         Ok(())
     }
@@ -499,6 +678,29 @@ where
         pipe.query_async::<()>(&mut self.conn).await?;
         Ok(())
     }
+}
+
+/// The delivery of a stream entry, when it has a payload.
+fn delivery_of(entry: &StreamId, deliveries: u64) -> Option<Delivery> {
+    let payload = field_bytes(entry, FIELD_PAYLOAD)?;
+    let traceparent = field_bytes(entry, FIELD_TRACEPARENT).and_then(|b| String::from_utf8(b).ok());
+    Some(Delivery {
+        id: entry.id.clone(),
+        payload,
+        traceparent,
+        deliveries,
+    })
+}
+
+/// Pairs entries with their delivery counts (1 when unknown).
+fn with_counts(entries: Vec<StreamId>, counts: &HashMap<String, u64>) -> Vec<(StreamId, u64)> {
+    entries
+        .into_iter()
+        .map(|e| {
+            let n = counts.get(&e.id).copied().unwrap_or(1);
+            (e, n)
+        })
+        .collect()
 }
 
 fn flatten(reply: Option<StreamReadReply>) -> Vec<StreamId> {

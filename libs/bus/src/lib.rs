@@ -27,12 +27,13 @@
 //! # Ok(()) }
 //! ```
 
+pub mod audit;
 mod consumer;
 mod error;
 mod publish;
 mod topic;
 
-pub use consumer::{ConsumerOptions, Delivery, consume};
+pub use consumer::{ConsumerOptions, Delivery, consume, consume_batch, delivery_span};
 pub use error::Error;
 pub use publish::{Bus, DEFAULT_MAX_LEN};
 pub use topic::Topic;

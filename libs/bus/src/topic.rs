@@ -14,15 +14,18 @@ pub enum Topic {
     CustomerErased,
     /// `omni.insights.v1.Alert`: insights saw a KPI move beyond its baseline.
     InsightsAlert,
+    /// `omni.common.v1.AuditEvent`: a service changed a resource; identity keeps the log.
+    Audit,
 }
 
 impl Topic {
     /// Every topic, for tools that inspect the whole bus.
-    pub const ALL: [Topic; 4] = [
+    pub const ALL: [Topic; 5] = [
         Topic::EventIngested,
         Topic::MembershipChanged,
         Topic::CustomerErased,
         Topic::InsightsAlert,
+        Topic::Audit,
     ];
 
     /// The Redis stream key holding this topic's entries.
@@ -32,6 +35,7 @@ impl Topic {
             Topic::MembershipChanged => "bus:membership-changed",
             Topic::CustomerErased => "bus:customer-erased",
             Topic::InsightsAlert => "bus:insights-alert",
+            Topic::Audit => "bus:audit",
         }
     }
 
@@ -43,6 +47,7 @@ impl Topic {
             Topic::MembershipChanged => "bus:membership-changed:dead",
             Topic::CustomerErased => "bus:customer-erased:dead",
             Topic::InsightsAlert => "bus:insights-alert:dead",
+            Topic::Audit => "bus:audit:dead",
         }
     }
 }

@@ -4,9 +4,15 @@
 //! <key>` or `x-api-key: <key>`). The layer hashes it (SHA-256) and resolves the
 //! workspace: the bootstrap admin key from configuration, the internal service key
 //! (which names the workspace in `x-omni-workspace`), or a key in the Redis mirror
-//! `auth:keys` (hash of key → JSON `{workspace_id, key_id}`) that identity maintains.
-//! No call waits on another service to authenticate. The resolved [`Caller`] is put in
-//! the request extensions; handlers read it with [`caller`].
+//! `auth:keys` (hash of key → JSON `{workspace_id, key_id, role}`) that identity
+//! maintains. No call waits on another service to authenticate. The bootstrap key acts
+//! as `admin`, the internal key as `service`, and a mirrored key without a role (written
+//! before roles existed, when every key had full access) as `admin`.
+//!
+//! Then it authorises: the method's permission comes from
+//! [`METHOD_PERMISSIONS`](crate::access::METHOD_PERMISSIONS) and the caller's role must
+//! hold it, else `PERMISSION_DENIED` names both. The resolved [`Caller`] is put in the
+//! request extensions; handlers read it with [`caller`].
 
 use std::sync::Arc;
 use std::task::{Context, Poll};
@@ -19,6 +25,7 @@ use tonic::Status;
 use tonic::metadata::{AsciiMetadataValue, MetadataMap};
 use tower::{Layer, Service};
 
+use crate::access::{Role, permission_for};
 use crate::config::AuthSettings;
 use crate::ids::WorkspaceId;
 
@@ -34,6 +41,8 @@ pub struct Caller {
     pub workspace: WorkspaceId,
     /// Public id of the key (`bootstrap`, `internal`, or a key id), recorded in audits.
     pub key_id: String,
+    /// The role the key carries.
+    pub role: Role,
 }
 
 /// The authenticated caller of a request, or `UNAUTHENTICATED` when the auth layer did
@@ -58,6 +67,13 @@ pub struct MirroredKey {
     pub workspace_id: String,
     /// Public id of the key.
     pub key_id: String,
+    /// Role of the key; absent in entries mirrored before roles existed (= admin).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
+    /// Unix ms after which this entry no longer authenticates (a rotated key's previous
+    /// secret during its grace period); absent for a live secret.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires_ms: Option<i64>,
 }
 
 /// Writes a key's hash into the Redis mirror (identity does this when keys change).
@@ -70,6 +86,14 @@ pub async fn mirror_key(
         ::redis::RedisError::from((::redis::ErrorKind::Client, "encode key", e.to_string()))
     })?;
     redis.hset::<_, _, _, ()>(KEYS_MIRROR, key_hash, json).await
+}
+
+/// Removes a key's hash from the Redis mirror: the key stops working at once.
+pub async fn unmirror_key(
+    redis: &mut ConnectionManager,
+    key_hash: &str,
+) -> Result<(), ::redis::RedisError> {
+    redis.hdel::<_, _, ()>(KEYS_MIRROR, key_hash).await
 }
 
 struct KeyResolver {
@@ -105,6 +129,7 @@ impl KeyResolver {
             return Ok(Caller {
                 workspace: self.bootstrap_workspace.clone(),
                 key_id: "bootstrap".into(),
+                role: Role::Admin,
             });
         }
         if self.internal_hash.as_deref() == Some(hash.as_str()) {
@@ -118,6 +143,7 @@ impl KeyResolver {
             return Ok(Caller {
                 workspace: WorkspaceId::new(ws),
                 key_id: "internal".into(),
+                role: Role::Service,
             });
         }
         let mut redis = self.redis.clone();
@@ -125,13 +151,34 @@ impl KeyResolver {
             tracing::warn!(error = %e, "API key mirror unavailable");
             Status::unavailable("authentication store unavailable; retry later")
         })?;
+        let now_ms = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
         let mirrored: MirroredKey = found
-            .and_then(|j| serde_json::from_str(&j).ok())
+            .and_then(|j| serde_json::from_str::<MirroredKey>(&j).ok())
+            .filter(|k| k.expires_ms.is_none_or(|at| now_ms < at))
             .ok_or_else(|| Status::unauthenticated("invalid API key"))?;
         Ok(Caller {
             workspace: WorkspaceId::new(mirrored.workspace_id),
             key_id: mirrored.key_id,
+            role: mirrored.role.unwrap_or(Role::Admin),
         })
+    }
+}
+
+/// `PERMISSION_DENIED` unless `caller`'s role holds the permission of the method at
+/// `path`. A path no contract lists is left to admins (the router answers UNIMPLEMENTED).
+fn authorise(path: &str, caller: &Caller) -> Result<(), Status> {
+    match permission_for(path) {
+        Some(permission) if caller.role.allows(permission) => Ok(()),
+        Some(permission) => Err(Status::permission_denied(format!(
+            "permission `{permission}` denied to role `{}`",
+            caller.role
+        ))),
+        None if caller.role == Role::Admin => Ok(()),
+        None => Err(Status::permission_denied(format!(
+            "method `{path}` has no permission; only role `admin` may call it"
+        ))),
     }
 }
 
@@ -205,7 +252,11 @@ where
             if is_open_path(req.uri().path()) {
                 return inner.call(req).await;
             }
-            match resolver.resolve(req.headers()).await {
+            let resolved = resolver
+                .resolve(req.headers())
+                .await
+                .and_then(|caller| authorise(req.uri().path(), &caller).map(|()| caller));
+            match resolved {
                 Ok(caller) => {
                     req.extensions_mut().insert(caller);
                     inner.call(req).await
@@ -268,6 +319,37 @@ mod tests {
         let h = hash_key("secret");
         assert_eq!(h.len(), 64);
         assert_ne!(h, "secret");
+    }
+
+    #[test]
+    fn authorise_names_the_permission_and_role() {
+        let caller = |role| Caller {
+            workspace: WorkspaceId::new("ws"),
+            key_id: "k".into(),
+            role,
+        };
+        let publish = "/omni.journey.v1.JourneyService/PublishJourney";
+        let denied = authorise(publish, &caller(Role::Marketer)).expect_err("denied");
+        assert_eq!(denied.code(), tonic::Code::PermissionDenied);
+        assert_eq!(
+            denied.message(),
+            "permission `journeys.publish` denied to role `marketer`"
+        );
+        assert!(authorise(publish, &caller(Role::Approver)).is_ok());
+        assert!(authorise("/omni.x.v1.X/Unknown", &caller(Role::Admin)).is_ok());
+        assert!(authorise("/omni.x.v1.X/Unknown", &caller(Role::Service)).is_err());
+    }
+
+    #[test]
+    fn old_mirror_entries_without_role_parse() {
+        let old: MirroredKey =
+            serde_json::from_str(r#"{"workspace_id":"w","key_id":"k"}"#).expect("parses");
+        assert_eq!(old.role, None);
+        assert_eq!(old.expires_ms, None);
+        let new: MirroredKey =
+            serde_json::from_str(r#"{"workspace_id":"w","key_id":"k","role":"analyst"}"#)
+                .expect("parses");
+        assert_eq!(new.role, Some(Role::Analyst));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //!
 //! This crate holds no business logic and never talks to another service's store.
 
+pub mod access;
 pub mod auth;
 pub mod clock;
 pub mod config;
