@@ -172,6 +172,33 @@ def test_insights_kpis_of_a_quiet_period_and_a_missing_range(omni):
     assert "range" in err.value.details()
 
 
+def test_a_created_key_carries_its_role_until_revoked(omni):
+    created = omni.access.CreateApiKey(
+        identity_pb2.CreateApiKeyRequest(name="py analyst", role=identity_pb2.ROLE_ANALYST)
+    )
+    assert created.secret.startswith("omk_")
+    listed = omni.access.ListApiKeys(identity_pb2.ListApiKeysRequest()).keys
+    (key,) = [k for k in listed if k.key_id == created.key.key_id]
+    assert created.secret.startswith(key.secret_prefix)
+    assert len(key.secret_prefix) < len(created.secret), "the secret is never listed"
+    with connect(created.secret, _endpoints()) as analyst:
+        analyst.insights.GetKpis(
+            insights_pb2.GetKpisRequest(range=_range(WEEK, 2 * WEEK))
+        )
+        with pytest.raises(grpc.RpcError) as err:
+            analyst.identity.GetIdentityRules(identity_pb2.GetIdentityRulesRequest())
+        assert err.value.code() == grpc.StatusCode.PERMISSION_DENIED
+        assert err.value.details() == "permission `rules.read` denied to role `analyst`"
+        omni.access.RevokeApiKey(identity_pb2.RevokeApiKeyRequest(key_id=created.key.key_id))
+        with pytest.raises(grpc.RpcError) as err:
+            analyst.insights.GetKpis(insights_pb2.GetKpisRequest(range=_range(WEEK, 2 * WEEK)))
+        assert err.value.code() == grpc.StatusCode.UNAUTHENTICATED
+    audit = omni.access.ListAuditLog(
+        identity_pb2.ListAuditLogRequest(resource_id=created.key.key_id)
+    ).entries
+    assert audit, "key changes are audited"
+
+
 def test_bad_input_and_missing_key_are_refused(omni):
     with pytest.raises(grpc.RpcError) as err:
         omni.identity.Track(identity_pb2.TrackRequest(event=common_pb2.Event(type="signup")))

@@ -13,11 +13,13 @@ import type { ProtoGrpcType as SegmentProto } from './generated/segment';
 import type { ChannelServiceClient } from './generated/omni/channel/v1/ChannelService';
 import type { DecisioningServiceClient } from './generated/omni/decisioning/v1/DecisioningService';
 import type { IdentityServiceClient } from './generated/omni/identity/v1/IdentityService';
+import type { AccessServiceClient } from './generated/omni/identity/v1/AccessService';
 import type { InsightsServiceClient } from './generated/omni/insights/v1/InsightsService';
 import type { JourneyServiceClient } from './generated/omni/journey/v1/JourneyService';
 import type { SegmentServiceClient } from './generated/omni/segment/v1/SegmentService';
 
 export type {
+  AccessServiceClient,
   ChannelServiceClient,
   DecisioningServiceClient,
   IdentityServiceClient,
@@ -57,6 +59,8 @@ export interface ConnectOptions {
 /** One typed client per service. */
 export interface OmniClients {
   identity: IdentityServiceClient;
+  /** API keys and the audit log, served by the identity process. */
+  access: AccessServiceClient;
   segment: SegmentServiceClient;
   decisioning: DecisioningServiceClient;
   journey: JourneyServiceClient;
@@ -112,6 +116,7 @@ export function connect(endpoints: Endpoints, apiKey: string, options: ConnectOp
   const credentials = options.tls ? grpc.credentials.createSsl() : grpc.credentials.createInsecure();
   const clientOptions = { interceptors: [apiKeyInterceptor(apiKey)] };
   const identity = new v1.identity.v1.IdentityService(endpoints.identity, credentials, clientOptions);
+  const access = new v1.identity.v1.AccessService(endpoints.identity, credentials, clientOptions);
   const segment = new v1.segment.v1.SegmentService(endpoints.segment, credentials, clientOptions);
   const decisioning = new v1.decisioning.v1.DecisioningService(endpoints.decisioning, credentials, clientOptions);
   const journey = new v1.journey.v1.JourneyService(endpoints.journey, credentials, clientOptions);
@@ -119,13 +124,14 @@ export function connect(endpoints: Endpoints, apiKey: string, options: ConnectOp
   const insights = new v1.insights.v1.InsightsService(endpoints.insights, credentials, clientOptions);
   return {
     identity,
+    access,
     segment,
     decisioning,
     journey,
     channel,
     insights,
     close() {
-      for (const c of [identity, segment, decisioning, journey, channel, insights]) c.close();
+      for (const c of [identity, access, segment, decisioning, journey, channel, insights]) c.close();
     },
   };
 }

@@ -177,3 +177,35 @@ test('bad input and a missing key are refused with the right codes', async () =>
     stranger.close();
   }
 });
+
+test('a created key carries its role until revoked', async () => {
+  const omni = client();
+  try {
+    const created = await unary(omni.access.createApiKey.bind(omni.access), {
+      name: 'ts analyst',
+      role: 'ROLE_ANALYST',
+    });
+    assert.ok(created.secret.startsWith('omk_'));
+    const { keys } = await unary(omni.access.listApiKeys.bind(omni.access), {});
+    const key = keys.find((k) => k.keyId === created.key?.keyId);
+    assert.ok(key && created.secret.startsWith(key.secretPrefix) && key.secretPrefix.length < created.secret.length);
+    const analyst = client(created.secret);
+    try {
+      await assert.rejects(
+        unary(analyst.identity.getIdentityRules.bind(analyst.identity), {}),
+        (err: grpc.ServiceError) =>
+          err.code === grpc.status.PERMISSION_DENIED &&
+          err.details === 'permission `rules.read` denied to role `analyst`',
+      );
+      await unary(omni.access.revokeApiKey.bind(omni.access), { keyId: created.key?.keyId ?? '' });
+      await assert.rejects(
+        unary(analyst.identity.getProfile.bind(analyst.identity), { customerId: 'c_x' }),
+        (err: grpc.ServiceError) => err.code === grpc.status.UNAUTHENTICATED,
+      );
+    } finally {
+      analyst.close();
+    }
+  } finally {
+    omni.close();
+  }
+});

@@ -65,6 +65,8 @@ class OmniClient:
             return grpc.intercept_channel(raw, _ApiKey(api_key))
 
         self.identity = identity_pb2_grpc.IdentityServiceStub(channel(endpoints.identity))
+        # API keys and the audit log, served by the identity process.
+        self.access = identity_pb2_grpc.AccessServiceStub(channel(endpoints.identity))
         self.segment = segment_pb2_grpc.SegmentServiceStub(channel(endpoints.segment))
         self.decisioning = decisioning_pb2_grpc.DecisioningServiceStub(
             channel(endpoints.decisioning)

@@ -5,6 +5,7 @@ import type { ListValue as _google_protobuf_ListValue, ListValue__Output as _goo
 import type { Struct as _google_protobuf_Struct, Struct__Output as _google_protobuf_Struct__Output } from './google/protobuf/Struct';
 import type { Timestamp as _google_protobuf_Timestamp, Timestamp__Output as _google_protobuf_Timestamp__Output } from './google/protobuf/Timestamp';
 import type { Value as _google_protobuf_Value, Value__Output as _google_protobuf_Value__Output } from './google/protobuf/Value';
+import type { AuditEvent as _omni_common_v1_AuditEvent, AuditEvent__Output as _omni_common_v1_AuditEvent__Output } from './omni/common/v1/AuditEvent';
 import type { BusMetadata as _omni_common_v1_BusMetadata, BusMetadata__Output as _omni_common_v1_BusMetadata__Output } from './omni/common/v1/BusMetadata';
 import type { CustomerErased as _omni_common_v1_CustomerErased, CustomerErased__Output as _omni_common_v1_CustomerErased__Output } from './omni/common/v1/CustomerErased';
 import type { Event as _omni_common_v1_Event, Event__Output as _omni_common_v1_Event__Output } from './omni/common/v1/Event';
@@ -29,6 +30,7 @@ export interface ProtoGrpcType {
   omni: {
     common: {
       v1: {
+        AuditEvent: MessageTypeDefinition<_omni_common_v1_AuditEvent, _omni_common_v1_AuditEvent__Output>
         BusMetadata: MessageTypeDefinition<_omni_common_v1_BusMetadata, _omni_common_v1_BusMetadata__Output>
         CustomerErased: MessageTypeDefinition<_omni_common_v1_CustomerErased, _omni_common_v1_CustomerErased__Output>
         DeliveryChannel: EnumTypeDefinition

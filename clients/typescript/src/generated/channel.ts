@@ -17,6 +17,7 @@ import type { DeleteSuppressionRequest as _omni_channel_v1_DeleteSuppressionRequ
 import type { DeleteSuppressionResponse as _omni_channel_v1_DeleteSuppressionResponse, DeleteSuppressionResponse__Output as _omni_channel_v1_DeleteSuppressionResponse__Output } from './omni/channel/v1/DeleteSuppressionResponse';
 import type { DeliveryEvent as _omni_channel_v1_DeliveryEvent, DeliveryEvent__Output as _omni_channel_v1_DeliveryEvent__Output } from './omni/channel/v1/DeliveryEvent';
 import type { FatigueCap as _omni_channel_v1_FatigueCap, FatigueCap__Output as _omni_channel_v1_FatigueCap__Output } from './omni/channel/v1/FatigueCap';
+import type { FrequencyRule as _omni_channel_v1_FrequencyRule, FrequencyRule__Output as _omni_channel_v1_FrequencyRule__Output } from './omni/channel/v1/FrequencyRule';
 import type { GetCouponRequest as _omni_channel_v1_GetCouponRequest, GetCouponRequest__Output as _omni_channel_v1_GetCouponRequest__Output } from './omni/channel/v1/GetCouponRequest';
 import type { GetCouponResponse as _omni_channel_v1_GetCouponResponse, GetCouponResponse__Output as _omni_channel_v1_GetCouponResponse__Output } from './omni/channel/v1/GetCouponResponse';
 import type { GetMessageRequest as _omni_channel_v1_GetMessageRequest, GetMessageRequest__Output as _omni_channel_v1_GetMessageRequest__Output } from './omni/channel/v1/GetMessageRequest';
@@ -29,8 +30,11 @@ import type { GetTemplateRequest as _omni_channel_v1_GetTemplateRequest, GetTemp
 import type { GetTemplateResponse as _omni_channel_v1_GetTemplateResponse, GetTemplateResponse__Output as _omni_channel_v1_GetTemplateResponse__Output } from './omni/channel/v1/GetTemplateResponse';
 import type { IssueCouponRequest as _omni_channel_v1_IssueCouponRequest, IssueCouponRequest__Output as _omni_channel_v1_IssueCouponRequest__Output } from './omni/channel/v1/IssueCouponRequest';
 import type { IssueCouponResponse as _omni_channel_v1_IssueCouponResponse, IssueCouponResponse__Output as _omni_channel_v1_IssueCouponResponse__Output } from './omni/channel/v1/IssueCouponResponse';
+import type { JourneyThrottle as _omni_channel_v1_JourneyThrottle, JourneyThrottle__Output as _omni_channel_v1_JourneyThrottle__Output } from './omni/channel/v1/JourneyThrottle';
 import type { ListMessagesRequest as _omni_channel_v1_ListMessagesRequest, ListMessagesRequest__Output as _omni_channel_v1_ListMessagesRequest__Output } from './omni/channel/v1/ListMessagesRequest';
 import type { ListMessagesResponse as _omni_channel_v1_ListMessagesResponse, ListMessagesResponse__Output as _omni_channel_v1_ListMessagesResponse__Output } from './omni/channel/v1/ListMessagesResponse';
+import type { ListProviderConfigsRequest as _omni_channel_v1_ListProviderConfigsRequest, ListProviderConfigsRequest__Output as _omni_channel_v1_ListProviderConfigsRequest__Output } from './omni/channel/v1/ListProviderConfigsRequest';
+import type { ListProviderConfigsResponse as _omni_channel_v1_ListProviderConfigsResponse, ListProviderConfigsResponse__Output as _omni_channel_v1_ListProviderConfigsResponse__Output } from './omni/channel/v1/ListProviderConfigsResponse';
 import type { ListSuppressionsRequest as _omni_channel_v1_ListSuppressionsRequest, ListSuppressionsRequest__Output as _omni_channel_v1_ListSuppressionsRequest__Output } from './omni/channel/v1/ListSuppressionsRequest';
 import type { ListSuppressionsResponse as _omni_channel_v1_ListSuppressionsResponse, ListSuppressionsResponse__Output as _omni_channel_v1_ListSuppressionsResponse__Output } from './omni/channel/v1/ListSuppressionsResponse';
 import type { Message as _omni_channel_v1_Message, Message__Output as _omni_channel_v1_Message__Output } from './omni/channel/v1/Message';
@@ -44,6 +48,7 @@ import type { RenderedOffer as _omni_channel_v1_RenderedOffer, RenderedOffer__Ou
 import type { SendPolicy as _omni_channel_v1_SendPolicy, SendPolicy__Output as _omni_channel_v1_SendPolicy__Output } from './omni/channel/v1/SendPolicy';
 import type { SendRequest as _omni_channel_v1_SendRequest, SendRequest__Output as _omni_channel_v1_SendRequest__Output } from './omni/channel/v1/SendRequest';
 import type { SendResponse as _omni_channel_v1_SendResponse, SendResponse__Output as _omni_channel_v1_SendResponse__Output } from './omni/channel/v1/SendResponse';
+import type { SmsPrice as _omni_channel_v1_SmsPrice, SmsPrice__Output as _omni_channel_v1_SmsPrice__Output } from './omni/channel/v1/SmsPrice';
 import type { Suppression as _omni_channel_v1_Suppression, Suppression__Output as _omni_channel_v1_Suppression__Output } from './omni/channel/v1/Suppression';
 import type { Template as _omni_channel_v1_Template, Template__Output as _omni_channel_v1_Template__Output } from './omni/channel/v1/Template';
 import type { TemplateSample as _omni_channel_v1_TemplateSample, TemplateSample__Output as _omni_channel_v1_TemplateSample__Output } from './omni/channel/v1/TemplateSample';
@@ -89,6 +94,7 @@ export interface ProtoGrpcType {
         DeliveryEvent: MessageTypeDefinition<_omni_channel_v1_DeliveryEvent, _omni_channel_v1_DeliveryEvent__Output>
         DeliveryEventType: EnumTypeDefinition
         FatigueCap: MessageTypeDefinition<_omni_channel_v1_FatigueCap, _omni_channel_v1_FatigueCap__Output>
+        FrequencyRule: MessageTypeDefinition<_omni_channel_v1_FrequencyRule, _omni_channel_v1_FrequencyRule__Output>
         GetCouponRequest: MessageTypeDefinition<_omni_channel_v1_GetCouponRequest, _omni_channel_v1_GetCouponRequest__Output>
         GetCouponResponse: MessageTypeDefinition<_omni_channel_v1_GetCouponResponse, _omni_channel_v1_GetCouponResponse__Output>
         GetMessageRequest: MessageTypeDefinition<_omni_channel_v1_GetMessageRequest, _omni_channel_v1_GetMessageRequest__Output>
@@ -101,13 +107,17 @@ export interface ProtoGrpcType {
         GetTemplateResponse: MessageTypeDefinition<_omni_channel_v1_GetTemplateResponse, _omni_channel_v1_GetTemplateResponse__Output>
         IssueCouponRequest: MessageTypeDefinition<_omni_channel_v1_IssueCouponRequest, _omni_channel_v1_IssueCouponRequest__Output>
         IssueCouponResponse: MessageTypeDefinition<_omni_channel_v1_IssueCouponResponse, _omni_channel_v1_IssueCouponResponse__Output>
+        JourneyThrottle: MessageTypeDefinition<_omni_channel_v1_JourneyThrottle, _omni_channel_v1_JourneyThrottle__Output>
         ListMessagesRequest: MessageTypeDefinition<_omni_channel_v1_ListMessagesRequest, _omni_channel_v1_ListMessagesRequest__Output>
         ListMessagesResponse: MessageTypeDefinition<_omni_channel_v1_ListMessagesResponse, _omni_channel_v1_ListMessagesResponse__Output>
+        ListProviderConfigsRequest: MessageTypeDefinition<_omni_channel_v1_ListProviderConfigsRequest, _omni_channel_v1_ListProviderConfigsRequest__Output>
+        ListProviderConfigsResponse: MessageTypeDefinition<_omni_channel_v1_ListProviderConfigsResponse, _omni_channel_v1_ListProviderConfigsResponse__Output>
         ListSuppressionsRequest: MessageTypeDefinition<_omni_channel_v1_ListSuppressionsRequest, _omni_channel_v1_ListSuppressionsRequest__Output>
         ListSuppressionsResponse: MessageTypeDefinition<_omni_channel_v1_ListSuppressionsResponse, _omni_channel_v1_ListSuppressionsResponse__Output>
         Message: MessageTypeDefinition<_omni_channel_v1_Message, _omni_channel_v1_Message__Output>
         MessagePurpose: EnumTypeDefinition
         MessageStatus: EnumTypeDefinition
+        NoSlotAction: EnumTypeDefinition
         PreviewTemplateRequest: MessageTypeDefinition<_omni_channel_v1_PreviewTemplateRequest, _omni_channel_v1_PreviewTemplateRequest__Output>
         PreviewTemplateResponse: MessageTypeDefinition<_omni_channel_v1_PreviewTemplateResponse, _omni_channel_v1_PreviewTemplateResponse__Output>
         ProviderConfig: MessageTypeDefinition<_omni_channel_v1_ProviderConfig, _omni_channel_v1_ProviderConfig__Output>
@@ -120,6 +130,7 @@ export interface ProtoGrpcType {
         SendRequest: MessageTypeDefinition<_omni_channel_v1_SendRequest, _omni_channel_v1_SendRequest__Output>
         SendResponse: MessageTypeDefinition<_omni_channel_v1_SendResponse, _omni_channel_v1_SendResponse__Output>
         SmsEncoding: EnumTypeDefinition
+        SmsPrice: MessageTypeDefinition<_omni_channel_v1_SmsPrice, _omni_channel_v1_SmsPrice__Output>
         Suppression: MessageTypeDefinition<_omni_channel_v1_Suppression, _omni_channel_v1_Suppression__Output>
         SuppressionListReason: EnumTypeDefinition
         SuppressionReason: EnumTypeDefinition

@@ -1,6 +1,7 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { EnumTypeDefinition, MessageTypeDefinition } from '@grpc/proto-loader';
 
+import type { Duration as _google_protobuf_Duration, Duration__Output as _google_protobuf_Duration__Output } from './google/protobuf/Duration';
 import type { FieldMask as _google_protobuf_FieldMask, FieldMask__Output as _google_protobuf_FieldMask__Output } from './google/protobuf/FieldMask';
 import type { ListValue as _google_protobuf_ListValue, ListValue__Output as _google_protobuf_ListValue__Output } from './google/protobuf/ListValue';
 import type { Struct as _google_protobuf_Struct, Struct__Output as _google_protobuf_Struct__Output } from './google/protobuf/Struct';
@@ -10,11 +11,16 @@ import type { Event as _omni_common_v1_Event, Event__Output as _omni_common_v1_E
 import type { Identifier as _omni_common_v1_Identifier, Identifier__Output as _omni_common_v1_Identifier__Output } from './omni/common/v1/Identifier';
 import type { AcceptSuggestionRequest as _omni_identity_v1_AcceptSuggestionRequest, AcceptSuggestionRequest__Output as _omni_identity_v1_AcceptSuggestionRequest__Output } from './omni/identity/v1/AcceptSuggestionRequest';
 import type { AcceptSuggestionResponse as _omni_identity_v1_AcceptSuggestionResponse, AcceptSuggestionResponse__Output as _omni_identity_v1_AcceptSuggestionResponse__Output } from './omni/identity/v1/AcceptSuggestionResponse';
+import type { AccessServiceClient as _omni_identity_v1_AccessServiceClient, AccessServiceDefinition as _omni_identity_v1_AccessServiceDefinition } from './omni/identity/v1/AccessService';
+import type { ApiKey as _omni_identity_v1_ApiKey, ApiKey__Output as _omni_identity_v1_ApiKey__Output } from './omni/identity/v1/ApiKey';
+import type { AuditEntry as _omni_identity_v1_AuditEntry, AuditEntry__Output as _omni_identity_v1_AuditEntry__Output } from './omni/identity/v1/AuditEntry';
 import type { ChannelEngagement as _omni_identity_v1_ChannelEngagement, ChannelEngagement__Output as _omni_identity_v1_ChannelEngagement__Output } from './omni/identity/v1/ChannelEngagement';
 import type { ChannelReachability as _omni_identity_v1_ChannelReachability, ChannelReachability__Output as _omni_identity_v1_ChannelReachability__Output } from './omni/identity/v1/ChannelReachability';
 import type { Conflict as _omni_identity_v1_Conflict, Conflict__Output as _omni_identity_v1_Conflict__Output } from './omni/identity/v1/Conflict';
 import type { Consent as _omni_identity_v1_Consent, Consent__Output as _omni_identity_v1_Consent__Output } from './omni/identity/v1/Consent';
 import type { ConsentRecord as _omni_identity_v1_ConsentRecord, ConsentRecord__Output as _omni_identity_v1_ConsentRecord__Output } from './omni/identity/v1/ConsentRecord';
+import type { CreateApiKeyRequest as _omni_identity_v1_CreateApiKeyRequest, CreateApiKeyRequest__Output as _omni_identity_v1_CreateApiKeyRequest__Output } from './omni/identity/v1/CreateApiKeyRequest';
+import type { CreateApiKeyResponse as _omni_identity_v1_CreateApiKeyResponse, CreateApiKeyResponse__Output as _omni_identity_v1_CreateApiKeyResponse__Output } from './omni/identity/v1/CreateApiKeyResponse';
 import type { EraseCustomerRequest as _omni_identity_v1_EraseCustomerRequest, EraseCustomerRequest__Output as _omni_identity_v1_EraseCustomerRequest__Output } from './omni/identity/v1/EraseCustomerRequest';
 import type { EraseCustomerResponse as _omni_identity_v1_EraseCustomerResponse, EraseCustomerResponse__Output as _omni_identity_v1_EraseCustomerResponse__Output } from './omni/identity/v1/EraseCustomerResponse';
 import type { ExportCustomerRequest as _omni_identity_v1_ExportCustomerRequest, ExportCustomerRequest__Output as _omni_identity_v1_ExportCustomerRequest__Output } from './omni/identity/v1/ExportCustomerRequest';
@@ -30,6 +36,10 @@ import type { IdentifyRequest as _omni_identity_v1_IdentifyRequest, IdentifyRequ
 import type { IdentifyResponse as _omni_identity_v1_IdentifyResponse, IdentifyResponse__Output as _omni_identity_v1_IdentifyResponse__Output } from './omni/identity/v1/IdentifyResponse';
 import type { IdentityRules as _omni_identity_v1_IdentityRules, IdentityRules__Output as _omni_identity_v1_IdentityRules__Output } from './omni/identity/v1/IdentityRules';
 import type { IdentityServiceClient as _omni_identity_v1_IdentityServiceClient, IdentityServiceDefinition as _omni_identity_v1_IdentityServiceDefinition } from './omni/identity/v1/IdentityService';
+import type { ListApiKeysRequest as _omni_identity_v1_ListApiKeysRequest, ListApiKeysRequest__Output as _omni_identity_v1_ListApiKeysRequest__Output } from './omni/identity/v1/ListApiKeysRequest';
+import type { ListApiKeysResponse as _omni_identity_v1_ListApiKeysResponse, ListApiKeysResponse__Output as _omni_identity_v1_ListApiKeysResponse__Output } from './omni/identity/v1/ListApiKeysResponse';
+import type { ListAuditLogRequest as _omni_identity_v1_ListAuditLogRequest, ListAuditLogRequest__Output as _omni_identity_v1_ListAuditLogRequest__Output } from './omni/identity/v1/ListAuditLogRequest';
+import type { ListAuditLogResponse as _omni_identity_v1_ListAuditLogResponse, ListAuditLogResponse__Output as _omni_identity_v1_ListAuditLogResponse__Output } from './omni/identity/v1/ListAuditLogResponse';
 import type { ListConflictsRequest as _omni_identity_v1_ListConflictsRequest, ListConflictsRequest__Output as _omni_identity_v1_ListConflictsRequest__Output } from './omni/identity/v1/ListConflictsRequest';
 import type { ListConflictsResponse as _omni_identity_v1_ListConflictsResponse, ListConflictsResponse__Output as _omni_identity_v1_ListConflictsResponse__Output } from './omni/identity/v1/ListConflictsResponse';
 import type { ListConsentHistoryRequest as _omni_identity_v1_ListConsentHistoryRequest, ListConsentHistoryRequest__Output as _omni_identity_v1_ListConsentHistoryRequest__Output } from './omni/identity/v1/ListConsentHistoryRequest';
@@ -48,6 +58,10 @@ import type { PurchaseSummary as _omni_identity_v1_PurchaseSummary, PurchaseSumm
 import type { PushToken as _omni_identity_v1_PushToken, PushToken__Output as _omni_identity_v1_PushToken__Output } from './omni/identity/v1/PushToken';
 import type { RejectSuggestionRequest as _omni_identity_v1_RejectSuggestionRequest, RejectSuggestionRequest__Output as _omni_identity_v1_RejectSuggestionRequest__Output } from './omni/identity/v1/RejectSuggestionRequest';
 import type { RejectSuggestionResponse as _omni_identity_v1_RejectSuggestionResponse, RejectSuggestionResponse__Output as _omni_identity_v1_RejectSuggestionResponse__Output } from './omni/identity/v1/RejectSuggestionResponse';
+import type { RevokeApiKeyRequest as _omni_identity_v1_RevokeApiKeyRequest, RevokeApiKeyRequest__Output as _omni_identity_v1_RevokeApiKeyRequest__Output } from './omni/identity/v1/RevokeApiKeyRequest';
+import type { RevokeApiKeyResponse as _omni_identity_v1_RevokeApiKeyResponse, RevokeApiKeyResponse__Output as _omni_identity_v1_RevokeApiKeyResponse__Output } from './omni/identity/v1/RevokeApiKeyResponse';
+import type { RotateApiKeyRequest as _omni_identity_v1_RotateApiKeyRequest, RotateApiKeyRequest__Output as _omni_identity_v1_RotateApiKeyRequest__Output } from './omni/identity/v1/RotateApiKeyRequest';
+import type { RotateApiKeyResponse as _omni_identity_v1_RotateApiKeyResponse, RotateApiKeyResponse__Output as _omni_identity_v1_RotateApiKeyResponse__Output } from './omni/identity/v1/RotateApiKeyResponse';
 import type { StoreVisit as _omni_identity_v1_StoreVisit, StoreVisit__Output as _omni_identity_v1_StoreVisit__Output } from './omni/identity/v1/StoreVisit';
 import type { TimelineEvent as _omni_identity_v1_TimelineEvent, TimelineEvent__Output as _omni_identity_v1_TimelineEvent__Output } from './omni/identity/v1/TimelineEvent';
 import type { TrackBatchRequest as _omni_identity_v1_TrackBatchRequest, TrackBatchRequest__Output as _omni_identity_v1_TrackBatchRequest__Output } from './omni/identity/v1/TrackBatchRequest';
@@ -73,6 +87,7 @@ type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> 
 export interface ProtoGrpcType {
   google: {
     protobuf: {
+      Duration: MessageTypeDefinition<_google_protobuf_Duration, _google_protobuf_Duration__Output>
       FieldMask: MessageTypeDefinition<_google_protobuf_FieldMask, _google_protobuf_FieldMask__Output>
       ListValue: MessageTypeDefinition<_google_protobuf_ListValue, _google_protobuf_ListValue__Output>
       NullValue: EnumTypeDefinition
@@ -95,12 +110,17 @@ export interface ProtoGrpcType {
       v1: {
         AcceptSuggestionRequest: MessageTypeDefinition<_omni_identity_v1_AcceptSuggestionRequest, _omni_identity_v1_AcceptSuggestionRequest__Output>
         AcceptSuggestionResponse: MessageTypeDefinition<_omni_identity_v1_AcceptSuggestionResponse, _omni_identity_v1_AcceptSuggestionResponse__Output>
+        AccessService: SubtypeConstructor<typeof grpc.Client, _omni_identity_v1_AccessServiceClient> & { service: _omni_identity_v1_AccessServiceDefinition }
+        ApiKey: MessageTypeDefinition<_omni_identity_v1_ApiKey, _omni_identity_v1_ApiKey__Output>
+        AuditEntry: MessageTypeDefinition<_omni_identity_v1_AuditEntry, _omni_identity_v1_AuditEntry__Output>
         ChannelEngagement: MessageTypeDefinition<_omni_identity_v1_ChannelEngagement, _omni_identity_v1_ChannelEngagement__Output>
         ChannelReachability: MessageTypeDefinition<_omni_identity_v1_ChannelReachability, _omni_identity_v1_ChannelReachability__Output>
         Conflict: MessageTypeDefinition<_omni_identity_v1_Conflict, _omni_identity_v1_Conflict__Output>
         Consent: MessageTypeDefinition<_omni_identity_v1_Consent, _omni_identity_v1_Consent__Output>
         ConsentPurpose: EnumTypeDefinition
         ConsentRecord: MessageTypeDefinition<_omni_identity_v1_ConsentRecord, _omni_identity_v1_ConsentRecord__Output>
+        CreateApiKeyRequest: MessageTypeDefinition<_omni_identity_v1_CreateApiKeyRequest, _omni_identity_v1_CreateApiKeyRequest__Output>
+        CreateApiKeyResponse: MessageTypeDefinition<_omni_identity_v1_CreateApiKeyResponse, _omni_identity_v1_CreateApiKeyResponse__Output>
         EraseCustomerRequest: MessageTypeDefinition<_omni_identity_v1_EraseCustomerRequest, _omni_identity_v1_EraseCustomerRequest__Output>
         EraseCustomerResponse: MessageTypeDefinition<_omni_identity_v1_EraseCustomerResponse, _omni_identity_v1_EraseCustomerResponse__Output>
         ExportCustomerRequest: MessageTypeDefinition<_omni_identity_v1_ExportCustomerRequest, _omni_identity_v1_ExportCustomerRequest__Output>
@@ -116,6 +136,10 @@ export interface ProtoGrpcType {
         IdentifyResponse: MessageTypeDefinition<_omni_identity_v1_IdentifyResponse, _omni_identity_v1_IdentifyResponse__Output>
         IdentityRules: MessageTypeDefinition<_omni_identity_v1_IdentityRules, _omni_identity_v1_IdentityRules__Output>
         IdentityService: SubtypeConstructor<typeof grpc.Client, _omni_identity_v1_IdentityServiceClient> & { service: _omni_identity_v1_IdentityServiceDefinition }
+        ListApiKeysRequest: MessageTypeDefinition<_omni_identity_v1_ListApiKeysRequest, _omni_identity_v1_ListApiKeysRequest__Output>
+        ListApiKeysResponse: MessageTypeDefinition<_omni_identity_v1_ListApiKeysResponse, _omni_identity_v1_ListApiKeysResponse__Output>
+        ListAuditLogRequest: MessageTypeDefinition<_omni_identity_v1_ListAuditLogRequest, _omni_identity_v1_ListAuditLogRequest__Output>
+        ListAuditLogResponse: MessageTypeDefinition<_omni_identity_v1_ListAuditLogResponse, _omni_identity_v1_ListAuditLogResponse__Output>
         ListConflictsRequest: MessageTypeDefinition<_omni_identity_v1_ListConflictsRequest, _omni_identity_v1_ListConflictsRequest__Output>
         ListConflictsResponse: MessageTypeDefinition<_omni_identity_v1_ListConflictsResponse, _omni_identity_v1_ListConflictsResponse__Output>
         ListConsentHistoryRequest: MessageTypeDefinition<_omni_identity_v1_ListConsentHistoryRequest, _omni_identity_v1_ListConsentHistoryRequest__Output>
@@ -135,6 +159,11 @@ export interface ProtoGrpcType {
         PushToken: MessageTypeDefinition<_omni_identity_v1_PushToken, _omni_identity_v1_PushToken__Output>
         RejectSuggestionRequest: MessageTypeDefinition<_omni_identity_v1_RejectSuggestionRequest, _omni_identity_v1_RejectSuggestionRequest__Output>
         RejectSuggestionResponse: MessageTypeDefinition<_omni_identity_v1_RejectSuggestionResponse, _omni_identity_v1_RejectSuggestionResponse__Output>
+        RevokeApiKeyRequest: MessageTypeDefinition<_omni_identity_v1_RevokeApiKeyRequest, _omni_identity_v1_RevokeApiKeyRequest__Output>
+        RevokeApiKeyResponse: MessageTypeDefinition<_omni_identity_v1_RevokeApiKeyResponse, _omni_identity_v1_RevokeApiKeyResponse__Output>
+        Role: EnumTypeDefinition
+        RotateApiKeyRequest: MessageTypeDefinition<_omni_identity_v1_RotateApiKeyRequest, _omni_identity_v1_RotateApiKeyRequest__Output>
+        RotateApiKeyResponse: MessageTypeDefinition<_omni_identity_v1_RotateApiKeyResponse, _omni_identity_v1_RotateApiKeyResponse__Output>
         StoreVisit: MessageTypeDefinition<_omni_identity_v1_StoreVisit, _omni_identity_v1_StoreVisit__Output>
         SuggestionState: EnumTypeDefinition
         TimelineEvent: MessageTypeDefinition<_omni_identity_v1_TimelineEvent, _omni_identity_v1_TimelineEvent__Output>

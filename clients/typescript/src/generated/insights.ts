@@ -6,13 +6,21 @@ import type { Timestamp as _google_protobuf_Timestamp, Timestamp__Output as _goo
 import type { Alert as _omni_insights_v1_Alert, Alert__Output as _omni_insights_v1_Alert__Output } from './omni/insights/v1/Alert';
 import type { ArmOutcome as _omni_insights_v1_ArmOutcome, ArmOutcome__Output as _omni_insights_v1_ArmOutcome__Output } from './omni/insights/v1/ArmOutcome';
 import type { AttributionRow as _omni_insights_v1_AttributionRow, AttributionRow__Output as _omni_insights_v1_AttributionRow__Output } from './omni/insights/v1/AttributionRow';
+import type { Cohort as _omni_insights_v1_Cohort, Cohort__Output as _omni_insights_v1_Cohort__Output } from './omni/insights/v1/Cohort';
 import type { Credit as _omni_insights_v1_Credit, Credit__Output as _omni_insights_v1_Credit__Output } from './omni/insights/v1/Credit';
+import type { CustomerKpiRow as _omni_insights_v1_CustomerKpiRow, CustomerKpiRow__Output as _omni_insights_v1_CustomerKpiRow__Output } from './omni/insights/v1/CustomerKpiRow';
+import type { CustomerKpis as _omni_insights_v1_CustomerKpis, CustomerKpis__Output as _omni_insights_v1_CustomerKpis__Output } from './omni/insights/v1/CustomerKpis';
+import type { CustomerValue as _omni_insights_v1_CustomerValue, CustomerValue__Output as _omni_insights_v1_CustomerValue__Output } from './omni/insights/v1/CustomerValue';
 import type { ExportReportRequest as _omni_insights_v1_ExportReportRequest, ExportReportRequest__Output as _omni_insights_v1_ExportReportRequest__Output } from './omni/insights/v1/ExportReportRequest';
 import type { ExportReportResponse as _omni_insights_v1_ExportReportResponse, ExportReportResponse__Output as _omni_insights_v1_ExportReportResponse__Output } from './omni/insights/v1/ExportReportResponse';
 import type { Funnel as _omni_insights_v1_Funnel, Funnel__Output as _omni_insights_v1_Funnel__Output } from './omni/insights/v1/Funnel';
 import type { FunnelStep as _omni_insights_v1_FunnelStep, FunnelStep__Output as _omni_insights_v1_FunnelStep__Output } from './omni/insights/v1/FunnelStep';
 import type { GetAttributionRequest as _omni_insights_v1_GetAttributionRequest, GetAttributionRequest__Output as _omni_insights_v1_GetAttributionRequest__Output } from './omni/insights/v1/GetAttributionRequest';
 import type { GetAttributionResponse as _omni_insights_v1_GetAttributionResponse, GetAttributionResponse__Output as _omni_insights_v1_GetAttributionResponse__Output } from './omni/insights/v1/GetAttributionResponse';
+import type { GetCohortsRequest as _omni_insights_v1_GetCohortsRequest, GetCohortsRequest__Output as _omni_insights_v1_GetCohortsRequest__Output } from './omni/insights/v1/GetCohortsRequest';
+import type { GetCohortsResponse as _omni_insights_v1_GetCohortsResponse, GetCohortsResponse__Output as _omni_insights_v1_GetCohortsResponse__Output } from './omni/insights/v1/GetCohortsResponse';
+import type { GetCustomerValueRequest as _omni_insights_v1_GetCustomerValueRequest, GetCustomerValueRequest__Output as _omni_insights_v1_GetCustomerValueRequest__Output } from './omni/insights/v1/GetCustomerValueRequest';
+import type { GetCustomerValueResponse as _omni_insights_v1_GetCustomerValueResponse, GetCustomerValueResponse__Output as _omni_insights_v1_GetCustomerValueResponse__Output } from './omni/insights/v1/GetCustomerValueResponse';
 import type { GetFunnelRequest as _omni_insights_v1_GetFunnelRequest, GetFunnelRequest__Output as _omni_insights_v1_GetFunnelRequest__Output } from './omni/insights/v1/GetFunnelRequest';
 import type { GetFunnelResponse as _omni_insights_v1_GetFunnelResponse, GetFunnelResponse__Output as _omni_insights_v1_GetFunnelResponse__Output } from './omni/insights/v1/GetFunnelResponse';
 import type { GetIncrementalityRequest as _omni_insights_v1_GetIncrementalityRequest, GetIncrementalityRequest__Output as _omni_insights_v1_GetIncrementalityRequest__Output } from './omni/insights/v1/GetIncrementalityRequest';
@@ -49,7 +57,11 @@ export interface ProtoGrpcType {
         Alert: MessageTypeDefinition<_omni_insights_v1_Alert, _omni_insights_v1_Alert__Output>
         ArmOutcome: MessageTypeDefinition<_omni_insights_v1_ArmOutcome, _omni_insights_v1_ArmOutcome__Output>
         AttributionRow: MessageTypeDefinition<_omni_insights_v1_AttributionRow, _omni_insights_v1_AttributionRow__Output>
+        Cohort: MessageTypeDefinition<_omni_insights_v1_Cohort, _omni_insights_v1_Cohort__Output>
         Credit: MessageTypeDefinition<_omni_insights_v1_Credit, _omni_insights_v1_Credit__Output>
+        CustomerKpiRow: MessageTypeDefinition<_omni_insights_v1_CustomerKpiRow, _omni_insights_v1_CustomerKpiRow__Output>
+        CustomerKpis: MessageTypeDefinition<_omni_insights_v1_CustomerKpis, _omni_insights_v1_CustomerKpis__Output>
+        CustomerValue: MessageTypeDefinition<_omni_insights_v1_CustomerValue, _omni_insights_v1_CustomerValue__Output>
         Dimension: EnumTypeDefinition
         ExportReportRequest: MessageTypeDefinition<_omni_insights_v1_ExportReportRequest, _omni_insights_v1_ExportReportRequest__Output>
         ExportReportResponse: MessageTypeDefinition<_omni_insights_v1_ExportReportResponse, _omni_insights_v1_ExportReportResponse__Output>
@@ -58,6 +70,10 @@ export interface ProtoGrpcType {
         FunnelStep: MessageTypeDefinition<_omni_insights_v1_FunnelStep, _omni_insights_v1_FunnelStep__Output>
         GetAttributionRequest: MessageTypeDefinition<_omni_insights_v1_GetAttributionRequest, _omni_insights_v1_GetAttributionRequest__Output>
         GetAttributionResponse: MessageTypeDefinition<_omni_insights_v1_GetAttributionResponse, _omni_insights_v1_GetAttributionResponse__Output>
+        GetCohortsRequest: MessageTypeDefinition<_omni_insights_v1_GetCohortsRequest, _omni_insights_v1_GetCohortsRequest__Output>
+        GetCohortsResponse: MessageTypeDefinition<_omni_insights_v1_GetCohortsResponse, _omni_insights_v1_GetCohortsResponse__Output>
+        GetCustomerValueRequest: MessageTypeDefinition<_omni_insights_v1_GetCustomerValueRequest, _omni_insights_v1_GetCustomerValueRequest__Output>
+        GetCustomerValueResponse: MessageTypeDefinition<_omni_insights_v1_GetCustomerValueResponse, _omni_insights_v1_GetCustomerValueResponse__Output>
         GetFunnelRequest: MessageTypeDefinition<_omni_insights_v1_GetFunnelRequest, _omni_insights_v1_GetFunnelRequest__Output>
         GetFunnelResponse: MessageTypeDefinition<_omni_insights_v1_GetFunnelResponse, _omni_insights_v1_GetFunnelResponse__Output>
         GetIncrementalityRequest: MessageTypeDefinition<_omni_insights_v1_GetIncrementalityRequest, _omni_insights_v1_GetIncrementalityRequest__Output>
@@ -78,6 +94,7 @@ export interface ProtoGrpcType {
         SetChannelCostResponse: MessageTypeDefinition<_omni_insights_v1_SetChannelCostResponse, _omni_insights_v1_SetChannelCostResponse__Output>
         TimeRange: MessageTypeDefinition<_omni_insights_v1_TimeRange, _omni_insights_v1_TimeRange__Output>
         Uplift: MessageTypeDefinition<_omni_insights_v1_Uplift, _omni_insights_v1_Uplift__Output>
+        ValueGrouping: EnumTypeDefinition
       }
     }
   }

@@ -13,6 +13,12 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
 
+class NoSlotAction(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    NO_SLOT_ACTION_UNSPECIFIED: _ClassVar[NoSlotAction]
+    NO_SLOT_ACTION_DEFER: _ClassVar[NoSlotAction]
+    NO_SLOT_ACTION_SKIP: _ClassVar[NoSlotAction]
+
 class MessagePurpose(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
     MESSAGE_PURPOSE_UNSPECIFIED: _ClassVar[MessagePurpose]
@@ -43,6 +49,7 @@ class SuppressionReason(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     SUPPRESSION_REASON_SUPPRESSION_LIST: _ClassVar[SuppressionReason]
     SUPPRESSION_REASON_FATIGUE_CAP: _ClassVar[SuppressionReason]
     SUPPRESSION_REASON_EXPIRED: _ClassVar[SuppressionReason]
+    SUPPRESSION_REASON_FREQUENCY_RULE: _ClassVar[SuppressionReason]
 
 class DeliveryEventType(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
@@ -92,6 +99,9 @@ class CouponState(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     COUPON_STATE_ISSUED: _ClassVar[CouponState]
     COUPON_STATE_REDEEMED: _ClassVar[CouponState]
     COUPON_STATE_EXPIRED: _ClassVar[CouponState]
+NO_SLOT_ACTION_UNSPECIFIED: NoSlotAction
+NO_SLOT_ACTION_DEFER: NoSlotAction
+NO_SLOT_ACTION_SKIP: NoSlotAction
 MESSAGE_PURPOSE_UNSPECIFIED: MessagePurpose
 MESSAGE_PURPOSE_TRANSACTIONAL: MessagePurpose
 MESSAGE_PURPOSE_MARKETING: MessagePurpose
@@ -111,6 +121,7 @@ SUPPRESSION_REASON_NO_ADDRESS: SuppressionReason
 SUPPRESSION_REASON_SUPPRESSION_LIST: SuppressionReason
 SUPPRESSION_REASON_FATIGUE_CAP: SuppressionReason
 SUPPRESSION_REASON_EXPIRED: SuppressionReason
+SUPPRESSION_REASON_FREQUENCY_RULE: SuppressionReason
 DELIVERY_EVENT_TYPE_UNSPECIFIED: DeliveryEventType
 DELIVERY_EVENT_TYPE_QUEUED: DeliveryEventType
 DELIVERY_EVENT_TYPE_SCHEDULED: DeliveryEventType
@@ -233,7 +244,7 @@ class RenderedOffer(_message.Message):
     def __init__(self, offer_id: _Optional[str] = ..., display_name: _Optional[str] = ..., value: _Optional[float] = ..., content: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ..., decision_id: _Optional[str] = ...) -> None: ...
 
 class SendRequest(_message.Message):
-    __slots__ = ("idempotency_key", "customer_id", "channel", "template_id", "offer", "variables", "journey_id", "run_id", "purpose", "locale", "expire_time", "campaign", "coupon")
+    __slots__ = ("idempotency_key", "customer_id", "channel", "template_id", "offer", "variables", "journey_id", "run_id", "purpose", "locale", "expire_time", "campaign", "coupon", "throttle_per_minute", "priority", "on_no_slot")
     IDEMPOTENCY_KEY_FIELD_NUMBER: _ClassVar[int]
     CUSTOMER_ID_FIELD_NUMBER: _ClassVar[int]
     CHANNEL_FIELD_NUMBER: _ClassVar[int]
@@ -247,6 +258,9 @@ class SendRequest(_message.Message):
     EXPIRE_TIME_FIELD_NUMBER: _ClassVar[int]
     CAMPAIGN_FIELD_NUMBER: _ClassVar[int]
     COUPON_FIELD_NUMBER: _ClassVar[int]
+    THROTTLE_PER_MINUTE_FIELD_NUMBER: _ClassVar[int]
+    PRIORITY_FIELD_NUMBER: _ClassVar[int]
+    ON_NO_SLOT_FIELD_NUMBER: _ClassVar[int]
     idempotency_key: str
     customer_id: str
     channel: _common_pb2.DeliveryChannel
@@ -260,7 +274,10 @@ class SendRequest(_message.Message):
     expire_time: _timestamp_pb2.Timestamp
     campaign: str
     coupon: CouponSpec
-    def __init__(self, idempotency_key: _Optional[str] = ..., customer_id: _Optional[str] = ..., channel: _Optional[_Union[_common_pb2.DeliveryChannel, str]] = ..., template_id: _Optional[str] = ..., offer: _Optional[_Union[RenderedOffer, _Mapping]] = ..., variables: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ..., journey_id: _Optional[str] = ..., run_id: _Optional[str] = ..., purpose: _Optional[_Union[MessagePurpose, str]] = ..., locale: _Optional[str] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., campaign: _Optional[str] = ..., coupon: _Optional[_Union[CouponSpec, _Mapping]] = ...) -> None: ...
+    throttle_per_minute: int
+    priority: int
+    on_no_slot: NoSlotAction
+    def __init__(self, idempotency_key: _Optional[str] = ..., customer_id: _Optional[str] = ..., channel: _Optional[_Union[_common_pb2.DeliveryChannel, str]] = ..., template_id: _Optional[str] = ..., offer: _Optional[_Union[RenderedOffer, _Mapping]] = ..., variables: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ..., journey_id: _Optional[str] = ..., run_id: _Optional[str] = ..., purpose: _Optional[_Union[MessagePurpose, str]] = ..., locale: _Optional[str] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., campaign: _Optional[str] = ..., coupon: _Optional[_Union[CouponSpec, _Mapping]] = ..., throttle_per_minute: _Optional[int] = ..., priority: _Optional[int] = ..., on_no_slot: _Optional[_Union[NoSlotAction, str]] = ...) -> None: ...
 
 class CouponSpec(_message.Message):
     __slots__ = ("offer_id", "expire_time")
@@ -277,7 +294,7 @@ class SendResponse(_message.Message):
     def __init__(self, message: _Optional[_Union[Message, _Mapping]] = ...) -> None: ...
 
 class Message(_message.Message):
-    __slots__ = ("message_id", "customer_id", "channel", "template_id", "status", "suppression_reason", "recipient", "subject", "body", "error", "idempotency_key", "create_time", "journey_id", "run_id", "purpose", "locale", "attempts", "send_time", "update_time", "expire_time", "provider_message_id", "html_body", "campaign", "sms_encoding", "sms_segments", "provider")
+    __slots__ = ("message_id", "customer_id", "channel", "template_id", "status", "suppression_reason", "recipient", "subject", "body", "error", "idempotency_key", "create_time", "journey_id", "run_id", "purpose", "locale", "attempts", "send_time", "update_time", "expire_time", "provider_message_id", "html_body", "campaign", "sms_encoding", "sms_segments", "provider", "provider_id")
     MESSAGE_ID_FIELD_NUMBER: _ClassVar[int]
     CUSTOMER_ID_FIELD_NUMBER: _ClassVar[int]
     CHANNEL_FIELD_NUMBER: _ClassVar[int]
@@ -304,6 +321,7 @@ class Message(_message.Message):
     SMS_ENCODING_FIELD_NUMBER: _ClassVar[int]
     SMS_SEGMENTS_FIELD_NUMBER: _ClassVar[int]
     PROVIDER_FIELD_NUMBER: _ClassVar[int]
+    PROVIDER_ID_FIELD_NUMBER: _ClassVar[int]
     message_id: str
     customer_id: str
     channel: _common_pb2.DeliveryChannel
@@ -330,7 +348,8 @@ class Message(_message.Message):
     sms_encoding: SmsEncoding
     sms_segments: int
     provider: ProviderKind
-    def __init__(self, message_id: _Optional[str] = ..., customer_id: _Optional[str] = ..., channel: _Optional[_Union[_common_pb2.DeliveryChannel, str]] = ..., template_id: _Optional[str] = ..., status: _Optional[_Union[MessageStatus, str]] = ..., suppression_reason: _Optional[_Union[SuppressionReason, str]] = ..., recipient: _Optional[str] = ..., subject: _Optional[str] = ..., body: _Optional[str] = ..., error: _Optional[str] = ..., idempotency_key: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., journey_id: _Optional[str] = ..., run_id: _Optional[str] = ..., purpose: _Optional[_Union[MessagePurpose, str]] = ..., locale: _Optional[str] = ..., attempts: _Optional[int] = ..., send_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., provider_message_id: _Optional[str] = ..., html_body: _Optional[str] = ..., campaign: _Optional[str] = ..., sms_encoding: _Optional[_Union[SmsEncoding, str]] = ..., sms_segments: _Optional[int] = ..., provider: _Optional[_Union[ProviderKind, str]] = ...) -> None: ...
+    provider_id: str
+    def __init__(self, message_id: _Optional[str] = ..., customer_id: _Optional[str] = ..., channel: _Optional[_Union[_common_pb2.DeliveryChannel, str]] = ..., template_id: _Optional[str] = ..., status: _Optional[_Union[MessageStatus, str]] = ..., suppression_reason: _Optional[_Union[SuppressionReason, str]] = ..., recipient: _Optional[str] = ..., subject: _Optional[str] = ..., body: _Optional[str] = ..., error: _Optional[str] = ..., idempotency_key: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., journey_id: _Optional[str] = ..., run_id: _Optional[str] = ..., purpose: _Optional[_Union[MessagePurpose, str]] = ..., locale: _Optional[str] = ..., attempts: _Optional[int] = ..., send_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., provider_message_id: _Optional[str] = ..., html_body: _Optional[str] = ..., campaign: _Optional[str] = ..., sms_encoding: _Optional[_Union[SmsEncoding, str]] = ..., sms_segments: _Optional[int] = ..., provider: _Optional[_Union[ProviderKind, str]] = ..., provider_id: _Optional[str] = ...) -> None: ...
 
 class GetMessageRequest(_message.Message):
     __slots__ = ("message_id",)
@@ -367,7 +386,7 @@ class ListMessagesResponse(_message.Message):
     def __init__(self, messages: _Optional[_Iterable[_Union[Message, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class DeliveryEvent(_message.Message):
-    __slots__ = ("event_id", "message_id", "customer_id", "channel", "type", "status", "attempt", "error", "create_time", "next_attempt_time", "suppression_reason", "provider_message_id")
+    __slots__ = ("event_id", "message_id", "customer_id", "channel", "type", "status", "attempt", "error", "create_time", "next_attempt_time", "suppression_reason", "provider_message_id", "provider_id")
     EVENT_ID_FIELD_NUMBER: _ClassVar[int]
     MESSAGE_ID_FIELD_NUMBER: _ClassVar[int]
     CUSTOMER_ID_FIELD_NUMBER: _ClassVar[int]
@@ -380,6 +399,7 @@ class DeliveryEvent(_message.Message):
     NEXT_ATTEMPT_TIME_FIELD_NUMBER: _ClassVar[int]
     SUPPRESSION_REASON_FIELD_NUMBER: _ClassVar[int]
     PROVIDER_MESSAGE_ID_FIELD_NUMBER: _ClassVar[int]
+    PROVIDER_ID_FIELD_NUMBER: _ClassVar[int]
     event_id: str
     message_id: str
     customer_id: str
@@ -392,7 +412,8 @@ class DeliveryEvent(_message.Message):
     next_attempt_time: _timestamp_pb2.Timestamp
     suppression_reason: SuppressionReason
     provider_message_id: str
-    def __init__(self, event_id: _Optional[str] = ..., message_id: _Optional[str] = ..., customer_id: _Optional[str] = ..., channel: _Optional[_Union[_common_pb2.DeliveryChannel, str]] = ..., type: _Optional[_Union[DeliveryEventType, str]] = ..., status: _Optional[_Union[MessageStatus, str]] = ..., attempt: _Optional[int] = ..., error: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., next_attempt_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., suppression_reason: _Optional[_Union[SuppressionReason, str]] = ..., provider_message_id: _Optional[str] = ...) -> None: ...
+    provider_id: str
+    def __init__(self, event_id: _Optional[str] = ..., message_id: _Optional[str] = ..., customer_id: _Optional[str] = ..., channel: _Optional[_Union[_common_pb2.DeliveryChannel, str]] = ..., type: _Optional[_Union[DeliveryEventType, str]] = ..., status: _Optional[_Union[MessageStatus, str]] = ..., attempt: _Optional[int] = ..., error: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., next_attempt_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., suppression_reason: _Optional[_Union[SuppressionReason, str]] = ..., provider_message_id: _Optional[str] = ..., provider_id: _Optional[str] = ...) -> None: ...
 
 class WatchDeliveriesRequest(_message.Message):
     __slots__ = ("customer_id", "message_id", "after_event_id", "include_history")
@@ -447,7 +468,7 @@ class PreviewTemplateResponse(_message.Message):
     def __init__(self, channel: _Optional[_Union[_common_pb2.DeliveryChannel, str]] = ..., locale: _Optional[str] = ..., subject: _Optional[str] = ..., body: _Optional[str] = ..., html_body: _Optional[str] = ..., sms_encoding: _Optional[_Union[SmsEncoding, str]] = ..., sms_segments: _Optional[int] = ...) -> None: ...
 
 class ProviderConfig(_message.Message):
-    __slots__ = ("channel", "kind", "base_url", "account_id", "sender", "secret_ref", "rate_per_second", "burst", "max_attempts", "timeout", "update_time", "secret_resolved", "key_id", "topic")
+    __slots__ = ("channel", "kind", "base_url", "account_id", "sender", "secret_ref", "rate_per_second", "burst", "max_attempts", "timeout", "update_time", "secret_resolved", "key_id", "topic", "provider_id", "priority", "weight", "sms_prices")
     CHANNEL_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
     BASE_URL_FIELD_NUMBER: _ClassVar[int]
@@ -462,6 +483,10 @@ class ProviderConfig(_message.Message):
     SECRET_RESOLVED_FIELD_NUMBER: _ClassVar[int]
     KEY_ID_FIELD_NUMBER: _ClassVar[int]
     TOPIC_FIELD_NUMBER: _ClassVar[int]
+    PROVIDER_ID_FIELD_NUMBER: _ClassVar[int]
+    PRIORITY_FIELD_NUMBER: _ClassVar[int]
+    WEIGHT_FIELD_NUMBER: _ClassVar[int]
+    SMS_PRICES_FIELD_NUMBER: _ClassVar[int]
     channel: _common_pb2.DeliveryChannel
     kind: ProviderKind
     base_url: str
@@ -476,7 +501,19 @@ class ProviderConfig(_message.Message):
     secret_resolved: bool
     key_id: str
     topic: str
-    def __init__(self, channel: _Optional[_Union[_common_pb2.DeliveryChannel, str]] = ..., kind: _Optional[_Union[ProviderKind, str]] = ..., base_url: _Optional[str] = ..., account_id: _Optional[str] = ..., sender: _Optional[str] = ..., secret_ref: _Optional[str] = ..., rate_per_second: _Optional[float] = ..., burst: _Optional[int] = ..., max_attempts: _Optional[int] = ..., timeout: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., secret_resolved: _Optional[bool] = ..., key_id: _Optional[str] = ..., topic: _Optional[str] = ...) -> None: ...
+    provider_id: str
+    priority: int
+    weight: int
+    sms_prices: _containers.RepeatedCompositeFieldContainer[SmsPrice]
+    def __init__(self, channel: _Optional[_Union[_common_pb2.DeliveryChannel, str]] = ..., kind: _Optional[_Union[ProviderKind, str]] = ..., base_url: _Optional[str] = ..., account_id: _Optional[str] = ..., sender: _Optional[str] = ..., secret_ref: _Optional[str] = ..., rate_per_second: _Optional[float] = ..., burst: _Optional[int] = ..., max_attempts: _Optional[int] = ..., timeout: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., secret_resolved: _Optional[bool] = ..., key_id: _Optional[str] = ..., topic: _Optional[str] = ..., provider_id: _Optional[str] = ..., priority: _Optional[int] = ..., weight: _Optional[int] = ..., sms_prices: _Optional[_Iterable[_Union[SmsPrice, _Mapping]]] = ...) -> None: ...
+
+class SmsPrice(_message.Message):
+    __slots__ = ("prefix", "price")
+    PREFIX_FIELD_NUMBER: _ClassVar[int]
+    PRICE_FIELD_NUMBER: _ClassVar[int]
+    prefix: str
+    price: float
+    def __init__(self, prefix: _Optional[str] = ..., price: _Optional[float] = ...) -> None: ...
 
 class UpdateProviderConfigRequest(_message.Message):
     __slots__ = ("provider_config",)
@@ -491,10 +528,24 @@ class UpdateProviderConfigResponse(_message.Message):
     def __init__(self, provider_config: _Optional[_Union[ProviderConfig, _Mapping]] = ...) -> None: ...
 
 class GetProviderConfigRequest(_message.Message):
+    __slots__ = ("channel", "provider_id")
+    CHANNEL_FIELD_NUMBER: _ClassVar[int]
+    PROVIDER_ID_FIELD_NUMBER: _ClassVar[int]
+    channel: _common_pb2.DeliveryChannel
+    provider_id: str
+    def __init__(self, channel: _Optional[_Union[_common_pb2.DeliveryChannel, str]] = ..., provider_id: _Optional[str] = ...) -> None: ...
+
+class ListProviderConfigsRequest(_message.Message):
     __slots__ = ("channel",)
     CHANNEL_FIELD_NUMBER: _ClassVar[int]
     channel: _common_pb2.DeliveryChannel
     def __init__(self, channel: _Optional[_Union[_common_pb2.DeliveryChannel, str]] = ...) -> None: ...
+
+class ListProviderConfigsResponse(_message.Message):
+    __slots__ = ("provider_configs",)
+    PROVIDER_CONFIGS_FIELD_NUMBER: _ClassVar[int]
+    provider_configs: _containers.RepeatedCompositeFieldContainer[ProviderConfig]
+    def __init__(self, provider_configs: _Optional[_Iterable[_Union[ProviderConfig, _Mapping]]] = ...) -> None: ...
 
 class GetProviderConfigResponse(_message.Message):
     __slots__ = ("provider_config",)
@@ -583,14 +634,38 @@ class QuietHours(_message.Message):
     def __init__(self, enabled: _Optional[bool] = ..., start_minute: _Optional[int] = ..., end_minute: _Optional[int] = ..., default_time_zone: _Optional[str] = ..., include_transactional: _Optional[bool] = ...) -> None: ...
 
 class SendPolicy(_message.Message):
-    __slots__ = ("quiet_hours", "caps", "update_time")
+    __slots__ = ("quiet_hours", "caps", "update_time", "journey_throttles", "frequency_rules", "arbitration_window_ms")
     QUIET_HOURS_FIELD_NUMBER: _ClassVar[int]
     CAPS_FIELD_NUMBER: _ClassVar[int]
     UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    JOURNEY_THROTTLES_FIELD_NUMBER: _ClassVar[int]
+    FREQUENCY_RULES_FIELD_NUMBER: _ClassVar[int]
+    ARBITRATION_WINDOW_MS_FIELD_NUMBER: _ClassVar[int]
     quiet_hours: QuietHours
     caps: _containers.RepeatedCompositeFieldContainer[FatigueCap]
     update_time: _timestamp_pb2.Timestamp
-    def __init__(self, quiet_hours: _Optional[_Union[QuietHours, _Mapping]] = ..., caps: _Optional[_Iterable[_Union[FatigueCap, _Mapping]]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    journey_throttles: _containers.RepeatedCompositeFieldContainer[JourneyThrottle]
+    frequency_rules: _containers.RepeatedCompositeFieldContainer[FrequencyRule]
+    arbitration_window_ms: int
+    def __init__(self, quiet_hours: _Optional[_Union[QuietHours, _Mapping]] = ..., caps: _Optional[_Iterable[_Union[FatigueCap, _Mapping]]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., journey_throttles: _Optional[_Iterable[_Union[JourneyThrottle, _Mapping]]] = ..., frequency_rules: _Optional[_Iterable[_Union[FrequencyRule, _Mapping]]] = ..., arbitration_window_ms: _Optional[int] = ...) -> None: ...
+
+class FrequencyRule(_message.Message):
+    __slots__ = ("channels", "max", "period")
+    CHANNELS_FIELD_NUMBER: _ClassVar[int]
+    MAX_FIELD_NUMBER: _ClassVar[int]
+    PERIOD_FIELD_NUMBER: _ClassVar[int]
+    channels: _containers.RepeatedScalarFieldContainer[_common_pb2.DeliveryChannel]
+    max: int
+    period: CapWindow
+    def __init__(self, channels: _Optional[_Iterable[_Union[_common_pb2.DeliveryChannel, str]]] = ..., max: _Optional[int] = ..., period: _Optional[_Union[CapWindow, str]] = ...) -> None: ...
+
+class JourneyThrottle(_message.Message):
+    __slots__ = ("journey_id", "messages_per_minute")
+    JOURNEY_ID_FIELD_NUMBER: _ClassVar[int]
+    MESSAGES_PER_MINUTE_FIELD_NUMBER: _ClassVar[int]
+    journey_id: str
+    messages_per_minute: int
+    def __init__(self, journey_id: _Optional[str] = ..., messages_per_minute: _Optional[int] = ...) -> None: ...
 
 class GetSendPolicyRequest(_message.Message):
     __slots__ = ()

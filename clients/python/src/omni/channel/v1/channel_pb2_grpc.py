@@ -80,6 +80,11 @@ class ChannelServiceStub:
                 request_serializer=omni_dot_channel_dot_v1_dot_channel__pb2.GetProviderConfigRequest.SerializeToString,
                 response_deserializer=omni_dot_channel_dot_v1_dot_channel__pb2.GetProviderConfigResponse.FromString,
                 _registered_method=True)
+        self.ListProviderConfigs = channel.unary_unary(
+                '/omni.channel.v1.ChannelService/ListProviderConfigs',
+                request_serializer=omni_dot_channel_dot_v1_dot_channel__pb2.ListProviderConfigsRequest.SerializeToString,
+                response_deserializer=omni_dot_channel_dot_v1_dot_channel__pb2.ListProviderConfigsResponse.FromString,
+                _registered_method=True)
         self.CreateSuppression = channel.unary_unary(
                 '/omni.channel.v1.ChannelService/CreateSuppression',
                 request_serializer=omni_dot_channel_dot_v1_dot_channel__pb2.CreateSuppressionRequest.SerializeToString,
@@ -191,6 +196,13 @@ class ChannelServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListProviderConfigs(self, request, context):
+        """Lists a channel's providers in failover order.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def CreateSuppression(self, request, context):
         """Adds an address to the suppression list (idempotent: an existing entry is returned).
         """
@@ -295,6 +307,11 @@ def add_ChannelServiceServicer_to_server(servicer, server):
                     servicer.GetProviderConfig,
                     request_deserializer=omni_dot_channel_dot_v1_dot_channel__pb2.GetProviderConfigRequest.FromString,
                     response_serializer=omni_dot_channel_dot_v1_dot_channel__pb2.GetProviderConfigResponse.SerializeToString,
+            ),
+            'ListProviderConfigs': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListProviderConfigs,
+                    request_deserializer=omni_dot_channel_dot_v1_dot_channel__pb2.ListProviderConfigsRequest.FromString,
+                    response_serializer=omni_dot_channel_dot_v1_dot_channel__pb2.ListProviderConfigsResponse.SerializeToString,
             ),
             'CreateSuppression': grpc.unary_unary_rpc_method_handler(
                     servicer.CreateSuppression,
@@ -581,6 +598,33 @@ class ChannelService:
             '/omni.channel.v1.ChannelService/GetProviderConfig',
             omni_dot_channel_dot_v1_dot_channel__pb2.GetProviderConfigRequest.SerializeToString,
             omni_dot_channel_dot_v1_dot_channel__pb2.GetProviderConfigResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListProviderConfigs(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.channel.v1.ChannelService/ListProviderConfigs',
+            omni_dot_channel_dot_v1_dot_channel__pb2.ListProviderConfigsRequest.SerializeToString,
+            omni_dot_channel_dot_v1_dot_channel__pb2.ListProviderConfigsResponse.FromString,
             options,
             channel_credentials,
             insecure,

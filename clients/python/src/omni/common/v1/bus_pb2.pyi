@@ -62,3 +62,29 @@ class CustomerErased(_message.Message):
     erasure_id: str
     time: _timestamp_pb2.Timestamp
     def __init__(self, workspace_id: _Optional[str] = ..., customer_id: _Optional[str] = ..., merged_customer_ids: _Optional[_Iterable[str]] = ..., erasure_id: _Optional[str] = ..., time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class AuditEvent(_message.Message):
+    __slots__ = ("audit_id", "workspace_id", "actor_key_id", "actor_role", "action", "resource_type", "resource_id", "before_json", "after_json", "time", "service")
+    AUDIT_ID_FIELD_NUMBER: _ClassVar[int]
+    WORKSPACE_ID_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_KEY_ID_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_ROLE_FIELD_NUMBER: _ClassVar[int]
+    ACTION_FIELD_NUMBER: _ClassVar[int]
+    RESOURCE_TYPE_FIELD_NUMBER: _ClassVar[int]
+    RESOURCE_ID_FIELD_NUMBER: _ClassVar[int]
+    BEFORE_JSON_FIELD_NUMBER: _ClassVar[int]
+    AFTER_JSON_FIELD_NUMBER: _ClassVar[int]
+    TIME_FIELD_NUMBER: _ClassVar[int]
+    SERVICE_FIELD_NUMBER: _ClassVar[int]
+    audit_id: str
+    workspace_id: str
+    actor_key_id: str
+    actor_role: str
+    action: str
+    resource_type: str
+    resource_id: str
+    before_json: str
+    after_json: str
+    time: _timestamp_pb2.Timestamp
+    service: str
+    def __init__(self, audit_id: _Optional[str] = ..., workspace_id: _Optional[str] = ..., actor_key_id: _Optional[str] = ..., actor_role: _Optional[str] = ..., action: _Optional[str] = ..., resource_type: _Optional[str] = ..., resource_id: _Optional[str] = ..., before_json: _Optional[str] = ..., after_json: _Optional[str] = ..., time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., service: _Optional[str] = ...) -> None: ...

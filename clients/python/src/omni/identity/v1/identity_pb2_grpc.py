@@ -901,3 +901,264 @@ class IdentityService:
             timeout,
             metadata,
             _registered_method=True)
+
+
+class AccessServiceStub:
+    """Access manages the workspace's API keys and serves its audit log. Keys belong to the
+    caller's workspace; secrets are shown once and stored only as SHA-256 hashes; every
+    service's auth layer checks keys against a Redis mirror identity keeps.
+    """
+
+    def __init__(self, channel):
+        """Constructor.
+
+        Args:
+            channel: A grpc.Channel.
+        """
+        self.CreateApiKey = channel.unary_unary(
+                '/omni.identity.v1.AccessService/CreateApiKey',
+                request_serializer=omni_dot_identity_dot_v1_dot_identity__pb2.CreateApiKeyRequest.SerializeToString,
+                response_deserializer=omni_dot_identity_dot_v1_dot_identity__pb2.CreateApiKeyResponse.FromString,
+                _registered_method=True)
+        self.ListApiKeys = channel.unary_unary(
+                '/omni.identity.v1.AccessService/ListApiKeys',
+                request_serializer=omni_dot_identity_dot_v1_dot_identity__pb2.ListApiKeysRequest.SerializeToString,
+                response_deserializer=omni_dot_identity_dot_v1_dot_identity__pb2.ListApiKeysResponse.FromString,
+                _registered_method=True)
+        self.RotateApiKey = channel.unary_unary(
+                '/omni.identity.v1.AccessService/RotateApiKey',
+                request_serializer=omni_dot_identity_dot_v1_dot_identity__pb2.RotateApiKeyRequest.SerializeToString,
+                response_deserializer=omni_dot_identity_dot_v1_dot_identity__pb2.RotateApiKeyResponse.FromString,
+                _registered_method=True)
+        self.RevokeApiKey = channel.unary_unary(
+                '/omni.identity.v1.AccessService/RevokeApiKey',
+                request_serializer=omni_dot_identity_dot_v1_dot_identity__pb2.RevokeApiKeyRequest.SerializeToString,
+                response_deserializer=omni_dot_identity_dot_v1_dot_identity__pb2.RevokeApiKeyResponse.FromString,
+                _registered_method=True)
+        self.ListAuditLog = channel.unary_unary(
+                '/omni.identity.v1.AccessService/ListAuditLog',
+                request_serializer=omni_dot_identity_dot_v1_dot_identity__pb2.ListAuditLogRequest.SerializeToString,
+                response_deserializer=omni_dot_identity_dot_v1_dot_identity__pb2.ListAuditLogResponse.FromString,
+                _registered_method=True)
+
+
+class AccessServiceServicer:
+    """Access manages the workspace's API keys and serves its audit log. Keys belong to the
+    caller's workspace; secrets are shown once and stored only as SHA-256 hashes; every
+    service's auth layer checks keys against a Redis mirror identity keeps.
+    """
+
+    def CreateApiKey(self, request, context):
+        """Creates a key with one role; the response carries the secret, shown only here.
+        Not idempotent: a lost response is recovered by revoking the key and creating
+        another (a retry cannot show the secret again).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListApiKeys(self, request, context):
+        """Lists the workspace's keys (never their secrets), newest first.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RotateApiKey(self, request, context):
+        """Gives a key a new secret (shown once). The old secret stops working at once, or
+        after grace_period when one is given.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RevokeApiKey(self, request, context):
+        """Revokes a key: it stops working at once on every service. Idempotent.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListAuditLog(self, request, context):
+        """Lists audit entries of changes in the workspace, newest first, with filters.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+
+def add_AccessServiceServicer_to_server(servicer, server):
+    rpc_method_handlers = {
+            'CreateApiKey': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateApiKey,
+                    request_deserializer=omni_dot_identity_dot_v1_dot_identity__pb2.CreateApiKeyRequest.FromString,
+                    response_serializer=omni_dot_identity_dot_v1_dot_identity__pb2.CreateApiKeyResponse.SerializeToString,
+            ),
+            'ListApiKeys': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListApiKeys,
+                    request_deserializer=omni_dot_identity_dot_v1_dot_identity__pb2.ListApiKeysRequest.FromString,
+                    response_serializer=omni_dot_identity_dot_v1_dot_identity__pb2.ListApiKeysResponse.SerializeToString,
+            ),
+            'RotateApiKey': grpc.unary_unary_rpc_method_handler(
+                    servicer.RotateApiKey,
+                    request_deserializer=omni_dot_identity_dot_v1_dot_identity__pb2.RotateApiKeyRequest.FromString,
+                    response_serializer=omni_dot_identity_dot_v1_dot_identity__pb2.RotateApiKeyResponse.SerializeToString,
+            ),
+            'RevokeApiKey': grpc.unary_unary_rpc_method_handler(
+                    servicer.RevokeApiKey,
+                    request_deserializer=omni_dot_identity_dot_v1_dot_identity__pb2.RevokeApiKeyRequest.FromString,
+                    response_serializer=omni_dot_identity_dot_v1_dot_identity__pb2.RevokeApiKeyResponse.SerializeToString,
+            ),
+            'ListAuditLog': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListAuditLog,
+                    request_deserializer=omni_dot_identity_dot_v1_dot_identity__pb2.ListAuditLogRequest.FromString,
+                    response_serializer=omni_dot_identity_dot_v1_dot_identity__pb2.ListAuditLogResponse.SerializeToString,
+            ),
+    }
+    generic_handler = grpc.method_handlers_generic_handler(
+            'omni.identity.v1.AccessService', rpc_method_handlers)
+    server.add_generic_rpc_handlers((generic_handler,))
+    server.add_registered_method_handlers('omni.identity.v1.AccessService', rpc_method_handlers)
+
+
+ # This class is part of an EXPERIMENTAL API.
+class AccessService:
+    """Access manages the workspace's API keys and serves its audit log. Keys belong to the
+    caller's workspace; secrets are shown once and stored only as SHA-256 hashes; every
+    service's auth layer checks keys against a Redis mirror identity keeps.
+    """
+
+    @staticmethod
+    def CreateApiKey(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.identity.v1.AccessService/CreateApiKey',
+            omni_dot_identity_dot_v1_dot_identity__pb2.CreateApiKeyRequest.SerializeToString,
+            omni_dot_identity_dot_v1_dot_identity__pb2.CreateApiKeyResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListApiKeys(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.identity.v1.AccessService/ListApiKeys',
+            omni_dot_identity_dot_v1_dot_identity__pb2.ListApiKeysRequest.SerializeToString,
+            omni_dot_identity_dot_v1_dot_identity__pb2.ListApiKeysResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RotateApiKey(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.identity.v1.AccessService/RotateApiKey',
+            omni_dot_identity_dot_v1_dot_identity__pb2.RotateApiKeyRequest.SerializeToString,
+            omni_dot_identity_dot_v1_dot_identity__pb2.RotateApiKeyResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RevokeApiKey(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.identity.v1.AccessService/RevokeApiKey',
+            omni_dot_identity_dot_v1_dot_identity__pb2.RevokeApiKeyRequest.SerializeToString,
+            omni_dot_identity_dot_v1_dot_identity__pb2.RevokeApiKeyResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListAuditLog(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.identity.v1.AccessService/ListAuditLog',
+            omni_dot_identity_dot_v1_dot_identity__pb2.ListAuditLogRequest.SerializeToString,
+            omni_dot_identity_dot_v1_dot_identity__pb2.ListAuditLogResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)

@@ -40,6 +40,12 @@ class ReportKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     REPORT_KIND_UNSPECIFIED: _ClassVar[ReportKind]
     REPORT_KIND_KPIS: _ClassVar[ReportKind]
     REPORT_KIND_ATTRIBUTION: _ClassVar[ReportKind]
+
+class ValueGrouping(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    VALUE_GROUPING_UNSPECIFIED: _ClassVar[ValueGrouping]
+    VALUE_GROUPING_COHORT: _ClassVar[ValueGrouping]
+    VALUE_GROUPING_SEGMENT: _ClassVar[ValueGrouping]
 DIMENSION_UNSPECIFIED: Dimension
 DIMENSION_JOURNEY: Dimension
 DIMENSION_JOURNEY_NODE: Dimension
@@ -58,6 +64,9 @@ GRANULARITY_DAY: Granularity
 REPORT_KIND_UNSPECIFIED: ReportKind
 REPORT_KIND_KPIS: ReportKind
 REPORT_KIND_ATTRIBUTION: ReportKind
+VALUE_GROUPING_UNSPECIFIED: ValueGrouping
+VALUE_GROUPING_COHORT: ValueGrouping
+VALUE_GROUPING_SEGMENT: ValueGrouping
 
 class TimeRange(_message.Message):
     __slots__ = ("start_time", "end_time")
@@ -130,14 +139,51 @@ class Kpis(_message.Message):
     def __init__(self, sent: _Optional[int] = ..., delivered: _Optional[int] = ..., opened: _Optional[int] = ..., clicked: _Optional[int] = ..., converted: _Optional[int] = ..., unsubscribed: _Optional[int] = ..., bounced: _Optional[int] = ..., open_rate: _Optional[float] = ..., click_rate: _Optional[float] = ..., click_to_open_rate: _Optional[float] = ..., conversion_rate: _Optional[float] = ..., unsubscribe_rate: _Optional[float] = ..., bounce_rate: _Optional[float] = ..., revenue: _Optional[float] = ..., revenue_per_recipient: _Optional[float] = ..., cost: _Optional[float] = ..., cac: _Optional[float] = ..., roas: _Optional[float] = ..., roi: _Optional[float] = ..., complained: _Optional[int] = ...) -> None: ...
 
 class GetKpisRequest(_message.Message):
-    __slots__ = ("range", "group_by", "filter")
+    __slots__ = ("range", "group_by", "filter", "cart_return_window", "dormancy_threshold")
     RANGE_FIELD_NUMBER: _ClassVar[int]
     GROUP_BY_FIELD_NUMBER: _ClassVar[int]
     FILTER_FIELD_NUMBER: _ClassVar[int]
+    CART_RETURN_WINDOW_FIELD_NUMBER: _ClassVar[int]
+    DORMANCY_THRESHOLD_FIELD_NUMBER: _ClassVar[int]
     range: TimeRange
     group_by: Dimension
     filter: KpiFilter
-    def __init__(self, range: _Optional[_Union[TimeRange, _Mapping]] = ..., group_by: _Optional[_Union[Dimension, str]] = ..., filter: _Optional[_Union[KpiFilter, _Mapping]] = ...) -> None: ...
+    cart_return_window: _duration_pb2.Duration
+    dormancy_threshold: _duration_pb2.Duration
+    def __init__(self, range: _Optional[_Union[TimeRange, _Mapping]] = ..., group_by: _Optional[_Union[Dimension, str]] = ..., filter: _Optional[_Union[KpiFilter, _Mapping]] = ..., cart_return_window: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., dormancy_threshold: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ...) -> None: ...
+
+class CustomerKpis(_message.Message):
+    __slots__ = ("cart_abandoners", "cart_returners", "cart_return_rate", "dormant_customers", "reactivated_customers", "reactivation_rate")
+    CART_ABANDONERS_FIELD_NUMBER: _ClassVar[int]
+    CART_RETURNERS_FIELD_NUMBER: _ClassVar[int]
+    CART_RETURN_RATE_FIELD_NUMBER: _ClassVar[int]
+    DORMANT_CUSTOMERS_FIELD_NUMBER: _ClassVar[int]
+    REACTIVATED_CUSTOMERS_FIELD_NUMBER: _ClassVar[int]
+    REACTIVATION_RATE_FIELD_NUMBER: _ClassVar[int]
+    cart_abandoners: int
+    cart_returners: int
+    cart_return_rate: float
+    dormant_customers: int
+    reactivated_customers: int
+    reactivation_rate: float
+    def __init__(self, cart_abandoners: _Optional[int] = ..., cart_returners: _Optional[int] = ..., cart_return_rate: _Optional[float] = ..., dormant_customers: _Optional[int] = ..., reactivated_customers: _Optional[int] = ..., reactivation_rate: _Optional[float] = ...) -> None: ...
+
+class CustomerKpiRow(_message.Message):
+    __slots__ = ("current", "previous", "relative_change")
+    class RelativeChangeEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: float
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[float] = ...) -> None: ...
+    CURRENT_FIELD_NUMBER: _ClassVar[int]
+    PREVIOUS_FIELD_NUMBER: _ClassVar[int]
+    RELATIVE_CHANGE_FIELD_NUMBER: _ClassVar[int]
+    current: CustomerKpis
+    previous: CustomerKpis
+    relative_change: _containers.ScalarMap[str, float]
+    def __init__(self, current: _Optional[_Union[CustomerKpis, _Mapping]] = ..., previous: _Optional[_Union[CustomerKpis, _Mapping]] = ..., relative_change: _Optional[_Mapping[str, float]] = ...) -> None: ...
 
 class KpiRow(_message.Message):
     __slots__ = ("key", "current", "previous", "relative_change")
@@ -159,14 +205,16 @@ class KpiRow(_message.Message):
     def __init__(self, key: _Optional[str] = ..., current: _Optional[_Union[Kpis, _Mapping]] = ..., previous: _Optional[_Union[Kpis, _Mapping]] = ..., relative_change: _Optional[_Mapping[str, float]] = ...) -> None: ...
 
 class GetKpisResponse(_message.Message):
-    __slots__ = ("rows", "total", "previous_range")
+    __slots__ = ("rows", "total", "previous_range", "customer_kpis")
     ROWS_FIELD_NUMBER: _ClassVar[int]
     TOTAL_FIELD_NUMBER: _ClassVar[int]
     PREVIOUS_RANGE_FIELD_NUMBER: _ClassVar[int]
+    CUSTOMER_KPIS_FIELD_NUMBER: _ClassVar[int]
     rows: _containers.RepeatedCompositeFieldContainer[KpiRow]
     total: KpiRow
     previous_range: TimeRange
-    def __init__(self, rows: _Optional[_Iterable[_Union[KpiRow, _Mapping]]] = ..., total: _Optional[_Union[KpiRow, _Mapping]] = ..., previous_range: _Optional[_Union[TimeRange, _Mapping]] = ...) -> None: ...
+    customer_kpis: CustomerKpiRow
+    def __init__(self, rows: _Optional[_Iterable[_Union[KpiRow, _Mapping]]] = ..., total: _Optional[_Union[KpiRow, _Mapping]] = ..., previous_range: _Optional[_Union[TimeRange, _Mapping]] = ..., customer_kpis: _Optional[_Union[CustomerKpiRow, _Mapping]] = ...) -> None: ...
 
 class GetAttributionRequest(_message.Message):
     __slots__ = ("range", "lookback", "half_life", "group_by", "engaged_only")
@@ -419,3 +467,77 @@ class SetCampaignSpendResponse(_message.Message):
     day: str
     amount: float
     def __init__(self, campaign: _Optional[str] = ..., day: _Optional[str] = ..., amount: _Optional[float] = ...) -> None: ...
+
+class GetCohortsRequest(_message.Message):
+    __slots__ = ("range", "months", "as_of")
+    RANGE_FIELD_NUMBER: _ClassVar[int]
+    MONTHS_FIELD_NUMBER: _ClassVar[int]
+    AS_OF_FIELD_NUMBER: _ClassVar[int]
+    range: TimeRange
+    months: int
+    as_of: _timestamp_pb2.Timestamp
+    def __init__(self, range: _Optional[_Union[TimeRange, _Mapping]] = ..., months: _Optional[int] = ..., as_of: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class Cohort(_message.Message):
+    __slots__ = ("month", "customers", "retained", "retention")
+    MONTH_FIELD_NUMBER: _ClassVar[int]
+    CUSTOMERS_FIELD_NUMBER: _ClassVar[int]
+    RETAINED_FIELD_NUMBER: _ClassVar[int]
+    RETENTION_FIELD_NUMBER: _ClassVar[int]
+    month: str
+    customers: int
+    retained: _containers.RepeatedScalarFieldContainer[int]
+    retention: _containers.RepeatedScalarFieldContainer[float]
+    def __init__(self, month: _Optional[str] = ..., customers: _Optional[int] = ..., retained: _Optional[_Iterable[int]] = ..., retention: _Optional[_Iterable[float]] = ...) -> None: ...
+
+class GetCohortsResponse(_message.Message):
+    __slots__ = ("cohorts",)
+    COHORTS_FIELD_NUMBER: _ClassVar[int]
+    cohorts: _containers.RepeatedCompositeFieldContainer[Cohort]
+    def __init__(self, cohorts: _Optional[_Iterable[_Union[Cohort, _Mapping]]] = ...) -> None: ...
+
+class GetCustomerValueRequest(_message.Message):
+    __slots__ = ("group_by", "customer_id", "as_of", "churn_after", "max_lifetime_months")
+    GROUP_BY_FIELD_NUMBER: _ClassVar[int]
+    CUSTOMER_ID_FIELD_NUMBER: _ClassVar[int]
+    AS_OF_FIELD_NUMBER: _ClassVar[int]
+    CHURN_AFTER_FIELD_NUMBER: _ClassVar[int]
+    MAX_LIFETIME_MONTHS_FIELD_NUMBER: _ClassVar[int]
+    group_by: ValueGrouping
+    customer_id: str
+    as_of: _timestamp_pb2.Timestamp
+    churn_after: _duration_pb2.Duration
+    max_lifetime_months: int
+    def __init__(self, group_by: _Optional[_Union[ValueGrouping, str]] = ..., customer_id: _Optional[str] = ..., as_of: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., churn_after: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., max_lifetime_months: _Optional[int] = ...) -> None: ...
+
+class CustomerValue(_message.Message):
+    __slots__ = ("key", "customers", "orders", "revenue", "historical_cltv", "average_order_value", "purchase_frequency", "monthly_churn_rate", "expected_lifetime_months", "predicted_cltv")
+    KEY_FIELD_NUMBER: _ClassVar[int]
+    CUSTOMERS_FIELD_NUMBER: _ClassVar[int]
+    ORDERS_FIELD_NUMBER: _ClassVar[int]
+    REVENUE_FIELD_NUMBER: _ClassVar[int]
+    HISTORICAL_CLTV_FIELD_NUMBER: _ClassVar[int]
+    AVERAGE_ORDER_VALUE_FIELD_NUMBER: _ClassVar[int]
+    PURCHASE_FREQUENCY_FIELD_NUMBER: _ClassVar[int]
+    MONTHLY_CHURN_RATE_FIELD_NUMBER: _ClassVar[int]
+    EXPECTED_LIFETIME_MONTHS_FIELD_NUMBER: _ClassVar[int]
+    PREDICTED_CLTV_FIELD_NUMBER: _ClassVar[int]
+    key: str
+    customers: int
+    orders: int
+    revenue: float
+    historical_cltv: float
+    average_order_value: float
+    purchase_frequency: float
+    monthly_churn_rate: float
+    expected_lifetime_months: float
+    predicted_cltv: float
+    def __init__(self, key: _Optional[str] = ..., customers: _Optional[int] = ..., orders: _Optional[int] = ..., revenue: _Optional[float] = ..., historical_cltv: _Optional[float] = ..., average_order_value: _Optional[float] = ..., purchase_frequency: _Optional[float] = ..., monthly_churn_rate: _Optional[float] = ..., expected_lifetime_months: _Optional[float] = ..., predicted_cltv: _Optional[float] = ...) -> None: ...
+
+class GetCustomerValueResponse(_message.Message):
+    __slots__ = ("rows", "total")
+    ROWS_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_FIELD_NUMBER: _ClassVar[int]
+    rows: _containers.RepeatedCompositeFieldContainer[CustomerValue]
+    total: CustomerValue
+    def __init__(self, rows: _Optional[_Iterable[_Union[CustomerValue, _Mapping]]] = ..., total: _Optional[_Union[CustomerValue, _Mapping]] = ...) -> None: ...

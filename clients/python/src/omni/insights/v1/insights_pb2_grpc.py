@@ -77,6 +77,16 @@ class InsightsServiceStub:
                 request_serializer=omni_dot_insights_dot_v1_dot_insights__pb2.SetCampaignSpendRequest.SerializeToString,
                 response_deserializer=omni_dot_insights_dot_v1_dot_insights__pb2.SetCampaignSpendResponse.FromString,
                 _registered_method=True)
+        self.GetCohorts = channel.unary_unary(
+                '/omni.insights.v1.InsightsService/GetCohorts',
+                request_serializer=omni_dot_insights_dot_v1_dot_insights__pb2.GetCohortsRequest.SerializeToString,
+                response_deserializer=omni_dot_insights_dot_v1_dot_insights__pb2.GetCohortsResponse.FromString,
+                _registered_method=True)
+        self.GetCustomerValue = channel.unary_unary(
+                '/omni.insights.v1.InsightsService/GetCustomerValue',
+                request_serializer=omni_dot_insights_dot_v1_dot_insights__pb2.GetCustomerValueRequest.SerializeToString,
+                response_deserializer=omni_dot_insights_dot_v1_dot_insights__pb2.GetCustomerValueResponse.FromString,
+                _registered_method=True)
 
 
 class InsightsServiceServicer:
@@ -145,6 +155,22 @@ class InsightsServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetCohorts(self, request, context):
+        """Retention cohorts by first-purchase month: each cohort's size and the share of its
+        customers who purchased in each following month.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetCustomerValue(self, request, context):
+        """Customer lifetime value: the historical average and a simple predictive estimate,
+        for the workspace, per first-purchase cohort or segment, or for one customer.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_InsightsServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -187,6 +213,16 @@ def add_InsightsServiceServicer_to_server(servicer, server):
                     servicer.SetCampaignSpend,
                     request_deserializer=omni_dot_insights_dot_v1_dot_insights__pb2.SetCampaignSpendRequest.FromString,
                     response_serializer=omni_dot_insights_dot_v1_dot_insights__pb2.SetCampaignSpendResponse.SerializeToString,
+            ),
+            'GetCohorts': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetCohorts,
+                    request_deserializer=omni_dot_insights_dot_v1_dot_insights__pb2.GetCohortsRequest.FromString,
+                    response_serializer=omni_dot_insights_dot_v1_dot_insights__pb2.GetCohortsResponse.SerializeToString,
+            ),
+            'GetCustomerValue': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetCustomerValue,
+                    request_deserializer=omni_dot_insights_dot_v1_dot_insights__pb2.GetCustomerValueRequest.FromString,
+                    response_serializer=omni_dot_insights_dot_v1_dot_insights__pb2.GetCustomerValueResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -408,6 +444,60 @@ class InsightsService:
             '/omni.insights.v1.InsightsService/SetCampaignSpend',
             omni_dot_insights_dot_v1_dot_insights__pb2.SetCampaignSpendRequest.SerializeToString,
             omni_dot_insights_dot_v1_dot_insights__pb2.SetCampaignSpendResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetCohorts(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.insights.v1.InsightsService/GetCohorts',
+            omni_dot_insights_dot_v1_dot_insights__pb2.GetCohortsRequest.SerializeToString,
+            omni_dot_insights_dot_v1_dot_insights__pb2.GetCohortsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetCustomerValue(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.insights.v1.InsightsService/GetCustomerValue',
+            omni_dot_insights_dot_v1_dot_insights__pb2.GetCustomerValueRequest.SerializeToString,
+            omni_dot_insights_dot_v1_dot_insights__pb2.GetCustomerValueResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -21,12 +21,33 @@ class JourneyState(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     JOURNEY_STATE_PAUSED: _ClassVar[JourneyState]
     JOURNEY_STATE_STOPPED: _ClassVar[JourneyState]
 
+class JourneyReviewState(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    JOURNEY_REVIEW_STATE_UNSPECIFIED: _ClassVar[JourneyReviewState]
+    JOURNEY_REVIEW_STATE_DRAFT: _ClassVar[JourneyReviewState]
+    JOURNEY_REVIEW_STATE_IN_REVIEW: _ClassVar[JourneyReviewState]
+    JOURNEY_REVIEW_STATE_APPROVED: _ClassVar[JourneyReviewState]
+    JOURNEY_REVIEW_STATE_PUBLISHED: _ClassVar[JourneyReviewState]
+
 class ReentryPolicy(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
     REENTRY_POLICY_UNSPECIFIED: _ClassVar[ReentryPolicy]
     REENTRY_POLICY_ONCE: _ClassVar[ReentryPolicy]
     REENTRY_POLICY_ONCE_PER_PERIOD: _ClassVar[ReentryPolicy]
     REENTRY_POLICY_ALWAYS: _ClassVar[ReentryPolicy]
+
+class NoSlotAction(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    NO_SLOT_ACTION_UNSPECIFIED: _ClassVar[NoSlotAction]
+    NO_SLOT_ACTION_DEFER: _ClassVar[NoSlotAction]
+    NO_SLOT_ACTION_SKIP: _ClassVar[NoSlotAction]
+
+class ScheduleRecurrence(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    SCHEDULE_RECURRENCE_UNSPECIFIED: _ClassVar[ScheduleRecurrence]
+    SCHEDULE_RECURRENCE_ONCE: _ClassVar[ScheduleRecurrence]
+    SCHEDULE_RECURRENCE_DAILY: _ClassVar[ScheduleRecurrence]
+    SCHEDULE_RECURRENCE_WEEKLY: _ClassVar[ScheduleRecurrence]
 
 class RunState(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
@@ -42,10 +63,22 @@ JOURNEY_STATE_DRAFT: JourneyState
 JOURNEY_STATE_PUBLISHED: JourneyState
 JOURNEY_STATE_PAUSED: JourneyState
 JOURNEY_STATE_STOPPED: JourneyState
+JOURNEY_REVIEW_STATE_UNSPECIFIED: JourneyReviewState
+JOURNEY_REVIEW_STATE_DRAFT: JourneyReviewState
+JOURNEY_REVIEW_STATE_IN_REVIEW: JourneyReviewState
+JOURNEY_REVIEW_STATE_APPROVED: JourneyReviewState
+JOURNEY_REVIEW_STATE_PUBLISHED: JourneyReviewState
 REENTRY_POLICY_UNSPECIFIED: ReentryPolicy
 REENTRY_POLICY_ONCE: ReentryPolicy
 REENTRY_POLICY_ONCE_PER_PERIOD: ReentryPolicy
 REENTRY_POLICY_ALWAYS: ReentryPolicy
+NO_SLOT_ACTION_UNSPECIFIED: NoSlotAction
+NO_SLOT_ACTION_DEFER: NoSlotAction
+NO_SLOT_ACTION_SKIP: NoSlotAction
+SCHEDULE_RECURRENCE_UNSPECIFIED: ScheduleRecurrence
+SCHEDULE_RECURRENCE_ONCE: ScheduleRecurrence
+SCHEDULE_RECURRENCE_DAILY: ScheduleRecurrence
+SCHEDULE_RECURRENCE_WEEKLY: ScheduleRecurrence
 RUN_STATE_UNSPECIFIED: RunState
 RUN_STATE_ACTIVE: RunState
 RUN_STATE_WAITING: RunState
@@ -55,7 +88,7 @@ RUN_STATE_CONVERTED: RunState
 RUN_STATE_EXITED: RunState
 
 class Journey(_message.Message):
-    __slots__ = ("journey_id", "display_name", "nodes", "state", "published_version", "create_time", "settings")
+    __slots__ = ("journey_id", "display_name", "nodes", "state", "published_version", "create_time", "settings", "review_state", "generated")
     JOURNEY_ID_FIELD_NUMBER: _ClassVar[int]
     DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
     NODES_FIELD_NUMBER: _ClassVar[int]
@@ -63,6 +96,8 @@ class Journey(_message.Message):
     PUBLISHED_VERSION_FIELD_NUMBER: _ClassVar[int]
     CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
     SETTINGS_FIELD_NUMBER: _ClassVar[int]
+    REVIEW_STATE_FIELD_NUMBER: _ClassVar[int]
+    GENERATED_FIELD_NUMBER: _ClassVar[int]
     journey_id: str
     display_name: str
     nodes: _containers.RepeatedCompositeFieldContainer[Node]
@@ -70,7 +105,9 @@ class Journey(_message.Message):
     published_version: int
     create_time: _timestamp_pb2.Timestamp
     settings: JourneySettings
-    def __init__(self, journey_id: _Optional[str] = ..., display_name: _Optional[str] = ..., nodes: _Optional[_Iterable[_Union[Node, _Mapping]]] = ..., state: _Optional[_Union[JourneyState, str]] = ..., published_version: _Optional[int] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., settings: _Optional[_Union[JourneySettings, _Mapping]] = ...) -> None: ...
+    review_state: JourneyReviewState
+    generated: bool
+    def __init__(self, journey_id: _Optional[str] = ..., display_name: _Optional[str] = ..., nodes: _Optional[_Iterable[_Union[Node, _Mapping]]] = ..., state: _Optional[_Union[JourneyState, str]] = ..., published_version: _Optional[int] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., settings: _Optional[_Union[JourneySettings, _Mapping]] = ..., review_state: _Optional[_Union[JourneyReviewState, str]] = ..., generated: _Optional[bool] = ...) -> None: ...
 
 class EventCriterion(_message.Message):
     __slots__ = ("event_type", "filter")
@@ -89,7 +126,7 @@ class Goal(_message.Message):
     def __init__(self, event: _Optional[_Union[EventCriterion, _Mapping]] = ..., conversion_window: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ...) -> None: ...
 
 class JourneySettings(_message.Message):
-    __slots__ = ("reentry", "reentry_period", "allow_concurrent_runs", "exit_event", "exit_segment_id", "goal", "max_entries_per_minute")
+    __slots__ = ("reentry", "reentry_period", "allow_concurrent_runs", "exit_event", "exit_segment_id", "goal", "max_entries_per_minute", "priority", "on_no_slot")
     REENTRY_FIELD_NUMBER: _ClassVar[int]
     REENTRY_PERIOD_FIELD_NUMBER: _ClassVar[int]
     ALLOW_CONCURRENT_RUNS_FIELD_NUMBER: _ClassVar[int]
@@ -97,6 +134,8 @@ class JourneySettings(_message.Message):
     EXIT_SEGMENT_ID_FIELD_NUMBER: _ClassVar[int]
     GOAL_FIELD_NUMBER: _ClassVar[int]
     MAX_ENTRIES_PER_MINUTE_FIELD_NUMBER: _ClassVar[int]
+    PRIORITY_FIELD_NUMBER: _ClassVar[int]
+    ON_NO_SLOT_FIELD_NUMBER: _ClassVar[int]
     reentry: ReentryPolicy
     reentry_period: _duration_pb2.Duration
     allow_concurrent_runs: bool
@@ -104,7 +143,9 @@ class JourneySettings(_message.Message):
     exit_segment_id: str
     goal: Goal
     max_entries_per_minute: int
-    def __init__(self, reentry: _Optional[_Union[ReentryPolicy, str]] = ..., reentry_period: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., allow_concurrent_runs: _Optional[bool] = ..., exit_event: _Optional[_Union[EventCriterion, _Mapping]] = ..., exit_segment_id: _Optional[str] = ..., goal: _Optional[_Union[Goal, _Mapping]] = ..., max_entries_per_minute: _Optional[int] = ...) -> None: ...
+    priority: int
+    on_no_slot: NoSlotAction
+    def __init__(self, reentry: _Optional[_Union[ReentryPolicy, str]] = ..., reentry_period: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., allow_concurrent_runs: _Optional[bool] = ..., exit_event: _Optional[_Union[EventCriterion, _Mapping]] = ..., exit_segment_id: _Optional[str] = ..., goal: _Optional[_Union[Goal, _Mapping]] = ..., max_entries_per_minute: _Optional[int] = ..., priority: _Optional[int] = ..., on_no_slot: _Optional[_Union[NoSlotAction, str]] = ...) -> None: ...
 
 class Node(_message.Message):
     __slots__ = ("node_id", "next_node_id", "entry", "wait", "decide", "send", "condition", "split", "wait_until", "wait_for_event", "goal", "exit", "update_profile", "webhook")
@@ -225,20 +266,50 @@ class WebhookNode(_message.Message):
     def __init__(self, url: _Optional[str] = ..., secret: _Optional[str] = ...) -> None: ...
 
 class EntryNode(_message.Message):
-    __slots__ = ("event_type", "filter", "segment_id")
+    __slots__ = ("event_type", "filter", "segment_id", "schedule")
     EVENT_TYPE_FIELD_NUMBER: _ClassVar[int]
     FILTER_FIELD_NUMBER: _ClassVar[int]
     SEGMENT_ID_FIELD_NUMBER: _ClassVar[int]
+    SCHEDULE_FIELD_NUMBER: _ClassVar[int]
     event_type: str
     filter: str
     segment_id: str
-    def __init__(self, event_type: _Optional[str] = ..., filter: _Optional[str] = ..., segment_id: _Optional[str] = ...) -> None: ...
+    schedule: ScheduleEntry
+    def __init__(self, event_type: _Optional[str] = ..., filter: _Optional[str] = ..., segment_id: _Optional[str] = ..., schedule: _Optional[_Union[ScheduleEntry, _Mapping]] = ...) -> None: ...
+
+class ScheduleEntry(_message.Message):
+    __slots__ = ("recurrence", "date", "hour", "minute", "weekdays", "segment_id", "customer_ids", "default_time_zone")
+    RECURRENCE_FIELD_NUMBER: _ClassVar[int]
+    DATE_FIELD_NUMBER: _ClassVar[int]
+    HOUR_FIELD_NUMBER: _ClassVar[int]
+    MINUTE_FIELD_NUMBER: _ClassVar[int]
+    WEEKDAYS_FIELD_NUMBER: _ClassVar[int]
+    SEGMENT_ID_FIELD_NUMBER: _ClassVar[int]
+    CUSTOMER_IDS_FIELD_NUMBER: _ClassVar[int]
+    DEFAULT_TIME_ZONE_FIELD_NUMBER: _ClassVar[int]
+    recurrence: ScheduleRecurrence
+    date: str
+    hour: int
+    minute: int
+    weekdays: _containers.RepeatedScalarFieldContainer[int]
+    segment_id: str
+    customer_ids: _containers.RepeatedScalarFieldContainer[str]
+    default_time_zone: str
+    def __init__(self, recurrence: _Optional[_Union[ScheduleRecurrence, str]] = ..., date: _Optional[str] = ..., hour: _Optional[int] = ..., minute: _Optional[int] = ..., weekdays: _Optional[_Iterable[int]] = ..., segment_id: _Optional[str] = ..., customer_ids: _Optional[_Iterable[str]] = ..., default_time_zone: _Optional[str] = ...) -> None: ...
 
 class WaitNode(_message.Message):
-    __slots__ = ("duration",)
+    __slots__ = ("duration", "best_send_time")
     DURATION_FIELD_NUMBER: _ClassVar[int]
+    BEST_SEND_TIME_FIELD_NUMBER: _ClassVar[int]
     duration: _duration_pb2.Duration
-    def __init__(self, duration: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ...) -> None: ...
+    best_send_time: BestSendTimeWait
+    def __init__(self, duration: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., best_send_time: _Optional[_Union[BestSendTimeWait, _Mapping]] = ...) -> None: ...
+
+class BestSendTimeWait(_message.Message):
+    __slots__ = ("max_wait",)
+    MAX_WAIT_FIELD_NUMBER: _ClassVar[int]
+    max_wait: _duration_pb2.Duration
+    def __init__(self, max_wait: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ...) -> None: ...
 
 class DecideNode(_message.Message):
     __slots__ = ("context",)
@@ -587,3 +658,153 @@ class SimulateJourneyResponse(_message.Message):
     decisions: _containers.RepeatedScalarFieldContainer[str]
     end_reason: str
     def __init__(self, steps: _Optional[_Iterable[_Union[RunStep, _Mapping]]] = ..., path: _Optional[_Iterable[str]] = ..., state: _Optional[_Union[RunState, str]] = ..., messages: _Optional[_Iterable[_Union[SimulatedMessage, _Mapping]]] = ..., decisions: _Optional[_Iterable[str]] = ..., end_reason: _Optional[str] = ...) -> None: ...
+
+class UpdateJourneyDraftRequest(_message.Message):
+    __slots__ = ("journey",)
+    JOURNEY_FIELD_NUMBER: _ClassVar[int]
+    journey: Journey
+    def __init__(self, journey: _Optional[_Union[Journey, _Mapping]] = ...) -> None: ...
+
+class UpdateJourneyDraftResponse(_message.Message):
+    __slots__ = ("journey",)
+    JOURNEY_FIELD_NUMBER: _ClassVar[int]
+    journey: Journey
+    def __init__(self, journey: _Optional[_Union[Journey, _Mapping]] = ...) -> None: ...
+
+class SubmitJourneyForReviewRequest(_message.Message):
+    __slots__ = ("journey_id", "comment")
+    JOURNEY_ID_FIELD_NUMBER: _ClassVar[int]
+    COMMENT_FIELD_NUMBER: _ClassVar[int]
+    journey_id: str
+    comment: str
+    def __init__(self, journey_id: _Optional[str] = ..., comment: _Optional[str] = ...) -> None: ...
+
+class SubmitJourneyForReviewResponse(_message.Message):
+    __slots__ = ("journey",)
+    JOURNEY_FIELD_NUMBER: _ClassVar[int]
+    journey: Journey
+    def __init__(self, journey: _Optional[_Union[Journey, _Mapping]] = ...) -> None: ...
+
+class ApproveJourneyRequest(_message.Message):
+    __slots__ = ("journey_id", "comment")
+    JOURNEY_ID_FIELD_NUMBER: _ClassVar[int]
+    COMMENT_FIELD_NUMBER: _ClassVar[int]
+    journey_id: str
+    comment: str
+    def __init__(self, journey_id: _Optional[str] = ..., comment: _Optional[str] = ...) -> None: ...
+
+class ApproveJourneyResponse(_message.Message):
+    __slots__ = ("journey",)
+    JOURNEY_FIELD_NUMBER: _ClassVar[int]
+    journey: Journey
+    def __init__(self, journey: _Optional[_Union[Journey, _Mapping]] = ...) -> None: ...
+
+class RejectJourneyRequest(_message.Message):
+    __slots__ = ("journey_id", "comment")
+    JOURNEY_ID_FIELD_NUMBER: _ClassVar[int]
+    COMMENT_FIELD_NUMBER: _ClassVar[int]
+    journey_id: str
+    comment: str
+    def __init__(self, journey_id: _Optional[str] = ..., comment: _Optional[str] = ...) -> None: ...
+
+class RejectJourneyResponse(_message.Message):
+    __slots__ = ("journey",)
+    JOURNEY_FIELD_NUMBER: _ClassVar[int]
+    journey: Journey
+    def __init__(self, journey: _Optional[_Union[Journey, _Mapping]] = ...) -> None: ...
+
+class JourneyReviewEntry(_message.Message):
+    __slots__ = ("action", "from_state", "to_state", "actor_key_id", "actor_role", "comment", "time", "version")
+    ACTION_FIELD_NUMBER: _ClassVar[int]
+    FROM_STATE_FIELD_NUMBER: _ClassVar[int]
+    TO_STATE_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_KEY_ID_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_ROLE_FIELD_NUMBER: _ClassVar[int]
+    COMMENT_FIELD_NUMBER: _ClassVar[int]
+    TIME_FIELD_NUMBER: _ClassVar[int]
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    action: str
+    from_state: JourneyReviewState
+    to_state: JourneyReviewState
+    actor_key_id: str
+    actor_role: str
+    comment: str
+    time: _timestamp_pb2.Timestamp
+    version: int
+    def __init__(self, action: _Optional[str] = ..., from_state: _Optional[_Union[JourneyReviewState, str]] = ..., to_state: _Optional[_Union[JourneyReviewState, str]] = ..., actor_key_id: _Optional[str] = ..., actor_role: _Optional[str] = ..., comment: _Optional[str] = ..., time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., version: _Optional[int] = ...) -> None: ...
+
+class JourneyDiff(_message.Message):
+    __slots__ = ("base_version", "nodes_added", "nodes_removed", "nodes_changed", "settings_changed")
+    BASE_VERSION_FIELD_NUMBER: _ClassVar[int]
+    NODES_ADDED_FIELD_NUMBER: _ClassVar[int]
+    NODES_REMOVED_FIELD_NUMBER: _ClassVar[int]
+    NODES_CHANGED_FIELD_NUMBER: _ClassVar[int]
+    SETTINGS_CHANGED_FIELD_NUMBER: _ClassVar[int]
+    base_version: int
+    nodes_added: _containers.RepeatedScalarFieldContainer[str]
+    nodes_removed: _containers.RepeatedScalarFieldContainer[str]
+    nodes_changed: _containers.RepeatedScalarFieldContainer[str]
+    settings_changed: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, base_version: _Optional[int] = ..., nodes_added: _Optional[_Iterable[str]] = ..., nodes_removed: _Optional[_Iterable[str]] = ..., nodes_changed: _Optional[_Iterable[str]] = ..., settings_changed: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class GetJourneyReviewRequest(_message.Message):
+    __slots__ = ("journey_id",)
+    JOURNEY_ID_FIELD_NUMBER: _ClassVar[int]
+    journey_id: str
+    def __init__(self, journey_id: _Optional[str] = ...) -> None: ...
+
+class GetJourneyReviewResponse(_message.Message):
+    __slots__ = ("journey", "approval_required", "diff", "history")
+    JOURNEY_FIELD_NUMBER: _ClassVar[int]
+    APPROVAL_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    DIFF_FIELD_NUMBER: _ClassVar[int]
+    HISTORY_FIELD_NUMBER: _ClassVar[int]
+    journey: Journey
+    approval_required: bool
+    diff: JourneyDiff
+    history: _containers.RepeatedCompositeFieldContainer[JourneyReviewEntry]
+    def __init__(self, journey: _Optional[_Union[Journey, _Mapping]] = ..., approval_required: _Optional[bool] = ..., diff: _Optional[_Union[JourneyDiff, _Mapping]] = ..., history: _Optional[_Iterable[_Union[JourneyReviewEntry, _Mapping]]] = ...) -> None: ...
+
+class ListJourneyReviewsRequest(_message.Message):
+    __slots__ = ("journey_id",)
+    JOURNEY_ID_FIELD_NUMBER: _ClassVar[int]
+    journey_id: str
+    def __init__(self, journey_id: _Optional[str] = ...) -> None: ...
+
+class ListJourneyReviewsResponse(_message.Message):
+    __slots__ = ("entries",)
+    ENTRIES_FIELD_NUMBER: _ClassVar[int]
+    entries: _containers.RepeatedCompositeFieldContainer[JourneyReviewEntry]
+    def __init__(self, entries: _Optional[_Iterable[_Union[JourneyReviewEntry, _Mapping]]] = ...) -> None: ...
+
+class JourneyReviewSettings(_message.Message):
+    __slots__ = ("require_review", "four_eyes", "update_time")
+    REQUIRE_REVIEW_FIELD_NUMBER: _ClassVar[int]
+    FOUR_EYES_FIELD_NUMBER: _ClassVar[int]
+    UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    require_review: bool
+    four_eyes: bool
+    update_time: _timestamp_pb2.Timestamp
+    def __init__(self, require_review: _Optional[bool] = ..., four_eyes: _Optional[bool] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class GetJourneyReviewSettingsRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class GetJourneyReviewSettingsResponse(_message.Message):
+    __slots__ = ("settings",)
+    SETTINGS_FIELD_NUMBER: _ClassVar[int]
+    settings: JourneyReviewSettings
+    def __init__(self, settings: _Optional[_Union[JourneyReviewSettings, _Mapping]] = ...) -> None: ...
+
+class UpdateJourneyReviewSettingsRequest(_message.Message):
+    __slots__ = ("settings",)
+    SETTINGS_FIELD_NUMBER: _ClassVar[int]
+    settings: JourneyReviewSettings
+    def __init__(self, settings: _Optional[_Union[JourneyReviewSettings, _Mapping]] = ...) -> None: ...
+
+class UpdateJourneyReviewSettingsResponse(_message.Message):
+    __slots__ = ("settings",)
+    SETTINGS_FIELD_NUMBER: _ClassVar[int]
+    settings: JourneyReviewSettings
+    def __init__(self, settings: _Optional[_Union[JourneyReviewSettings, _Mapping]] = ...) -> None: ...

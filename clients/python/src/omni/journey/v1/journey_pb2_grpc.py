@@ -95,6 +95,46 @@ class JourneyServiceStub:
                 request_serializer=omni_dot_journey_dot_v1_dot_journey__pb2.SimulateJourneyRequest.SerializeToString,
                 response_deserializer=omni_dot_journey_dot_v1_dot_journey__pb2.SimulateJourneyResponse.FromString,
                 _registered_method=True)
+        self.UpdateJourneyDraft = channel.unary_unary(
+                '/omni.journey.v1.JourneyService/UpdateJourneyDraft',
+                request_serializer=omni_dot_journey_dot_v1_dot_journey__pb2.UpdateJourneyDraftRequest.SerializeToString,
+                response_deserializer=omni_dot_journey_dot_v1_dot_journey__pb2.UpdateJourneyDraftResponse.FromString,
+                _registered_method=True)
+        self.SubmitJourneyForReview = channel.unary_unary(
+                '/omni.journey.v1.JourneyService/SubmitJourneyForReview',
+                request_serializer=omni_dot_journey_dot_v1_dot_journey__pb2.SubmitJourneyForReviewRequest.SerializeToString,
+                response_deserializer=omni_dot_journey_dot_v1_dot_journey__pb2.SubmitJourneyForReviewResponse.FromString,
+                _registered_method=True)
+        self.ApproveJourney = channel.unary_unary(
+                '/omni.journey.v1.JourneyService/ApproveJourney',
+                request_serializer=omni_dot_journey_dot_v1_dot_journey__pb2.ApproveJourneyRequest.SerializeToString,
+                response_deserializer=omni_dot_journey_dot_v1_dot_journey__pb2.ApproveJourneyResponse.FromString,
+                _registered_method=True)
+        self.RejectJourney = channel.unary_unary(
+                '/omni.journey.v1.JourneyService/RejectJourney',
+                request_serializer=omni_dot_journey_dot_v1_dot_journey__pb2.RejectJourneyRequest.SerializeToString,
+                response_deserializer=omni_dot_journey_dot_v1_dot_journey__pb2.RejectJourneyResponse.FromString,
+                _registered_method=True)
+        self.GetJourneyReview = channel.unary_unary(
+                '/omni.journey.v1.JourneyService/GetJourneyReview',
+                request_serializer=omni_dot_journey_dot_v1_dot_journey__pb2.GetJourneyReviewRequest.SerializeToString,
+                response_deserializer=omni_dot_journey_dot_v1_dot_journey__pb2.GetJourneyReviewResponse.FromString,
+                _registered_method=True)
+        self.ListJourneyReviews = channel.unary_unary(
+                '/omni.journey.v1.JourneyService/ListJourneyReviews',
+                request_serializer=omni_dot_journey_dot_v1_dot_journey__pb2.ListJourneyReviewsRequest.SerializeToString,
+                response_deserializer=omni_dot_journey_dot_v1_dot_journey__pb2.ListJourneyReviewsResponse.FromString,
+                _registered_method=True)
+        self.GetJourneyReviewSettings = channel.unary_unary(
+                '/omni.journey.v1.JourneyService/GetJourneyReviewSettings',
+                request_serializer=omni_dot_journey_dot_v1_dot_journey__pb2.GetJourneyReviewSettingsRequest.SerializeToString,
+                response_deserializer=omni_dot_journey_dot_v1_dot_journey__pb2.GetJourneyReviewSettingsResponse.FromString,
+                _registered_method=True)
+        self.UpdateJourneyReviewSettings = channel.unary_unary(
+                '/omni.journey.v1.JourneyService/UpdateJourneyReviewSettings',
+                request_serializer=omni_dot_journey_dot_v1_dot_journey__pb2.UpdateJourneyReviewSettingsRequest.SerializeToString,
+                response_deserializer=omni_dot_journey_dot_v1_dot_journey__pb2.UpdateJourneyReviewSettingsResponse.FromString,
+                _registered_method=True)
 
 
 class JourneyServiceServicer:
@@ -190,6 +230,68 @@ class JourneyServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def UpdateJourneyDraft(self, request, context):
+        """Replaces the name, nodes and settings of a journey that was never published (a
+        DRAFT); the graph is validated first. Published journeys are immutable
+        (FAILED_PRECONDITION). Replacing with the same definition again changes nothing.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SubmitJourneyForReview(self, request, context):
+        """Sends a draft for review (DRAFT -> IN_REVIEW), recording who submitted it.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ApproveJourney(self, request, context):
+        """Approves a journey in review (IN_REVIEW -> APPROVED). With the workspace's
+        `four_eyes` on, the approving key must differ from the key that submitted and the
+        key that last edited the draft (PERMISSION_DENIED otherwise).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RejectJourney(self, request, context):
+        """Sends a journey in review back to DRAFT with a required comment.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetJourneyReview(self, request, context):
+        """The review of a journey: its review state, whether publishing needs approval, the
+        diff between the draft and the latest published version, and the history.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListJourneyReviews(self, request, context):
+        """Every review transition of a journey (submitted, approved, rejected, published,
+        edited), oldest first.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetJourneyReviewSettings(self, request, context):
+        """The workspace's journey review settings.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateJourneyReviewSettings(self, request, context):
+        """Replaces the workspace's journey review settings.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_JourneyServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -252,6 +354,46 @@ def add_JourneyServiceServicer_to_server(servicer, server):
                     servicer.SimulateJourney,
                     request_deserializer=omni_dot_journey_dot_v1_dot_journey__pb2.SimulateJourneyRequest.FromString,
                     response_serializer=omni_dot_journey_dot_v1_dot_journey__pb2.SimulateJourneyResponse.SerializeToString,
+            ),
+            'UpdateJourneyDraft': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateJourneyDraft,
+                    request_deserializer=omni_dot_journey_dot_v1_dot_journey__pb2.UpdateJourneyDraftRequest.FromString,
+                    response_serializer=omni_dot_journey_dot_v1_dot_journey__pb2.UpdateJourneyDraftResponse.SerializeToString,
+            ),
+            'SubmitJourneyForReview': grpc.unary_unary_rpc_method_handler(
+                    servicer.SubmitJourneyForReview,
+                    request_deserializer=omni_dot_journey_dot_v1_dot_journey__pb2.SubmitJourneyForReviewRequest.FromString,
+                    response_serializer=omni_dot_journey_dot_v1_dot_journey__pb2.SubmitJourneyForReviewResponse.SerializeToString,
+            ),
+            'ApproveJourney': grpc.unary_unary_rpc_method_handler(
+                    servicer.ApproveJourney,
+                    request_deserializer=omni_dot_journey_dot_v1_dot_journey__pb2.ApproveJourneyRequest.FromString,
+                    response_serializer=omni_dot_journey_dot_v1_dot_journey__pb2.ApproveJourneyResponse.SerializeToString,
+            ),
+            'RejectJourney': grpc.unary_unary_rpc_method_handler(
+                    servicer.RejectJourney,
+                    request_deserializer=omni_dot_journey_dot_v1_dot_journey__pb2.RejectJourneyRequest.FromString,
+                    response_serializer=omni_dot_journey_dot_v1_dot_journey__pb2.RejectJourneyResponse.SerializeToString,
+            ),
+            'GetJourneyReview': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetJourneyReview,
+                    request_deserializer=omni_dot_journey_dot_v1_dot_journey__pb2.GetJourneyReviewRequest.FromString,
+                    response_serializer=omni_dot_journey_dot_v1_dot_journey__pb2.GetJourneyReviewResponse.SerializeToString,
+            ),
+            'ListJourneyReviews': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListJourneyReviews,
+                    request_deserializer=omni_dot_journey_dot_v1_dot_journey__pb2.ListJourneyReviewsRequest.FromString,
+                    response_serializer=omni_dot_journey_dot_v1_dot_journey__pb2.ListJourneyReviewsResponse.SerializeToString,
+            ),
+            'GetJourneyReviewSettings': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetJourneyReviewSettings,
+                    request_deserializer=omni_dot_journey_dot_v1_dot_journey__pb2.GetJourneyReviewSettingsRequest.FromString,
+                    response_serializer=omni_dot_journey_dot_v1_dot_journey__pb2.GetJourneyReviewSettingsResponse.SerializeToString,
+            ),
+            'UpdateJourneyReviewSettings': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateJourneyReviewSettings,
+                    request_deserializer=omni_dot_journey_dot_v1_dot_journey__pb2.UpdateJourneyReviewSettingsRequest.FromString,
+                    response_serializer=omni_dot_journey_dot_v1_dot_journey__pb2.UpdateJourneyReviewSettingsResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -579,6 +721,222 @@ class JourneyService:
             '/omni.journey.v1.JourneyService/SimulateJourney',
             omni_dot_journey_dot_v1_dot_journey__pb2.SimulateJourneyRequest.SerializeToString,
             omni_dot_journey_dot_v1_dot_journey__pb2.SimulateJourneyResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateJourneyDraft(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.journey.v1.JourneyService/UpdateJourneyDraft',
+            omni_dot_journey_dot_v1_dot_journey__pb2.UpdateJourneyDraftRequest.SerializeToString,
+            omni_dot_journey_dot_v1_dot_journey__pb2.UpdateJourneyDraftResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SubmitJourneyForReview(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.journey.v1.JourneyService/SubmitJourneyForReview',
+            omni_dot_journey_dot_v1_dot_journey__pb2.SubmitJourneyForReviewRequest.SerializeToString,
+            omni_dot_journey_dot_v1_dot_journey__pb2.SubmitJourneyForReviewResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ApproveJourney(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.journey.v1.JourneyService/ApproveJourney',
+            omni_dot_journey_dot_v1_dot_journey__pb2.ApproveJourneyRequest.SerializeToString,
+            omni_dot_journey_dot_v1_dot_journey__pb2.ApproveJourneyResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RejectJourney(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.journey.v1.JourneyService/RejectJourney',
+            omni_dot_journey_dot_v1_dot_journey__pb2.RejectJourneyRequest.SerializeToString,
+            omni_dot_journey_dot_v1_dot_journey__pb2.RejectJourneyResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetJourneyReview(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.journey.v1.JourneyService/GetJourneyReview',
+            omni_dot_journey_dot_v1_dot_journey__pb2.GetJourneyReviewRequest.SerializeToString,
+            omni_dot_journey_dot_v1_dot_journey__pb2.GetJourneyReviewResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListJourneyReviews(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.journey.v1.JourneyService/ListJourneyReviews',
+            omni_dot_journey_dot_v1_dot_journey__pb2.ListJourneyReviewsRequest.SerializeToString,
+            omni_dot_journey_dot_v1_dot_journey__pb2.ListJourneyReviewsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetJourneyReviewSettings(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.journey.v1.JourneyService/GetJourneyReviewSettings',
+            omni_dot_journey_dot_v1_dot_journey__pb2.GetJourneyReviewSettingsRequest.SerializeToString,
+            omni_dot_journey_dot_v1_dot_journey__pb2.GetJourneyReviewSettingsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateJourneyReviewSettings(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.journey.v1.JourneyService/UpdateJourneyReviewSettings',
+            omni_dot_journey_dot_v1_dot_journey__pb2.UpdateJourneyReviewSettingsRequest.SerializeToString,
+            omni_dot_journey_dot_v1_dot_journey__pb2.UpdateJourneyReviewSettingsResponse.FromString,
             options,
             channel_credentials,
             insecure,

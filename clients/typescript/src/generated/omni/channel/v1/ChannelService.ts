@@ -22,6 +22,8 @@ import type { IssueCouponRequest as _omni_channel_v1_IssueCouponRequest, IssueCo
 import type { IssueCouponResponse as _omni_channel_v1_IssueCouponResponse, IssueCouponResponse__Output as _omni_channel_v1_IssueCouponResponse__Output } from '../../../omni/channel/v1/IssueCouponResponse';
 import type { ListMessagesRequest as _omni_channel_v1_ListMessagesRequest, ListMessagesRequest__Output as _omni_channel_v1_ListMessagesRequest__Output } from '../../../omni/channel/v1/ListMessagesRequest';
 import type { ListMessagesResponse as _omni_channel_v1_ListMessagesResponse, ListMessagesResponse__Output as _omni_channel_v1_ListMessagesResponse__Output } from '../../../omni/channel/v1/ListMessagesResponse';
+import type { ListProviderConfigsRequest as _omni_channel_v1_ListProviderConfigsRequest, ListProviderConfigsRequest__Output as _omni_channel_v1_ListProviderConfigsRequest__Output } from '../../../omni/channel/v1/ListProviderConfigsRequest';
+import type { ListProviderConfigsResponse as _omni_channel_v1_ListProviderConfigsResponse, ListProviderConfigsResponse__Output as _omni_channel_v1_ListProviderConfigsResponse__Output } from '../../../omni/channel/v1/ListProviderConfigsResponse';
 import type { ListSuppressionsRequest as _omni_channel_v1_ListSuppressionsRequest, ListSuppressionsRequest__Output as _omni_channel_v1_ListSuppressionsRequest__Output } from '../../../omni/channel/v1/ListSuppressionsRequest';
 import type { ListSuppressionsResponse as _omni_channel_v1_ListSuppressionsResponse, ListSuppressionsResponse__Output as _omni_channel_v1_ListSuppressionsResponse__Output } from '../../../omni/channel/v1/ListSuppressionsResponse';
 import type { PreviewTemplateRequest as _omni_channel_v1_PreviewTemplateRequest, PreviewTemplateRequest__Output as _omni_channel_v1_PreviewTemplateRequest__Output } from '../../../omni/channel/v1/PreviewTemplateRequest';
@@ -128,6 +130,15 @@ export interface ChannelServiceClient extends grpc.Client {
   listMessages(argument: _omni_channel_v1_ListMessagesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_ListMessagesResponse__Output>): grpc.ClientUnaryCall;
   listMessages(argument: _omni_channel_v1_ListMessagesRequest, callback: grpc.requestCallback<_omni_channel_v1_ListMessagesResponse__Output>): grpc.ClientUnaryCall;
   
+  ListProviderConfigs(argument: _omni_channel_v1_ListProviderConfigsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_ListProviderConfigsResponse__Output>): grpc.ClientUnaryCall;
+  ListProviderConfigs(argument: _omni_channel_v1_ListProviderConfigsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_channel_v1_ListProviderConfigsResponse__Output>): grpc.ClientUnaryCall;
+  ListProviderConfigs(argument: _omni_channel_v1_ListProviderConfigsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_ListProviderConfigsResponse__Output>): grpc.ClientUnaryCall;
+  ListProviderConfigs(argument: _omni_channel_v1_ListProviderConfigsRequest, callback: grpc.requestCallback<_omni_channel_v1_ListProviderConfigsResponse__Output>): grpc.ClientUnaryCall;
+  listProviderConfigs(argument: _omni_channel_v1_ListProviderConfigsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_ListProviderConfigsResponse__Output>): grpc.ClientUnaryCall;
+  listProviderConfigs(argument: _omni_channel_v1_ListProviderConfigsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_channel_v1_ListProviderConfigsResponse__Output>): grpc.ClientUnaryCall;
+  listProviderConfigs(argument: _omni_channel_v1_ListProviderConfigsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_ListProviderConfigsResponse__Output>): grpc.ClientUnaryCall;
+  listProviderConfigs(argument: _omni_channel_v1_ListProviderConfigsRequest, callback: grpc.requestCallback<_omni_channel_v1_ListProviderConfigsResponse__Output>): grpc.ClientUnaryCall;
+  
   ListSuppressions(argument: _omni_channel_v1_ListSuppressionsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_ListSuppressionsResponse__Output>): grpc.ClientUnaryCall;
   ListSuppressions(argument: _omni_channel_v1_ListSuppressionsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_channel_v1_ListSuppressionsResponse__Output>): grpc.ClientUnaryCall;
   ListSuppressions(argument: _omni_channel_v1_ListSuppressionsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_channel_v1_ListSuppressionsResponse__Output>): grpc.ClientUnaryCall;
@@ -210,6 +221,8 @@ export interface ChannelServiceHandlers extends grpc.UntypedServiceImplementatio
   
   ListMessages: grpc.handleUnaryCall<_omni_channel_v1_ListMessagesRequest__Output, _omni_channel_v1_ListMessagesResponse>;
   
+  ListProviderConfigs: grpc.handleUnaryCall<_omni_channel_v1_ListProviderConfigsRequest__Output, _omni_channel_v1_ListProviderConfigsResponse>;
+  
   ListSuppressions: grpc.handleUnaryCall<_omni_channel_v1_ListSuppressionsRequest__Output, _omni_channel_v1_ListSuppressionsResponse>;
   
   PreviewTemplate: grpc.handleUnaryCall<_omni_channel_v1_PreviewTemplateRequest__Output, _omni_channel_v1_PreviewTemplateResponse>;
@@ -237,6 +250,7 @@ export interface ChannelServiceDefinition extends grpc.ServiceDefinition {
   GetTemplate: MethodDefinition<_omni_channel_v1_GetTemplateRequest, _omni_channel_v1_GetTemplateResponse, _omni_channel_v1_GetTemplateRequest__Output, _omni_channel_v1_GetTemplateResponse__Output>
   IssueCoupon: MethodDefinition<_omni_channel_v1_IssueCouponRequest, _omni_channel_v1_IssueCouponResponse, _omni_channel_v1_IssueCouponRequest__Output, _omni_channel_v1_IssueCouponResponse__Output>
   ListMessages: MethodDefinition<_omni_channel_v1_ListMessagesRequest, _omni_channel_v1_ListMessagesResponse, _omni_channel_v1_ListMessagesRequest__Output, _omni_channel_v1_ListMessagesResponse__Output>
+  ListProviderConfigs: MethodDefinition<_omni_channel_v1_ListProviderConfigsRequest, _omni_channel_v1_ListProviderConfigsResponse, _omni_channel_v1_ListProviderConfigsRequest__Output, _omni_channel_v1_ListProviderConfigsResponse__Output>
   ListSuppressions: MethodDefinition<_omni_channel_v1_ListSuppressionsRequest, _omni_channel_v1_ListSuppressionsResponse, _omni_channel_v1_ListSuppressionsRequest__Output, _omni_channel_v1_ListSuppressionsResponse__Output>
   PreviewTemplate: MethodDefinition<_omni_channel_v1_PreviewTemplateRequest, _omni_channel_v1_PreviewTemplateResponse, _omni_channel_v1_PreviewTemplateRequest__Output, _omni_channel_v1_PreviewTemplateResponse__Output>
   RedeemCoupon: MethodDefinition<_omni_channel_v1_RedeemCouponRequest, _omni_channel_v1_RedeemCouponResponse, _omni_channel_v1_RedeemCouponRequest__Output, _omni_channel_v1_RedeemCouponResponse__Output>

@@ -19,6 +19,7 @@ export interface DeliveryEvent {
   'nextAttemptTime'?: (_google_protobuf_Timestamp | null);
   'suppressionReason'?: (_omni_channel_v1_SuppressionReason);
   'providerMessageId'?: (string);
+  'providerId'?: (string);
 }
 
 export interface DeliveryEvent__Output {
@@ -34,4 +35,5 @@ export interface DeliveryEvent__Output {
   'nextAttemptTime': (_google_protobuf_Timestamp__Output | null);
   'suppressionReason': (_omni_channel_v1_SuppressionReason__Output);
   'providerMessageId': (string);
+  'providerId': (string);
 }

@@ -4,8 +4,10 @@ import type { DeliveryChannel as _omni_common_v1_DeliveryChannel, DeliveryChanne
 
 export interface GetProviderConfigRequest {
   'channel'?: (_omni_common_v1_DeliveryChannel);
+  'providerId'?: (string);
 }
 
 export interface GetProviderConfigRequest__Output {
   'channel': (_omni_common_v1_DeliveryChannel__Output);
+  'providerId': (string);
 }

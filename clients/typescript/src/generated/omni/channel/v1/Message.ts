@@ -35,6 +35,7 @@ export interface Message {
   'smsEncoding'?: (_omni_channel_v1_SmsEncoding);
   'smsSegments'?: (number);
   'provider'?: (_omni_channel_v1_ProviderKind);
+  'providerId'?: (string);
 }
 
 export interface Message__Output {
@@ -64,4 +65,5 @@ export interface Message__Output {
   'smsEncoding': (_omni_channel_v1_SmsEncoding__Output);
   'smsSegments': (number);
   'provider': (_omni_channel_v1_ProviderKind__Output);
+  'providerId': (string);
 }

@@ -4,6 +4,7 @@ import type { DeliveryChannel as _omni_common_v1_DeliveryChannel, DeliveryChanne
 import type { ProviderKind as _omni_channel_v1_ProviderKind, ProviderKind__Output as _omni_channel_v1_ProviderKind__Output } from '../../../omni/channel/v1/ProviderKind';
 import type { Duration as _google_protobuf_Duration, Duration__Output as _google_protobuf_Duration__Output } from '../../../google/protobuf/Duration';
 import type { Timestamp as _google_protobuf_Timestamp, Timestamp__Output as _google_protobuf_Timestamp__Output } from '../../../google/protobuf/Timestamp';
+import type { SmsPrice as _omni_channel_v1_SmsPrice, SmsPrice__Output as _omni_channel_v1_SmsPrice__Output } from '../../../omni/channel/v1/SmsPrice';
 
 export interface ProviderConfig {
   'channel'?: (_omni_common_v1_DeliveryChannel);
@@ -20,6 +21,10 @@ export interface ProviderConfig {
   'secretResolved'?: (boolean);
   'keyId'?: (string);
   'topic'?: (string);
+  'providerId'?: (string);
+  'priority'?: (number);
+  'weight'?: (number);
+  'smsPrices'?: (_omni_channel_v1_SmsPrice)[];
 }
 
 export interface ProviderConfig__Output {
@@ -37,4 +42,8 @@ export interface ProviderConfig__Output {
   'secretResolved': (boolean);
   'keyId': (string);
   'topic': (string);
+  'providerId': (string);
+  'priority': (number);
+  'weight': (number);
+  'smsPrices': (_omni_channel_v1_SmsPrice__Output)[];
 }

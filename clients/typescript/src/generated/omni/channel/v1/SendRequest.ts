@@ -6,6 +6,7 @@ import type { Struct as _google_protobuf_Struct, Struct__Output as _google_proto
 import type { MessagePurpose as _omni_channel_v1_MessagePurpose, MessagePurpose__Output as _omni_channel_v1_MessagePurpose__Output } from '../../../omni/channel/v1/MessagePurpose';
 import type { Timestamp as _google_protobuf_Timestamp, Timestamp__Output as _google_protobuf_Timestamp__Output } from '../../../google/protobuf/Timestamp';
 import type { CouponSpec as _omni_channel_v1_CouponSpec, CouponSpec__Output as _omni_channel_v1_CouponSpec__Output } from '../../../omni/channel/v1/CouponSpec';
+import type { NoSlotAction as _omni_channel_v1_NoSlotAction, NoSlotAction__Output as _omni_channel_v1_NoSlotAction__Output } from '../../../omni/channel/v1/NoSlotAction';
 
 export interface SendRequest {
   'idempotencyKey'?: (string);
@@ -21,6 +22,9 @@ export interface SendRequest {
   'expireTime'?: (_google_protobuf_Timestamp | null);
   'campaign'?: (string);
   'coupon'?: (_omni_channel_v1_CouponSpec | null);
+  'throttlePerMinute'?: (number);
+  'priority'?: (number);
+  'onNoSlot'?: (_omni_channel_v1_NoSlotAction);
 }
 
 export interface SendRequest__Output {
@@ -37,4 +41,7 @@ export interface SendRequest__Output {
   'expireTime': (_google_protobuf_Timestamp__Output | null);
   'campaign': (string);
   'coupon': (_omni_channel_v1_CouponSpec__Output | null);
+  'throttlePerMinute': (number);
+  'priority': (number);
+  'onNoSlot': (_omni_channel_v1_NoSlotAction__Output);
 }

@@ -7,6 +7,7 @@ export const SuppressionReason = {
   SUPPRESSION_REASON_SUPPRESSION_LIST: 'SUPPRESSION_REASON_SUPPRESSION_LIST',
   SUPPRESSION_REASON_FATIGUE_CAP: 'SUPPRESSION_REASON_FATIGUE_CAP',
   SUPPRESSION_REASON_EXPIRED: 'SUPPRESSION_REASON_EXPIRED',
+  SUPPRESSION_REASON_FREQUENCY_RULE: 'SUPPRESSION_REASON_FREQUENCY_RULE',
 } as const;
 
 export type SuppressionReason =
@@ -22,5 +23,7 @@ export type SuppressionReason =
   | 4
   | 'SUPPRESSION_REASON_EXPIRED'
   | 5
+  | 'SUPPRESSION_REASON_FREQUENCY_RULE'
+  | 6
 
 export type SuppressionReason__Output = typeof SuppressionReason[keyof typeof SuppressionReason]

@@ -6,6 +6,10 @@ import type { ExportReportRequest as _omni_insights_v1_ExportReportRequest, Expo
 import type { ExportReportResponse as _omni_insights_v1_ExportReportResponse, ExportReportResponse__Output as _omni_insights_v1_ExportReportResponse__Output } from '../../../omni/insights/v1/ExportReportResponse';
 import type { GetAttributionRequest as _omni_insights_v1_GetAttributionRequest, GetAttributionRequest__Output as _omni_insights_v1_GetAttributionRequest__Output } from '../../../omni/insights/v1/GetAttributionRequest';
 import type { GetAttributionResponse as _omni_insights_v1_GetAttributionResponse, GetAttributionResponse__Output as _omni_insights_v1_GetAttributionResponse__Output } from '../../../omni/insights/v1/GetAttributionResponse';
+import type { GetCohortsRequest as _omni_insights_v1_GetCohortsRequest, GetCohortsRequest__Output as _omni_insights_v1_GetCohortsRequest__Output } from '../../../omni/insights/v1/GetCohortsRequest';
+import type { GetCohortsResponse as _omni_insights_v1_GetCohortsResponse, GetCohortsResponse__Output as _omni_insights_v1_GetCohortsResponse__Output } from '../../../omni/insights/v1/GetCohortsResponse';
+import type { GetCustomerValueRequest as _omni_insights_v1_GetCustomerValueRequest, GetCustomerValueRequest__Output as _omni_insights_v1_GetCustomerValueRequest__Output } from '../../../omni/insights/v1/GetCustomerValueRequest';
+import type { GetCustomerValueResponse as _omni_insights_v1_GetCustomerValueResponse, GetCustomerValueResponse__Output as _omni_insights_v1_GetCustomerValueResponse__Output } from '../../../omni/insights/v1/GetCustomerValueResponse';
 import type { GetFunnelRequest as _omni_insights_v1_GetFunnelRequest, GetFunnelRequest__Output as _omni_insights_v1_GetFunnelRequest__Output } from '../../../omni/insights/v1/GetFunnelRequest';
 import type { GetFunnelResponse as _omni_insights_v1_GetFunnelResponse, GetFunnelResponse__Output as _omni_insights_v1_GetFunnelResponse__Output } from '../../../omni/insights/v1/GetFunnelResponse';
 import type { GetIncrementalityRequest as _omni_insights_v1_GetIncrementalityRequest, GetIncrementalityRequest__Output as _omni_insights_v1_GetIncrementalityRequest__Output } from '../../../omni/insights/v1/GetIncrementalityRequest';
@@ -33,6 +37,24 @@ export interface InsightsServiceClient extends grpc.Client {
   getAttribution(argument: _omni_insights_v1_GetAttributionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_insights_v1_GetAttributionResponse__Output>): grpc.ClientUnaryCall;
   getAttribution(argument: _omni_insights_v1_GetAttributionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_insights_v1_GetAttributionResponse__Output>): grpc.ClientUnaryCall;
   getAttribution(argument: _omni_insights_v1_GetAttributionRequest, callback: grpc.requestCallback<_omni_insights_v1_GetAttributionResponse__Output>): grpc.ClientUnaryCall;
+  
+  GetCohorts(argument: _omni_insights_v1_GetCohortsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_insights_v1_GetCohortsResponse__Output>): grpc.ClientUnaryCall;
+  GetCohorts(argument: _omni_insights_v1_GetCohortsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_insights_v1_GetCohortsResponse__Output>): grpc.ClientUnaryCall;
+  GetCohorts(argument: _omni_insights_v1_GetCohortsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_insights_v1_GetCohortsResponse__Output>): grpc.ClientUnaryCall;
+  GetCohorts(argument: _omni_insights_v1_GetCohortsRequest, callback: grpc.requestCallback<_omni_insights_v1_GetCohortsResponse__Output>): grpc.ClientUnaryCall;
+  getCohorts(argument: _omni_insights_v1_GetCohortsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_insights_v1_GetCohortsResponse__Output>): grpc.ClientUnaryCall;
+  getCohorts(argument: _omni_insights_v1_GetCohortsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_insights_v1_GetCohortsResponse__Output>): grpc.ClientUnaryCall;
+  getCohorts(argument: _omni_insights_v1_GetCohortsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_insights_v1_GetCohortsResponse__Output>): grpc.ClientUnaryCall;
+  getCohorts(argument: _omni_insights_v1_GetCohortsRequest, callback: grpc.requestCallback<_omni_insights_v1_GetCohortsResponse__Output>): grpc.ClientUnaryCall;
+  
+  GetCustomerValue(argument: _omni_insights_v1_GetCustomerValueRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_insights_v1_GetCustomerValueResponse__Output>): grpc.ClientUnaryCall;
+  GetCustomerValue(argument: _omni_insights_v1_GetCustomerValueRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_insights_v1_GetCustomerValueResponse__Output>): grpc.ClientUnaryCall;
+  GetCustomerValue(argument: _omni_insights_v1_GetCustomerValueRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_insights_v1_GetCustomerValueResponse__Output>): grpc.ClientUnaryCall;
+  GetCustomerValue(argument: _omni_insights_v1_GetCustomerValueRequest, callback: grpc.requestCallback<_omni_insights_v1_GetCustomerValueResponse__Output>): grpc.ClientUnaryCall;
+  getCustomerValue(argument: _omni_insights_v1_GetCustomerValueRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_insights_v1_GetCustomerValueResponse__Output>): grpc.ClientUnaryCall;
+  getCustomerValue(argument: _omni_insights_v1_GetCustomerValueRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_insights_v1_GetCustomerValueResponse__Output>): grpc.ClientUnaryCall;
+  getCustomerValue(argument: _omni_insights_v1_GetCustomerValueRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_insights_v1_GetCustomerValueResponse__Output>): grpc.ClientUnaryCall;
+  getCustomerValue(argument: _omni_insights_v1_GetCustomerValueRequest, callback: grpc.requestCallback<_omni_insights_v1_GetCustomerValueResponse__Output>): grpc.ClientUnaryCall;
   
   GetFunnel(argument: _omni_insights_v1_GetFunnelRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_insights_v1_GetFunnelResponse__Output>): grpc.ClientUnaryCall;
   GetFunnel(argument: _omni_insights_v1_GetFunnelRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_insights_v1_GetFunnelResponse__Output>): grpc.ClientUnaryCall;
@@ -95,6 +117,10 @@ export interface InsightsServiceHandlers extends grpc.UntypedServiceImplementati
   
   GetAttribution: grpc.handleUnaryCall<_omni_insights_v1_GetAttributionRequest__Output, _omni_insights_v1_GetAttributionResponse>;
   
+  GetCohorts: grpc.handleUnaryCall<_omni_insights_v1_GetCohortsRequest__Output, _omni_insights_v1_GetCohortsResponse>;
+  
+  GetCustomerValue: grpc.handleUnaryCall<_omni_insights_v1_GetCustomerValueRequest__Output, _omni_insights_v1_GetCustomerValueResponse>;
+  
   GetFunnel: grpc.handleUnaryCall<_omni_insights_v1_GetFunnelRequest__Output, _omni_insights_v1_GetFunnelResponse>;
   
   GetIncrementality: grpc.handleUnaryCall<_omni_insights_v1_GetIncrementalityRequest__Output, _omni_insights_v1_GetIncrementalityResponse>;
@@ -112,6 +138,8 @@ export interface InsightsServiceHandlers extends grpc.UntypedServiceImplementati
 export interface InsightsServiceDefinition extends grpc.ServiceDefinition {
   ExportReport: MethodDefinition<_omni_insights_v1_ExportReportRequest, _omni_insights_v1_ExportReportResponse, _omni_insights_v1_ExportReportRequest__Output, _omni_insights_v1_ExportReportResponse__Output>
   GetAttribution: MethodDefinition<_omni_insights_v1_GetAttributionRequest, _omni_insights_v1_GetAttributionResponse, _omni_insights_v1_GetAttributionRequest__Output, _omni_insights_v1_GetAttributionResponse__Output>
+  GetCohorts: MethodDefinition<_omni_insights_v1_GetCohortsRequest, _omni_insights_v1_GetCohortsResponse, _omni_insights_v1_GetCohortsRequest__Output, _omni_insights_v1_GetCohortsResponse__Output>
+  GetCustomerValue: MethodDefinition<_omni_insights_v1_GetCustomerValueRequest, _omni_insights_v1_GetCustomerValueResponse, _omni_insights_v1_GetCustomerValueRequest__Output, _omni_insights_v1_GetCustomerValueResponse__Output>
   GetFunnel: MethodDefinition<_omni_insights_v1_GetFunnelRequest, _omni_insights_v1_GetFunnelResponse, _omni_insights_v1_GetFunnelRequest__Output, _omni_insights_v1_GetFunnelResponse__Output>
   GetIncrementality: MethodDefinition<_omni_insights_v1_GetIncrementalityRequest, _omni_insights_v1_GetIncrementalityResponse, _omni_insights_v1_GetIncrementalityRequest__Output, _omni_insights_v1_GetIncrementalityResponse__Output>
   GetKpis: MethodDefinition<_omni_insights_v1_GetKpisRequest, _omni_insights_v1_GetKpisResponse, _omni_insights_v1_GetKpisRequest__Output, _omni_insights_v1_GetKpisResponse__Output>

@@ -1,0 +1,13 @@
+// Original file: omni/identity/v1/identity.proto
+
+import type { ApiKey as _omni_identity_v1_ApiKey, ApiKey__Output as _omni_identity_v1_ApiKey__Output } from '../../../omni/identity/v1/ApiKey';
+
+export interface RotateApiKeyResponse {
+  'key'?: (_omni_identity_v1_ApiKey | null);
+  'secret'?: (string);
+}
+
+export interface RotateApiKeyResponse__Output {
+  'key': (_omni_identity_v1_ApiKey__Output | null);
+  'secret': (string);
+}

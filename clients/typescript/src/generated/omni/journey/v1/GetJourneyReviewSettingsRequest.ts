@@ -1,0 +1,8 @@
+// Original file: omni/journey/v1/journey.proto
+
+
+export interface GetJourneyReviewSettingsRequest {
+}
+
+export interface GetJourneyReviewSettingsRequest__Output {
+}

@@ -1,0 +1,11 @@
+// Original file: omni/journey/v1/journey.proto
+
+import type { JourneyReviewSettings as _omni_journey_v1_JourneyReviewSettings, JourneyReviewSettings__Output as _omni_journey_v1_JourneyReviewSettings__Output } from '../../../omni/journey/v1/JourneyReviewSettings';
+
+export interface UpdateJourneyReviewSettingsRequest {
+  'settings'?: (_omni_journey_v1_JourneyReviewSettings | null);
+}
+
+export interface UpdateJourneyReviewSettingsRequest__Output {
+  'settings': (_omni_journey_v1_JourneyReviewSettings__Output | null);
+}
