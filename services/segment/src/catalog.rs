@@ -12,6 +12,7 @@
 //! id the cache does not know (see [`Catalog::compiled_with`]).
 
 use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, PoisonError, RwLock};
 
 use omni_common::clock::SharedClock;
@@ -197,6 +198,10 @@ pub struct Catalog {
     store: SegmentStore,
     clock: SharedClock,
     cache: RwLock<HashMap<WorkspaceId, Arc<WorkspaceCatalog>>>,
+    /// Bumped (under the cache's write lock) by every invalidation: a reload that read
+    /// SQL before a change was committed must not cache what it read after the change
+    /// invalidated the entry.
+    invalidations: AtomicU64,
 }
 
 impl Catalog {
@@ -206,6 +211,7 @@ impl Catalog {
             store,
             clock,
             cache: RwLock::new(HashMap::new()),
+            invalidations: AtomicU64::new(0),
         }
     }
 
@@ -385,6 +391,25 @@ impl Catalog {
 
     /// Loads and compiles the workspace's definitions from SQL and caches them.
     pub async fn reload(&self, ws: &WorkspaceId) -> Result<Arc<WorkspaceCatalog>, Error> {
+        let generation = self.invalidations.load(Ordering::Acquire);
+        let fresh = Arc::new(self.load(ws).await?);
+        self.cache_if_current(ws, generation, &fresh);
+        Ok(fresh)
+    }
+
+    /// Caches `loaded` unless a change invalidated the workspace since `generation` was
+    /// read (before the SQL reads began): what such a reload read may predate the
+    /// change, and caching it would hide the change until the entry expires. The
+    /// caller still uses what it read — it asked before that change was saved.
+    fn cache_if_current(&self, ws: &WorkspaceId, generation: u64, loaded: &Arc<WorkspaceCatalog>) {
+        let mut cache = self.cache.write().unwrap_or_else(PoisonError::into_inner);
+        if self.invalidations.load(Ordering::Acquire) == generation {
+            cache.insert(ws.clone(), Arc::clone(loaded));
+        }
+    }
+
+    /// Reads and compiles the workspace's definitions from SQL.
+    async fn load(&self, ws: &WorkspaceId) -> Result<WorkspaceCatalog, Error> {
         let loaded_ms = self.clock.now_ms();
         let traits = self
             .store
@@ -443,12 +468,7 @@ impl Catalog {
             }
         }
         catalog.segments = dependency_order(compiled);
-        let fresh = Arc::new(catalog);
-        self.cache
-            .write()
-            .unwrap_or_else(PoisonError::into_inner)
-            .insert(ws.clone(), Arc::clone(&fresh));
-        Ok(fresh)
+        Ok(catalog)
     }
 
     /// Stores the workspace's lifecycle settings (validated first).
@@ -475,10 +495,9 @@ impl Catalog {
     }
 
     fn invalidate(&self, ws: &WorkspaceId) {
-        self.cache
-            .write()
-            .unwrap_or_else(PoisonError::into_inner)
-            .remove(ws);
+        let mut cache = self.cache.write().unwrap_or_else(PoisonError::into_inner);
+        self.invalidations.fetch_add(1, Ordering::AcqRel);
+        cache.remove(ws);
     }
 }
 
@@ -522,4 +541,60 @@ fn dependency_order(segments: Vec<CompiledSegment>) -> Vec<CompiledSegment> {
     }
     ordered.extend(remaining);
     ordered
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use omni_common::clock::SharedClock;
+    use omni_common::ids::WorkspaceId;
+
+    use super::Catalog;
+    use crate::segment::NewSegment;
+    use crate::store::SegmentStore;
+
+    fn segment(name: &str, expression: &str) -> NewSegment {
+        NewSegment {
+            display_name: name.to_owned(),
+            expression: expression.to_owned(),
+        }
+    }
+
+    /// A reload whose SQL reads began before a segment was created, and that finishes
+    /// after, must not put its stale view in the cache: the segment would be ignored
+    /// by every evaluation until the entry expired (forever under a frozen clock).
+    #[tokio::test]
+    async fn a_reload_overtaken_by_a_change_is_not_cached() -> anyhow::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let url = format!("sqlite://{}/seg.db?mode=rwc", dir.path().display());
+        let db = omni_storage::connect(&url).await?;
+        omni_storage::migrate(&db, "segment", crate::store::MIGRATIONS).await?;
+        let store = SegmentStore::new(db);
+        let clock: SharedClock = Arc::new(omni_common::clock::ManualClock::new(1_000_000));
+        let catalog = Catalog::new(store, clock.clone());
+        let ws = WorkspaceId::new("ws_race");
+
+        // The slow reload reads before the change and caches after it.
+        let generation = catalog
+            .invalidations
+            .load(std::sync::atomic::Ordering::Acquire);
+        let before = Arc::new(catalog.load(&ws).await?);
+        let (created, _) = catalog
+            .create(&ws, segment("Gold", "traits.tier == 'gold'"), None)
+            .await?;
+        catalog.cache_if_current(&ws, generation, &before);
+
+        let seen = catalog.compiled(&ws).await?;
+        assert!(
+            seen.get(created.id.as_str()).is_some(),
+            "the catalog must include the segment created after the slow reload began"
+        );
+        assert_eq!(
+            clock.now_ms(),
+            1_000_000,
+            "the entry did not expire by time"
+        );
+        Ok(())
+    }
 }

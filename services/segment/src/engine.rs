@@ -21,6 +21,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::Arc;
 
 use chrono::{TimeZone, Utc};
+use futures::future::try_join_all;
 use omni_bus::{Bus, Topic};
 use omni_common::clock::SharedClock;
 use omni_common::convert::{struct_to_json, to_timestamp};
@@ -418,10 +419,8 @@ impl Engine {
         }
         drop(scope);
         let mut outcome = Outcome::default();
-        for change in changes {
-            self.apply(ws, &customer, change, trigger, &mut outcome)
-                .await?;
-        }
+        self.apply(ws, &customer, changes, trigger, &mut outcome)
+            .await?;
         self.state
             .set_versions(ws.as_str(), &customer, &evaluated_versions)
             .await?;
@@ -622,52 +621,74 @@ impl Engine {
         Ok(set.into_keys().chain(remove).collect())
     }
 
+    /// Applies one evaluation's membership changes of `customer`, each step for all
+    /// changes at once (the commands go out back to back on the multiplexed
+    /// connections, in the changes' order, instead of one round trip per change):
+    /// member sets and daily sizes, then the membership compare-and-set, then, for
+    /// the changes that took, the transitions and then the `MembershipChanged`
+    /// messages — the same writes, in the same order per change, as one by one.
     async fn apply(
         &self,
         ws: &WorkspaceId,
         customer: &str,
-        change: Change,
+        changes: Vec<Change>,
         trigger: Trigger<'_>,
         outcome: &mut Outcome,
     ) -> Result<(), Error> {
-        let now_ms = self.clock.now_ms();
-        self.state
-            .index_member(
-                ws.as_str(),
-                &change.segment_id,
-                customer,
-                change.entered,
-                &day_of(now_ms),
-            )
-            .await?;
-        let changed = self
-            .profiles
-            .set_membership(
-                ws.as_str(),
-                customer,
-                &change.segment_id,
-                change.entered,
-                now_ms,
-            )
-            .await?;
-        if !changed {
+        if changes.is_empty() {
             return Ok(());
         }
-        self.record_change(
-            ws,
-            customer,
-            &change.segment_id,
-            change.version,
-            change.entered,
-            trigger.reason,
-            trigger.cause,
-            now_ms,
-        )
+        let now_ms = self.clock.now_ms();
+        let day = day_of(now_ms);
+        try_join_all(changes.iter().map(|c| {
+            self.state
+                .index_member(ws.as_str(), &c.segment_id, customer, c.entered, &day)
+        }))
         .await?;
-        if change.entered {
-            outcome.entered.push(change.segment_id);
-        } else {
-            outcome.exited.push(change.segment_id);
+        let took = try_join_all(changes.iter().map(|c| {
+            self.profiles
+                .set_membership(ws.as_str(), customer, &c.segment_id, c.entered, now_ms)
+        }))
+        .await?;
+        let applied: Vec<Change> = changes
+            .into_iter()
+            .zip(took)
+            .filter_map(|(c, took)| took.then_some(c))
+            .collect();
+        try_join_all(applied.iter().map(|c| {
+            tracing::debug!(workspace = %ws, customer, segment = %c.segment_id,
+                entered = c.entered, reason = ?trigger.reason, "membership changed");
+            let t = transition(
+                customer,
+                &c.segment_id,
+                c.version,
+                c.entered,
+                trigger.reason,
+                trigger.cause,
+                now_ms,
+            );
+            async move { self.state.record_transition(ws.as_str(), &t).await }
+        }))
+        .await?;
+        try_join_all(applied.iter().map(|c| {
+            let msg = membership_changed(
+                ws,
+                customer,
+                &c.segment_id,
+                c.version,
+                c.entered,
+                trigger.cause,
+                now_ms,
+            );
+            async move { self.bus.publish(Topic::MembershipChanged, &msg).await }
+        }))
+        .await?;
+        for c in applied {
+            if c.entered {
+                outcome.entered.push(c.segment_id);
+            } else {
+                outcome.exited.push(c.segment_id);
+            }
         }
         Ok(())
     }
@@ -692,26 +713,12 @@ impl Engine {
         self.state
             .record_transition(
                 ws.as_str(),
-                &Transition {
-                    customer_id: customer.to_owned(),
-                    segment_id: segment_id.to_owned(),
-                    entered,
-                    reason: reason as i32,
-                    version,
-                    time_ms: now_ms,
-                    cause: cause.to_owned(),
-                },
+                &transition(
+                    customer, segment_id, version, entered, reason, cause, now_ms,
+                ),
             )
             .await?;
-        let msg = MembershipChanged {
-            workspace_id: ws.to_string(),
-            customer_id: customer.to_owned(),
-            segment_id: segment_id.to_owned(),
-            entered,
-            segment_version: version,
-            time: Some(to_timestamp(now_ms)),
-            cause_event_id: cause.to_owned(),
-        };
+        let msg = membership_changed(ws, customer, segment_id, version, entered, cause, now_ms);
         self.bus.publish(Topic::MembershipChanged, &msg).await?;
         Ok(())
     }
@@ -737,16 +744,16 @@ impl Engine {
             force: None,
         };
         let mut outcome = Outcome::default();
-        for segment_id in current.into_keys() {
-            let version = catalog.get(&segment_id).map_or(0, |s| s.segment.version);
-            let change = Change {
+        let changes = current
+            .into_keys()
+            .map(|segment_id| Change {
+                version: catalog.get(&segment_id).map_or(0, |s| s.segment.version),
                 segment_id,
-                version,
                 entered: false,
-            };
-            self.apply(ws, customer, change, trigger, &mut outcome)
-                .await?;
-        }
+            })
+            .collect();
+        self.apply(ws, customer, changes, trigger, &mut outcome)
+            .await?;
         let trait_ids: Vec<String> = catalog
             .traits
             .iter()
@@ -802,6 +809,48 @@ impl Engine {
             ("builtins", builtins_value(builtins.as_ref())),
         ];
         Ok(Some(self.evaluator.eval_bool(expression, &vars)))
+    }
+}
+
+/// The changes-stream record of one membership change.
+fn transition(
+    customer: &str,
+    segment_id: &str,
+    version: i64,
+    entered: bool,
+    reason: Reason,
+    cause: &str,
+    now_ms: i64,
+) -> Transition {
+    Transition {
+        customer_id: customer.to_owned(),
+        segment_id: segment_id.to_owned(),
+        entered,
+        reason: reason as i32,
+        version,
+        time_ms: now_ms,
+        cause: cause.to_owned(),
+    }
+}
+
+/// The bus message of one membership change.
+fn membership_changed(
+    ws: &WorkspaceId,
+    customer: &str,
+    segment_id: &str,
+    version: i64,
+    entered: bool,
+    cause: &str,
+    now_ms: i64,
+) -> MembershipChanged {
+    MembershipChanged {
+        workspace_id: ws.to_string(),
+        customer_id: customer.to_owned(),
+        segment_id: segment_id.to_owned(),
+        entered,
+        segment_version: version,
+        time: Some(to_timestamp(now_ms)),
+        cause_event_id: cause.to_owned(),
     }
 }
 

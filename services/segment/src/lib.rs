@@ -98,10 +98,9 @@ pub async fn run_with_clock(
     let mut options =
         ConsumerOptions::new(worker::GROUP, omni_common::server::replica_name("segment"));
     options.reclaim_idle = Duration::from_millis(settings.worker.reclaim_idle_ms);
-    workers.spawn(worker::run(
+    workers.spawn(worker::run_events(
         Arc::clone(&membership),
         bus.clone(),
-        Topic::EventIngested,
         options.clone(),
         stop.clone(),
     ));

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use chrono::{Duration as Days, NaiveDate};
 use futures::{Stream, StreamExt as _};
+use omni_bus::audit::Change;
 use omni_common::auth::caller;
 use omni_common::convert::to_timestamp;
 use omni_common::ids::WorkspaceId;
@@ -91,8 +92,20 @@ impl SegmentService for SegmentApi {
         } else {
             None
         };
+        let proto = convert::segment_to_proto(&segment);
+        if created {
+            Change::new(
+                "segment",
+                "segment.created",
+                "segment",
+                segment.id.to_string(),
+            )
+            .after_proto(&proto)
+            .publish(self.engine.bus(), &caller)
+            .await;
+        }
         Ok(Response::new(pb::CreateSegmentResponse {
-            segment: Some(convert::segment_to_proto(&segment)),
+            segment: Some(proto),
             recompute: recompute.as_ref().map(convert::recompute_to_proto),
         }))
     }
@@ -166,8 +179,26 @@ impl SegmentService for SegmentApi {
             .update(&caller.workspace, update)
             .await?;
         let recompute = self.recomputer.start(&caller.workspace, &segment).await?;
+        let proto = convert::segment_to_proto(&segment);
+        let catalog = self.engine.catalog();
+        let mut change = Change::new(
+            "segment",
+            "segment.updated",
+            "segment",
+            segment.id.to_string(),
+        );
+        if let Ok(before) = catalog
+            .get_version(&caller.workspace, &segment.id, segment.version - 1)
+            .await
+        {
+            change = change.before_proto(&convert::segment_to_proto(&before));
+        }
+        change
+            .after_proto(&proto)
+            .publish(self.engine.bus(), &caller)
+            .await;
         Ok(Response::new(pb::UpdateSegmentResponse {
-            segment: Some(convert::segment_to_proto(&segment)),
+            segment: Some(proto),
             recompute: Some(convert::recompute_to_proto(&recompute)),
         }))
     }
@@ -219,8 +250,18 @@ impl SegmentService for SegmentApi {
                 convert::optional(&req.idempotency_key),
             )
             .await?;
+        let proto = convert::computed_trait_to_proto(&created);
+        Change::new(
+            "segment",
+            "computed_trait.created",
+            "computed_trait",
+            created.id.to_string(),
+        )
+        .after_proto(&proto)
+        .publish(self.engine.bus(), &caller)
+        .await;
         Ok(Response::new(pb::CreateComputedTraitResponse {
-            computed_trait: Some(convert::computed_trait_to_proto(&created)),
+            computed_trait: Some(proto),
         }))
     }
 

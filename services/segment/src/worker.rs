@@ -6,8 +6,12 @@
 //! computed traits once per event id, and a membership change is published only when
 //! the membership write changed something.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
+
+use futures::{StreamExt as _, TryStreamExt as _};
+use tracing::Instrument as _;
 
 use omni_bus::{Bus, ConsumerOptions, Delivery, Topic};
 use omni_common::ids::WorkspaceId;
@@ -22,6 +26,8 @@ pub const GROUP: &str = "segment";
 
 /// How often the schedule of due re-evaluations is polled.
 pub const DUE_POLL: Duration = Duration::from_millis(200);
+/// Customers whose events of one batch are evaluated at the same time.
+pub const EVENT_CONCURRENCY: usize = 32;
 /// Most re-evaluations claimed per poll.
 pub const DUE_BATCH: usize = 200;
 /// How long a failed scheduled re-evaluation waits before it is retried.
@@ -64,6 +70,69 @@ impl Membership {
         Ok(())
     }
 
+    /// Handles a batch of `EventIngested` deliveries (in stream order): the events of
+    /// one customer one after another, in order, and different customers
+    /// concurrently (at most [`EVENT_CONCURRENCY`] at once), each in its own
+    /// `bus.deliver` span continuing the event's trace. An event that merged customers
+    /// is a barrier: what precedes it finishes first, it runs alone, then the rest —
+    /// so the events of a merged-away id never race its clearing. Fails if any event
+    /// failed (the bus then hands each entry over again alone; handling is
+    /// idempotent).
+    pub async fn handle_batch(&self, deliveries: Vec<Delivery>) -> Result<(), Error> {
+        let mut run: Vec<(Delivery, EventIngested)> = Vec::new();
+        for delivery in deliveries {
+            let msg: EventIngested = delivery.decode()?;
+            if msg.workspace_id.is_empty() || msg.customer_id.is_empty() {
+                tracing::warn!(entry = %delivery.id, "EventIngested without workspace or customer; skipped");
+                continue;
+            }
+            if msg.merged_customer_ids.is_empty() {
+                run.push((delivery, msg));
+                continue;
+            }
+            self.handle_concurrently(std::mem::take(&mut run)).await?;
+            self.on_event_in_span(&delivery, &msg).await?;
+        }
+        self.handle_concurrently(run).await
+    }
+
+    /// Handles `events` (none of which merged customers): per customer in order,
+    /// customers concurrently.
+    async fn handle_concurrently(
+        &self,
+        events: Vec<(Delivery, EventIngested)>,
+    ) -> Result<(), Error> {
+        let mut by_customer: Vec<Vec<(Delivery, EventIngested)>> = Vec::new();
+        let mut index: HashMap<(String, String), usize> = HashMap::new();
+        for (delivery, msg) in events {
+            let key = (msg.workspace_id.clone(), msg.customer_id.clone());
+            let at = *index.entry(key).or_insert_with(|| {
+                by_customer.push(Vec::new());
+                by_customer.len() - 1
+            });
+            by_customer[at].push((delivery, msg));
+        }
+        futures::stream::iter(by_customer)
+            .map(|events| async move {
+                for (delivery, msg) in &events {
+                    self.on_event_in_span(delivery, msg).await?;
+                }
+                Ok::<(), Error>(())
+            })
+            .buffer_unordered(EVENT_CONCURRENCY)
+            .try_collect::<()>()
+            .await
+    }
+
+    async fn on_event_in_span(
+        &self,
+        delivery: &Delivery,
+        msg: &EventIngested,
+    ) -> Result<(), Error> {
+        let span = omni_bus::delivery_span(Topic::EventIngested, GROUP, delivery);
+        self.on_event(msg).instrument(span).await
+    }
+
     /// Handles one bus delivery of `CustomerErased`: every membership of the erased
     /// customer and of the ids merged into it is removed (with an exit published, so
     /// journeys waiting on the segment see the customer leave).
@@ -81,6 +150,41 @@ impl Membership {
                 .await?;
         }
         Ok(())
+    }
+}
+
+/// Consumes [`Topic::EventIngested`] in batches ([`Membership::handle_batch`]) as group
+/// [`GROUP`] until `shutdown`, restarting the consumer after a pause if the bus fails.
+pub async fn run_events(
+    membership: Arc<Membership>,
+    bus: Bus,
+    options: ConsumerOptions,
+    shutdown: CancellationToken,
+) -> Result<(), Error> {
+    loop {
+        let m = Arc::clone(&membership);
+        let handler = move |deliveries: Vec<Delivery>| {
+            let m = Arc::clone(&m);
+            async move { m.handle_batch(deliveries).await }
+        };
+        let result = omni_bus::consume_batch(
+            bus.clone(),
+            Topic::EventIngested,
+            options.clone(),
+            shutdown.clone(),
+            handler,
+        )
+        .await;
+        match result {
+            Ok(()) => return Ok(()),
+            Err(e) => {
+                tracing::warn!(error = %e, "segment event consumer failed; restarting");
+                tokio::select! {
+                    () = shutdown.cancelled() => return Ok(()),
+                    () = tokio::time::sleep(Duration::from_secs(1)) => {}
+                }
+            }
+        }
     }
 }
 

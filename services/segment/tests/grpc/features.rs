@@ -1016,3 +1016,75 @@ async fn a_recompute_racing_the_event_stream_ends_like_a_serial_run() -> anyhow:
     }
     h.stop().await
 }
+
+/// Many customers' events published back to back reach the worker in batches; each
+/// customer's events must still be applied in order, once each, while customers are
+/// evaluated concurrently: the final membership follows each customer's last event,
+/// and every customer's transitions alternate enter/exit with none doubled.
+#[tokio::test]
+async fn batched_events_of_many_customers_apply_in_order_per_customer() -> anyhow::Result<()> {
+    let mut h = Harness::start().await?;
+    let mut changes = h.watch_changes();
+    h.create_trait(ct("last_sku", Aggregation::Last, "purchase", "sku", None))
+        .await?;
+    let seg = h
+        .create("Last bought B", "computed.last_sku == 'B'", "")
+        .await?;
+    let customers = 40;
+    let rounds = 6;
+    let now = chrono::Utc::now().timestamp_millis();
+    // Round r: sku B on even rounds, A on odd; the last round (odd) leaves odd
+    // customers on A, and even customers get one extra B at the end.
+    for r in 0..rounds {
+        for c in 0..customers {
+            let sku = if r % 2 == 0 { "B" } else { "A" };
+            h.track_at(
+                &format!("c_batch_{c}"),
+                &format!("e_{c}_{r}"),
+                "purchase",
+                json!({}),
+                json!({ "sku": sku }),
+                now - 10_000 + (r * 100) as i64,
+            )
+            .await?;
+        }
+    }
+    for c in (0..customers).step_by(2) {
+        h.track_at(
+            &format!("c_batch_{c}"),
+            &format!("e_{c}_last"),
+            "purchase",
+            json!({}),
+            json!({ "sku": "B" }),
+            now - 1_000,
+        )
+        .await?;
+    }
+    // Every customer entered on round 0 and left on round 1, ..., so the expected
+    // transitions are: rounds (6) changes each, plus one more enter for even customers.
+    let expected_total = customers * rounds + customers / 2;
+    let mut per_customer: std::collections::HashMap<String, Vec<bool>> = Default::default();
+    for _ in 0..expected_total {
+        let change = next_change(&mut changes).await?;
+        assert_eq!(change.segment_id, seg.segment_id);
+        per_customer
+            .entry(change.customer_id)
+            .or_default()
+            .push(change.entered);
+    }
+    for c in 0..customers {
+        let id = format!("c_batch_{c}");
+        let seen = per_customer.get(&id).cloned().unwrap_or_default();
+        let want: Vec<bool> = (0..rounds + usize::from(c % 2 == 0))
+            .map(|i| i % 2 == 0)
+            .collect();
+        assert_eq!(seen, want, "transitions of {id}");
+        let member = h
+            .memberships(&id)
+            .await?
+            .iter()
+            .any(|m| m.segment_id == seg.segment_id);
+        assert_eq!(member, c % 2 == 0, "final membership of {id}");
+    }
+    Ok(())
+}
