@@ -12,7 +12,12 @@
 //! is the point of acceptance; a background outbox worker finishes the Redis/bus steps
 //! of any event whose Track could not.
 
+pub mod access;
 mod activity;
+mod batch;
+#[cfg(test)]
+mod batch_equivalence;
+mod batch_store;
 mod consent;
 mod convert;
 mod convert_profile;
@@ -42,6 +47,7 @@ use omni_common::config::Settings;
 use omni_common::server::{ServeOptions, serve};
 use omni_common::shutdown::CancellationToken;
 use omni_profile_store::ProfileStore;
+use omni_proto::identity::v1::access_service_server::AccessServiceServer;
 use omni_proto::identity::v1::identity_service_server::IdentityServiceServer;
 use tokio::net::TcpListener;
 use tokio::task::JoinSet;
@@ -54,6 +60,8 @@ use crate::service::Identity;
 
 /// Fully-qualified gRPC name of the service, as reported by health checks.
 pub const SERVICE_NAME: &str = "omni.identity.v1.IdentityService";
+/// Fully-qualified gRPC name of the API-key and audit-log service identity also serves.
+pub const ACCESS_SERVICE_NAME: &str = "omni.identity.v1.AccessService";
 
 /// The identity database: `identity.database_url`, else `identity.db` in the data dir.
 fn database_url(settings: &Settings) -> String {
@@ -123,12 +131,31 @@ pub async fn run(
         stop_workers.clone(),
     ));
 
+    // API keys are re-mirrored before serving; the audit writer runs with the workers.
+    let access = access::Access::new(
+        outbox.db.clone(),
+        redis.clone(),
+        outbox.bus.clone(),
+        clock.clone(),
+    );
+    let mirrored = access.start().await?;
+    tracing::info!(keys = mirrored, "API keys mirrored");
+    let audit_bus = Bus::connect(&settings.redis.url).await?;
+    let audit_writer = access
+        .clone()
+        .consume_audit(audit_bus, stop_workers.clone());
+    workers.spawn(async move {
+        if let Err(e) = audit_writer.await {
+            tracing::error!(error = %e, "audit log writer stopped");
+        }
+    });
     let routes =
-        tonic::service::Routes::new(IdentityServiceServer::new(Identity::new(outbox, clock)));
+        tonic::service::Routes::new(IdentityServiceServer::new(Identity::new(outbox, clock)))
+            .add_service(AccessServiceServer::new(access));
     let served = serve(
         ServeOptions {
             name: "identity",
-            service_names: vec![SERVICE_NAME],
+            service_names: vec![SERVICE_NAME, ACCESS_SERVICE_NAME],
             listener,
             settings: &settings,
             redis,

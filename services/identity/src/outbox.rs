@@ -20,7 +20,7 @@
 //! The Redis step targets the customer the event's customer is *now* (following
 //! merges in SQL), so an event applied late lands on the surviving profile.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::time::Duration;
 
 use futures_util::future::join_all;
@@ -113,20 +113,16 @@ impl Outbox {
         ws: &str,
         items: &[(&TrackedEvent, &Outcome)],
     ) -> Result<(), Error> {
-        let mut survivor_of: HashMap<&CustomerId, CustomerId> = HashMap::new();
+        // The live customer of every event, with one query (merge chains are one hop).
+        let customers: BTreeSet<&CustomerId> = items.iter().map(|(_, o)| &o.customer_id).collect();
+        let survivor_of = crate::batch_store::live_customers(&self.db, ws, &customers).await?;
         let mut groups: Vec<(CustomerId, Vec<usize>)> = Vec::new();
         let mut group_of: HashMap<CustomerId, usize> = HashMap::new();
         for (i, (_, outcome)) in items.iter().enumerate() {
-            let current = match survivor_of.get(&outcome.customer_id) {
-                Some(c) => c.clone(),
-                None => {
-                    let c = store::resolve_customer(&self.db, ws, &outcome.customer_id)
-                        .await?
-                        .unwrap_or_else(|| outcome.customer_id.clone());
-                    survivor_of.insert(&outcome.customer_id, c.clone());
-                    c
-                }
-            };
+            let current = survivor_of
+                .get(&outcome.customer_id)
+                .cloned()
+                .unwrap_or_else(|| outcome.customer_id.clone());
             let g = *group_of.entry(current.clone()).or_insert_with(|| {
                 groups.push((current, Vec::new()));
                 groups.len() - 1

@@ -27,7 +27,7 @@ use std::collections::BTreeSet;
 
 use omni_common::ids::CustomerId;
 use omni_storage::Db;
-use sea_orm::{ConnectionTrait as _, DatabaseTransaction, TransactionTrait};
+use sea_orm::{DatabaseTransaction, TransactionTrait};
 
 use crate::Error;
 use crate::crypto::IdCrypto;
@@ -129,11 +129,12 @@ pub async fn track(
 }
 
 /// Resolves and stores a batch of events in one SQL transaction, in order; idempotent
-/// by event id like [`track`]. One commit for the whole batch is what makes
-/// `TrackBatch` fast.
+/// by event id like [`track`]. One commit for the whole batch, and multi-row
+/// statements for the events that need no merge decision (`crate::batch`), are what
+/// make `TrackBatch` fast.
 ///
 /// On Postgres, the customers the batch's identifiers already point at are row-locked
-/// up front in id order, so two concurrent batches cannot deadlock on them. If anything
+/// up front in id order, so two concurrent batches rarely deadlock on them. If anything
 /// in the batch transaction fails (an event's error, a deadlock over new identifiers
 /// with another batch, the commit), it is rolled back and each event is tracked on its
 /// own with [`track`] instead: the same answers, per event, as one-by-one Track.
@@ -142,7 +143,7 @@ pub async fn track_many(
     ctx: &TrackContext<'_>,
     events: &[&TrackedEvent],
 ) -> Vec<Result<Tracked, Error>> {
-    match track_many_in_one(db, ctx, events).await {
+    match crate::batch::track_many_in_one(db, ctx, events).await {
         Ok(results) => results,
         Err(e) => {
             tracing::debug!(error = %e, events = events.len(), "batch transaction failed; tracking one by one");
@@ -153,63 +154,6 @@ pub async fn track_many(
             out
         }
     }
-}
-
-async fn track_many_in_one(
-    db: &Db,
-    ctx: &TrackContext<'_>,
-    events: &[&TrackedEvent],
-) -> Result<Vec<Result<Tracked, Error>>, Error> {
-    let txn = db.begin().await?;
-    if txn.get_database_backend() == sea_orm::DatabaseBackend::Postgres {
-        lock_known_customers(&txn, ctx, events).await?;
-    }
-    let mut resolved: Vec<Option<Outcome>> = Vec::with_capacity(events.len());
-    for event in events {
-        // Any error (contention, a deadlock with another batch, a bad row) abandons the
-        // batch transaction; the caller then tracks each event alone, which retries
-        // and reports errors per event exactly as Track does.
-        resolved.push(resolve_in(&txn, ctx, event).await?);
-    }
-    txn.commit().await?;
-    let mut out = Vec::with_capacity(events.len());
-    for (event, result) in events.iter().zip(resolved) {
-        out.push(match result {
-            Some(outcome) => Ok(Tracked {
-                outcome,
-                duplicate: false,
-            }),
-            None => store::event_outcome(db, ctx.crypto, ctx.workspace, &event.event_id)
-                .await
-                .and_then(|o| o.ok_or(Error::Contention))
-                .map(|outcome| Tracked {
-                    outcome,
-                    duplicate: true,
-                }),
-        });
-    }
-    Ok(out)
-}
-
-/// Row-locks, in id order, every live customer an identifier of `events` points at.
-async fn lock_known_customers(
-    txn: &DatabaseTransaction,
-    ctx: &TrackContext<'_>,
-    events: &[&TrackedEvent],
-) -> Result<(), Error> {
-    let mut known = BTreeSet::new();
-    for event in events {
-        for id in &event.identifiers {
-            if let Some(c) = store::lookup_identifier(txn, ctx.crypto, ctx.workspace, id).await? {
-                known.insert(c);
-            }
-        }
-    }
-    for c in &known {
-        // A customer merged away meanwhile is skipped here; its event retries inside.
-        store::lock_customer(txn, ctx.workspace, c, ctx.now_ms).await?;
-    }
-    Ok(())
 }
 
 /// A limit a merge or an attachment would break.
@@ -313,7 +257,7 @@ pub async fn separation_violation(
 }
 
 /// One attempt; `None` when the event id is already taken (a duplicate).
-async fn resolve_in(
+pub(crate) async fn resolve_in(
     txn: &DatabaseTransaction,
     ctx: &TrackContext<'_>,
     event: &TrackedEvent,

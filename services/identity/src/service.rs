@@ -443,8 +443,14 @@ impl IdentityService for Identity {
         let current = self.rules(ws).await?;
         let next = convert::rules_from_update(&current, request.get_ref(), self.clock.now_ms())?;
         store::put_rules(&self.outbox.db, ws, &next, &caller.key_id).await?;
+        let rules = convert::rules_to_proto(&next);
+        omni_bus::audit::Change::new("identity", "identity_rules.updated", "identity_rules", ws)
+            .before_proto(&convert::rules_to_proto(&current))
+            .after_proto(&rules)
+            .publish(&self.outbox.bus, &caller)
+            .await;
         Ok(Response::new(pb::UpdateIdentityRulesResponse {
-            rules: Some(convert::rules_to_proto(&next)),
+            rules: Some(rules),
         }))
     }
 

@@ -477,24 +477,24 @@ async fn seal_legacy_json(
 }
 
 /// Labels (associated data) of the sealed whole-column values.
-const EVENT_PAYLOAD: &str = "events.payload";
+pub(crate) const EVENT_PAYLOAD: &str = "events.payload";
 const UPDATE_REQUEST: &str = "trait_updates.request";
 const UPDATE_PAYLOAD: &str = "trait_updates.payload";
 const CONFLICT_REASON: &str = "conflicts.reason";
 
-fn st(conn: &impl ConnectionTrait, sql: &str, values: Vec<Value>) -> Statement {
+pub(crate) fn st(conn: &impl ConnectionTrait, sql: &str, values: Vec<Value>) -> Statement {
     omni_storage::stmt(conn.get_database_backend(), sql, values)
 }
 
-fn s(v: &str) -> Value {
+pub(crate) fn s(v: &str) -> Value {
     v.to_owned().into()
 }
 
-fn get_str(row: &QueryResult, col: &str) -> Result<String, Error> {
+pub(crate) fn get_str(row: &QueryResult, col: &str) -> Result<String, Error> {
     Ok(row.try_get::<String>("", col)?)
 }
 
-fn get_i64(row: &QueryResult, col: &str) -> Result<i64, Error> {
+pub(crate) fn get_i64(row: &QueryResult, col: &str) -> Result<i64, Error> {
     Ok(row.try_get::<i64>("", col)?)
 }
 
@@ -523,7 +523,11 @@ pub async fn event_outcome(
 }
 
 /// `events.result` as stored: the outcome with its email and phone values sealed.
-fn outcome_to_stored(crypto: &IdCrypto, ws: &str, outcome: &Outcome) -> Result<String, Error> {
+pub(crate) fn outcome_to_stored(
+    crypto: &IdCrypto,
+    ws: &str,
+    outcome: &Outcome,
+) -> Result<String, Error> {
     let mut o = outcome.clone();
     o.profile_identifiers = crypto.seal_list(ws, &o.profile_identifiers)?;
     o.ignored_identifiers = crypto.seal_list(ws, &o.ignored_identifiers)?;
