@@ -11,7 +11,10 @@
 //! Then, in the same run:
 //!
 //! 1. **baseline**: a bare bus consumer group (omni-bus `consume`, decode only) reads
-//!    the whole stream — the ceiling of one consumer on this machine;
+//!    the whole stream — the ceiling of one consumer on this machine; then the same
+//!    with `consume_batch` (500 entries per read and per `XACK`);
+//!    **before**: the store path insights used before batching (`consume` and one
+//!    transaction per event), on the first `--per-event` entries;
 //! 2. **insights**: the service starts as `omni up` runs it (SQLite, or Postgres with
 //!    `--postgres`, in a fresh database on the server `OMNI_TEST_DATABASE_URL` names)
 //!    and its group consumes the stream; events/s is measured until its lag and
@@ -58,6 +61,24 @@ struct Args {
     /// Use Postgres instead of SQLite for the service's database.
     #[arg(long)]
     postgres: bool,
+    /// Entries applied by the per-event path (one transaction and one XACK per
+    /// event, as insights ingested before batching) before it is stopped.
+    #[arg(long, default_value_t = 20_000)]
+    per_event: u64,
+}
+
+/// A fresh database for one phase: a SQLite file in `dir`, or a new Postgres database.
+async fn fresh_database(args: &Args, dir: &std::path::Path, name: &str) -> anyhow::Result<String> {
+    Ok(if args.postgres {
+        anyhow::ensure!(
+            std::env::var(omni_testkit::TEST_DATABASE_URL_ENV).is_ok(),
+            "--postgres needs {} (an admin Postgres URL)",
+            omni_testkit::TEST_DATABASE_URL_ENV
+        );
+        omni_testkit::database_url(name).await?
+    } else {
+        format!("sqlite://{}/{name}.db?mode=rwc", dir.display())
+    })
 }
 
 fn text(v: &str) -> prost_types::Value {
@@ -194,19 +215,86 @@ async fn main() -> anyhow::Result<()> {
         base_secs
     );
 
-    // 2. The insights service consuming the same stream.
-    let mut settings = Settings::for_tests(&redis_server.url);
+    // 1b. Baseline: a bare batched consumer group (500 entries per read and XACK).
+    let stop = CancellationToken::new();
+    let seen = Arc::new(AtomicU64::new(0));
+    let counter = Arc::clone(&seen);
+    let t = Instant::now();
+    let mut options = ConsumerOptions::new("bench-batch-baseline", "bench-1");
+    options.batch = omni_insights::worker::EVENT_BATCH;
+    let baseline = tokio::spawn(omni_bus::consume_batch(
+        Bus::new(redis.clone()),
+        Topic::EventIngested,
+        options,
+        stop.clone(),
+        move |batch: Vec<Delivery>| {
+            let counter = Arc::clone(&counter);
+            async move {
+                for d in &batch {
+                    d.decode::<EventIngested>()?;
+                }
+                counter.fetch_add(batch.len() as u64, Ordering::Relaxed);
+                Ok::<(), omni_bus::Error>(())
+            }
+        },
+    ));
+    drained(&mut redis, "bench-batch-baseline").await?;
+    let secs = t.elapsed().as_secs_f64();
+    stop.cancel();
+    baseline.await??;
+    println!(
+        "baseline  bare batched consumer: {:>9.0} events/s ({} in {:.1}s)",
+        seen.load(Ordering::Relaxed) as f64 / secs,
+        seen.load(Ordering::Relaxed),
+        secs
+    );
+
+    // 1c. Before batching: the insights store applying one event per transaction,
+    //     consumed with `consume` (one XACK per entry), on the first --per-event entries.
     let dir = tempfile::tempdir()?;
-    settings.insights.database_url = if args.postgres {
-        anyhow::ensure!(
-            std::env::var(omni_testkit::TEST_DATABASE_URL_ENV).is_ok(),
-            "--postgres needs {} (an admin Postgres URL)",
-            omni_testkit::TEST_DATABASE_URL_ENV
-        );
-        omni_testkit::database_url("insights_bench").await?
-    } else {
-        format!("sqlite://{}/insights.db?mode=rwc", dir.path().display())
-    };
+    let db =
+        omni_storage::connect(&fresh_database(&args, dir.path(), "insights_single").await?).await?;
+    omni_storage::migrate(&db, "insights", omni_insights::store::MIGRATIONS).await?;
+    let ingest = Arc::new(omni_insights::worker::Ingest::new(
+        omni_insights::store::Store::new(db),
+        omni_common::clock::system(),
+        168 * 3_600_000,
+    ));
+    let stop = CancellationToken::new();
+    let seen = Arc::new(AtomicU64::new(0));
+    let (counter, limit, stopper) = (Arc::clone(&seen), args.per_event, stop.clone());
+    let t = Instant::now();
+    let single = tokio::spawn(omni_bus::consume(
+        Bus::new(redis.clone()),
+        Topic::EventIngested,
+        ConsumerOptions::new("bench-per-event", "bench-1"),
+        stop.clone(),
+        move |d: Delivery| {
+            let (ingest, counter, stopper) =
+                (Arc::clone(&ingest), Arc::clone(&counter), stopper.clone());
+            async move {
+                let msg: EventIngested = d.decode()?;
+                ingest.on_event(&msg).await?;
+                if counter.fetch_add(1, Ordering::Relaxed) + 1 >= limit {
+                    stopper.cancel();
+                }
+                Ok::<(), omni_insights::Error>(())
+            }
+        },
+    ));
+    single.await??;
+    let secs = t.elapsed().as_secs_f64();
+    println!(
+        "before    per-event store path ({}): {:>9.0} events/s ({} in {:.1}s)",
+        if args.postgres { "Postgres" } else { "SQLite" },
+        seen.load(Ordering::Relaxed) as f64 / secs,
+        seen.load(Ordering::Relaxed),
+        secs
+    );
+
+    // 2. The insights service consuming the same stream (batched).
+    let mut settings = Settings::for_tests(&redis_server.url);
+    settings.insights.database_url = fresh_database(&args, dir.path(), "insights_bench").await?;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let addr = listener.local_addr()?;
     let shutdown = CancellationToken::new();
@@ -244,6 +332,7 @@ async fn main() -> anyhow::Result<()> {
             journey_id: "j3".into(),
             ..Default::default()
         }),
+        ..Default::default()
     };
     let first = client.get_kpis(request.clone()).await?.into_inner();
     let total = first.total.context("total")?.current.context("current")?;

@@ -2,16 +2,21 @@
 //! validation (bad input → [`Error::InvalidArgument`] naming the field).
 
 use omni_common::convert::{from_timestamp, to_timestamp};
+use omni_common::ids::CustomerId;
 use omni_proto::insights::v1 as pb;
 use prost_types::Duration;
 
 use crate::alerts::{Alert, Granularity};
 use crate::attribution::{AttributionQuery, AttributionReport, Credit};
+use crate::customers::{self, CustomerKpiRow, CustomerKpiSettings, CustomerKpis};
 use crate::error::Error;
 use crate::funnel::{Breakdown, Funnel, FunnelQuery, FunnelReport};
 use crate::incrementality::{ArmOutcome, IncrementalityQuery, IncrementalityReport, Uplift};
 use crate::kpis::{Counts, Dimension, KpiFilter, KpiReport, KpiRow, Kpis, TimeRange};
 use crate::store::DAY_MS;
+use crate::value::{
+    self, Cohort, CohortQuery, CustomerValue, ValueGrouping, ValueQuery, ValueReport,
+};
 
 /// Longest KPI range, in days.
 pub const MAX_RANGE_DAYS: i64 = 400;
@@ -24,6 +29,15 @@ pub fn optional(s: &str) -> Option<String> {
 
 /// Validates a required range (`field` names it in errors).
 pub fn range(r: Option<&pb::TimeRange>, field: &'static str) -> Result<TimeRange, Error> {
+    range_within(r, field, MAX_RANGE_DAYS)
+}
+
+/// Validates a required range of at most `max_days` days.
+pub fn range_within(
+    r: Option<&pb::TimeRange>,
+    field: &'static str,
+    max_days: i64,
+) -> Result<TimeRange, Error> {
     let r = r.ok_or_else(|| Error::invalid(field, "is required"))?;
     let start = r
         .start_time
@@ -37,10 +51,10 @@ pub fn range(r: Option<&pb::TimeRange>, field: &'static str) -> Result<TimeRange
     if end_ms <= start_ms {
         return Err(Error::invalid(field, "end_time must be after start_time"));
     }
-    if end_ms - start_ms > MAX_RANGE_DAYS * DAY_MS {
+    if end_ms - start_ms > max_days * DAY_MS {
         return Err(Error::invalid(
             field,
-            format!("must span at most {MAX_RANGE_DAYS} days"),
+            format!("must span at most {max_days} days"),
         ));
     }
     Ok(TimeRange { start_ms, end_ms })
@@ -168,6 +182,151 @@ pub fn kpi_report_to_proto(r: &KpiReport) -> pb::GetKpisResponse {
         rows: r.rows.iter().map(row_to_proto).collect(),
         total: Some(row_to_proto(&r.total)),
         previous_range: Some(range_to_proto(r.previous_range)),
+        customer_kpis: None,
+    }
+}
+
+/// The validated customer KPI parameters of a KPI query.
+pub fn customer_kpi_settings(req: &pb::GetKpisRequest) -> Result<CustomerKpiSettings, Error> {
+    Ok(CustomerKpiSettings {
+        cart_return_ms: duration(
+            req.cart_return_window.as_ref(),
+            "cart_return_window",
+            customers::DEFAULT_CART_RETURN_MS,
+            90,
+        )?,
+        dormancy_ms: duration(
+            req.dormancy_threshold.as_ref(),
+            "dormancy_threshold",
+            customers::DEFAULT_DORMANCY_MS,
+            730,
+        )?,
+    })
+}
+
+fn customer_kpis_to_proto(k: &CustomerKpis) -> pb::CustomerKpis {
+    pb::CustomerKpis {
+        cart_abandoners: k.cart_abandoners,
+        cart_returners: k.cart_returners,
+        cart_return_rate: k.cart_return_rate,
+        dormant_customers: k.dormant_customers,
+        reactivated_customers: k.reactivated_customers,
+        reactivation_rate: k.reactivation_rate,
+    }
+}
+
+/// The customer KPIs of a KPI answer.
+pub fn customer_kpi_row_to_proto(r: &CustomerKpiRow) -> pb::CustomerKpiRow {
+    pb::CustomerKpiRow {
+        current: Some(customer_kpis_to_proto(&r.current)),
+        previous: Some(customer_kpis_to_proto(&r.previous)),
+        relative_change: r
+            .relative_change
+            .iter()
+            .map(|(k, v)| (k.clone(), *v))
+            .collect(),
+    }
+}
+
+/// Longest cohort range, in days (36 months).
+pub const MAX_COHORT_DAYS: i64 = 1_100;
+/// Most following months per cohort.
+pub const MAX_COHORT_MONTHS: i32 = 36;
+
+/// `as_of`, or `now_ms` when unset.
+fn as_of(t: Option<&prost_types::Timestamp>, now_ms: i64) -> i64 {
+    t.map_or(now_ms, from_timestamp)
+}
+
+/// A validated cohort query; `now_ms` is the default observation end.
+pub fn cohort_query(req: &pb::GetCohortsRequest, now_ms: i64) -> Result<CohortQuery, Error> {
+    let r = range_within(req.range.as_ref(), "range", MAX_COHORT_DAYS)?;
+    let months = match req.months {
+        0 => 12,
+        m if (1..=MAX_COHORT_MONTHS).contains(&m) => m,
+        _ => {
+            return Err(Error::invalid(
+                "months",
+                format!("must be from 0 to {MAX_COHORT_MONTHS}"),
+            ));
+        }
+    };
+    Ok(CohortQuery {
+        first: value::month_of(r.start_ms),
+        last: value::month_of(r.end_ms - 1),
+        months: i64::from(months),
+        as_of: as_of(req.as_of.as_ref(), now_ms),
+    })
+}
+
+/// The cohort answer.
+pub fn cohorts_to_proto(cohorts: &[Cohort]) -> pb::GetCohortsResponse {
+    pb::GetCohortsResponse {
+        cohorts: cohorts
+            .iter()
+            .map(|c| pb::Cohort {
+                month: value::month_label(c.month),
+                customers: c.customers,
+                retained: c.retained.clone(),
+                retention: c.retention.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// A validated customer value query; `now_ms` is the default observation end.
+pub fn value_query(req: &pb::GetCustomerValueRequest, now_ms: i64) -> Result<ValueQuery, Error> {
+    let group_by = match pb::ValueGrouping::try_from(req.group_by)
+        .map_err(|_| Error::invalid("group_by", format!("unknown grouping {}", req.group_by)))?
+    {
+        pb::ValueGrouping::Unspecified => ValueGrouping::None,
+        pb::ValueGrouping::Cohort => ValueGrouping::Cohort,
+        pb::ValueGrouping::Segment => ValueGrouping::Segment,
+    };
+    let max_lifetime_months = match req.max_lifetime_months {
+        0 => value::DEFAULT_MAX_LIFETIME_MONTHS,
+        m if (1..=600).contains(&m) => f64::from(m),
+        _ => {
+            return Err(Error::invalid(
+                "max_lifetime_months",
+                "must be from 0 to 600",
+            ));
+        }
+    };
+    Ok(ValueQuery {
+        group_by,
+        customer: optional(&req.customer_id).map(CustomerId::new),
+        as_of: as_of(req.as_of.as_ref(), now_ms),
+        churn_after_ms: duration(
+            req.churn_after.as_ref(),
+            "churn_after",
+            value::DEFAULT_CHURN_AFTER_MS,
+            730,
+        )?,
+        max_lifetime_months,
+    })
+}
+
+fn customer_value_to_proto(v: &CustomerValue) -> pb::CustomerValue {
+    pb::CustomerValue {
+        key: v.key.clone(),
+        customers: v.customers,
+        orders: v.orders,
+        revenue: v.revenue,
+        historical_cltv: v.historical_cltv,
+        average_order_value: v.average_order_value,
+        purchase_frequency: v.purchase_frequency,
+        monthly_churn_rate: v.monthly_churn_rate,
+        expected_lifetime_months: v.expected_lifetime_months,
+        predicted_cltv: v.predicted_cltv,
+    }
+}
+
+/// The customer value answer.
+pub fn value_to_proto(r: &ValueReport) -> pb::GetCustomerValueResponse {
+    pb::GetCustomerValueResponse {
+        rows: r.rows.iter().map(customer_value_to_proto).collect(),
+        total: Some(customer_value_to_proto(&r.total)),
     }
 }
 

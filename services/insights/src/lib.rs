@@ -8,15 +8,18 @@
 //!   event id, so at-least-once delivery never double counts.
 //! - Queries: KPIs with period-over-period deltas ([`kpis`]), five attribution models
 //!   side by side ([`attribution`]), holdout uplift with confidence intervals
-//!   ([`incrementality`]), funnels ([`funnel`]), anomaly alerts ([`alerts`]) and CSV
-//!   export ([`export`]).
+//!   ([`incrementality`]), funnels ([`funnel`]), anomaly alerts ([`alerts`]), CSV
+//!   export ([`export`]), cart return and reactivation rates ([`customers`]), and
+//!   retention cohorts and customer lifetime value ([`value`]).
 //!
 //! The service must never sit on the customer path: it calls no other service and
 //! nothing waits on it; it only reads the bus and answers queries.
 
 pub mod alerts;
+mod apply;
 pub mod attribution;
 pub mod convert;
+pub mod customers;
 pub mod error;
 pub mod export;
 pub mod fact;
@@ -25,6 +28,7 @@ pub mod incrementality;
 pub mod kpis;
 pub mod service;
 pub mod store;
+pub mod value;
 pub mod worker;
 
 use std::sync::Arc;
@@ -100,24 +104,28 @@ pub async fn run_with_clock(
         Topic::MembershipChanged,
         Topic::CustomerErased,
     ] {
+        let mut options = options.clone();
+        if topic == Topic::EventIngested {
+            options.batch = worker::EVENT_BATCH;
+        }
         workers.spawn(worker::run(
             Arc::clone(&ingest),
             bus.clone(),
             topic,
-            options.clone(),
+            options,
             stop.clone(),
         ));
     }
     workers.spawn(worker::run_detector(
         store.clone(),
         bus.clone(),
-        clock,
+        Arc::clone(&clock),
         alert_settings(&settings),
         Duration::from_millis(settings.insights_analysis.alert_interval_ms),
         stop.clone(),
     ));
 
-    let api = service::InsightsApi::new(store);
+    let api = service::InsightsApi::new(store, clock);
     let routes = tonic::service::Routes::new(InsightsServiceServer::new(api));
     let served = serve(
         ServeOptions {

@@ -5,6 +5,7 @@ use std::pin::Pin;
 
 use futures::Stream;
 use omni_common::auth::caller;
+use omni_common::clock::SharedClock;
 use omni_proto::insights::v1 as pb;
 use omni_proto::insights::v1::insights_service_server::InsightsService;
 use tonic::{Request, Response, Status};
@@ -12,7 +13,7 @@ use tonic::{Request, Response, Status};
 use crate::error::Error;
 use crate::kpis::parse_day;
 use crate::store::Store;
-use crate::{alerts, attribution, convert, export, funnel, incrementality, kpis};
+use crate::{alerts, attribution, convert, customers, export, funnel, incrementality, kpis, value};
 
 /// A server stream of one RPC's responses.
 pub type ResponseStream<T> = Pin<Box<dyn Stream<Item = Result<T, Status>> + Send>>;
@@ -24,12 +25,14 @@ const ALERTS_PAGE_MAX: i64 = 1_000;
 /// The gRPC service.
 pub struct InsightsApi {
     store: Store,
+    clock: SharedClock,
 }
 
 impl InsightsApi {
-    /// Handlers over the store.
-    pub fn new(store: Store) -> Self {
-        Self { store }
+    /// Handlers over the store; `clock` gives the default `as_of` of customer value
+    /// reports.
+    pub fn new(store: Store, clock: SharedClock) -> Self {
+        Self { store, clock }
     }
 }
 
@@ -45,8 +48,22 @@ impl InsightsService for InsightsApi {
     ) -> Result<Response<pb::GetKpisResponse>, Status> {
         let caller = caller(&request)?;
         let (range, dim, filter) = convert::kpi_query(request.get_ref())?;
+        let settings = convert::customer_kpi_settings(request.get_ref())?;
         let report = kpis::report(&self.store, &caller.workspace, range, dim, &filter).await?;
-        Ok(Response::new(convert::kpi_report_to_proto(&report)))
+        let mut response = convert::kpi_report_to_proto(&report);
+        // Customer KPIs are not per message: only an unfiltered answer carries them.
+        if filter == kpis::KpiFilter::default() {
+            let row = customers::row(
+                &self.store,
+                &caller.workspace,
+                range,
+                report.previous_range,
+                settings,
+            )
+            .await?;
+            response.customer_kpis = Some(convert::customer_kpi_row_to_proto(&row));
+        }
+        Ok(Response::new(response))
     }
 
     async fn get_attribution(
@@ -175,6 +192,26 @@ impl InsightsService for InsightsApi {
             channel,
             cost_per_message: cost,
         }))
+    }
+
+    async fn get_cohorts(
+        &self,
+        request: Request<pb::GetCohortsRequest>,
+    ) -> Result<Response<pb::GetCohortsResponse>, Status> {
+        let caller = caller(&request)?;
+        let query = convert::cohort_query(request.get_ref(), self.clock.now_ms())?;
+        let cohorts = value::cohorts(&self.store, &caller.workspace, query).await?;
+        Ok(Response::new(convert::cohorts_to_proto(&cohorts)))
+    }
+
+    async fn get_customer_value(
+        &self,
+        request: Request<pb::GetCustomerValueRequest>,
+    ) -> Result<Response<pb::GetCustomerValueResponse>, Status> {
+        let caller = caller(&request)?;
+        let query = convert::value_query(request.get_ref(), self.clock.now_ms())?;
+        let report = value::report(&self.store, &caller.workspace, &query).await?;
+        Ok(Response::new(convert::value_to_proto(&report)))
     }
 
     async fn set_campaign_spend(

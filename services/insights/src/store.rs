@@ -9,10 +9,10 @@
 
 use omni_common::ids::{CustomerId, WorkspaceId};
 use omni_storage::{Db, Migration, stmt};
-use sea_orm::{ConnectionTrait, DatabaseTransaction, DbBackend, TransactionTrait, Value};
+use sea_orm::{ConnectionTrait, DbBackend, TransactionTrait};
 
 use crate::error::Error;
-use crate::fact::{Detail, Fact, MessageDims, MessageFact, MessageKind};
+use crate::fact::Fact;
 
 /// Milliseconds in one hour (the KPI aggregate bucket).
 pub const HOUR_MS: i64 = 3_600_000;
@@ -20,7 +20,8 @@ pub const HOUR_MS: i64 = 3_600_000;
 pub const DAY_MS: i64 = 24 * HOUR_MS;
 
 /// The insights schema, applied at start-up.
-pub const MIGRATIONS: &[Migration] = &[Migration {
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
     version: 1,
     name: "facts_aggregates_alerts",
     sql: "CREATE TABLE seen_events (
@@ -142,15 +143,28 @@ pub const MIGRATIONS: &[Migration] = &[Migration {
             create_ms BIGINT NOT NULL,
             PRIMARY KEY (workspace_id, alert_id));
           CREATE INDEX alerts_period ON alerts (workspace_id, period_ms)",
-}];
+    },
+    Migration {
+        version: 2,
+        name: "segment exits that arrived before their entry",
+        sql: "
+          CREATE TABLE membership_early_exits (
+            workspace_id TEXT NOT NULL,
+            customer_id TEXT NOT NULL,
+            segment_id TEXT NOT NULL,
+            exit_ms BIGINT NOT NULL,
+            PRIMARY KEY (workspace_id, customer_id, segment_id, exit_ms))",
+    },
+];
 
 /// The customer-level tables erasure clears (aggregates and `seen_events` stay).
-const CUSTOMER_TABLES: [&str; 5] = [
+const CUSTOMER_TABLES: [&str; 6] = [
     "events",
     "messages",
     "conversions",
     "journey_entries",
     "memberships",
+    "membership_early_exits",
 ];
 
 /// The store.
@@ -189,28 +203,29 @@ impl Store {
     /// message credited with a conversion may be. Returns false (and changes nothing)
     /// when the event id was applied before.
     pub async fn apply(&self, fact: &Fact, lookback_ms: i64) -> Result<bool, Error> {
-        let txn = self.db.begin().await?;
-        let applied = apply_in(&txn, fact, lookback_ms).await?;
-        txn.commit().await?;
-        Ok(applied)
+        Ok(self
+            .apply_batch(std::slice::from_ref(fact), lookback_ms)
+            .await?
+            == 1)
     }
 
-    /// Applies facts in one transaction (each deduplicated on its own); returns how
-    /// many were new.
+    /// Applies facts, in order, in one transaction (each deduplicated on its event
+    /// id, also within the batch); returns how many were new.
     pub async fn apply_batch(&self, facts: &[Fact], lookback_ms: i64) -> Result<usize, Error> {
-        let txn = self.db.begin().await?;
-        let mut applied = 0;
-        for fact in facts {
-            if apply_in(&txn, fact, lookback_ms).await? {
-                applied += 1;
-            }
+        if facts.is_empty() {
+            return Ok(0);
         }
+        let txn = self.db.begin().await?;
+        let applied = crate::apply::apply_batch(&txn, facts, lookback_ms).await?;
         txn.commit().await?;
         Ok(applied)
     }
 
     /// Records a segment entry (opening an interval unless one is open) or exit
-    /// (closing the open interval). Redelivery changes nothing.
+    /// (closing the open interval). Redelivery changes nothing, and neither does
+    /// arrival order: an exit that overtakes its entry (the entry's first delivery
+    /// failed and is redelivered later) is kept in `membership_early_exits` and closes
+    /// the interval when the entry arrives.
     pub async fn membership(
         &self,
         ws: &WorkspaceId,
@@ -235,18 +250,51 @@ impl Store {
             .await?;
         match (entered, open) {
             (true, None) => {
+                // An exit already seen for a later time (it overtook this entry, e.g.
+                // after this entry's first delivery failed) closes the interval.
+                let keys = [
+                    ws.as_str().into(),
+                    customer.as_str().into(),
+                    segment_id.into(),
+                    time_ms.into(),
+                ];
+                let early = txn
+                    .query_one_raw(stmt(
+                        b,
+                        "SELECT MIN(exit_ms) AS exit_ms FROM membership_early_exits
+                          WHERE workspace_id = $1 AND customer_id = $2 AND segment_id = $3
+                            AND exit_ms >= $4",
+                        keys.clone(),
+                    ))
+                    .await?
+                    .and_then(|row| row.try_get::<Option<i64>>("", "exit_ms").ok().flatten());
                 txn.execute_raw(stmt(
                     b,
-                    "INSERT INTO memberships (workspace_id, customer_id, segment_id, enter_ms)
-                     VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+                    "INSERT INTO memberships (workspace_id, customer_id, segment_id, enter_ms, exit_ms)
+                     VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
                     [
                         ws.as_str().into(),
                         customer.as_str().into(),
                         segment_id.into(),
                         time_ms.into(),
+                        early.into(),
                     ],
                 ))
                 .await?;
+                if let Some(exit_ms) = early {
+                    txn.execute_raw(stmt(
+                        b,
+                        "DELETE FROM membership_early_exits WHERE workspace_id = $1
+                           AND customer_id = $2 AND segment_id = $3 AND exit_ms = $4",
+                        [
+                            ws.as_str().into(),
+                            customer.as_str().into(),
+                            segment_id.into(),
+                            exit_ms.into(),
+                        ],
+                    ))
+                    .await?;
+                }
             }
             (false, Some(row)) => {
                 let enter_ms: i64 = row.try_get("", "enter_ms")?;
@@ -263,6 +311,39 @@ impl Store {
                     ],
                 ))
                 .await?;
+            }
+            (false, None) => {
+                // No open interval: either a redelivered exit (its interval is already
+                // closed at this time) or an exit that overtook its entry — kept until
+                // the entry arrives.
+                let closed = txn
+                    .query_one_raw(stmt(
+                        b,
+                        "SELECT 1 AS one FROM memberships WHERE workspace_id = $1
+                           AND customer_id = $2 AND segment_id = $3 AND exit_ms = $4",
+                        [
+                            ws.as_str().into(),
+                            customer.as_str().into(),
+                            segment_id.into(),
+                            time_ms.into(),
+                        ],
+                    ))
+                    .await?;
+                if closed.is_none() {
+                    txn.execute_raw(stmt(
+                        b,
+                        "INSERT INTO membership_early_exits
+                           (workspace_id, customer_id, segment_id, exit_ms)
+                         VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+                        [
+                            ws.as_str().into(),
+                            customer.as_str().into(),
+                            segment_id.into(),
+                            time_ms.into(),
+                        ],
+                    ))
+                    .await?;
+                }
             }
             _ => {}
         }
@@ -356,320 +437,58 @@ impl Store {
     }
 }
 
-async fn apply_in(txn: &DatabaseTransaction, fact: &Fact, lookback_ms: i64) -> Result<bool, Error> {
-    let b = txn.get_database_backend();
-    let ws = fact.workspace.as_str();
-    let seen = txn
-        .execute_raw(stmt(
-            b,
-            "INSERT INTO seen_events (workspace_id, event_id) VALUES ($1, $2)
-             ON CONFLICT DO NOTHING",
-            [ws.into(), fact.event_id.as_str().into()],
-        ))
-        .await?;
-    if seen.rows_affected() == 0 {
-        return Ok(false);
-    }
-    for merged in &fact.merged {
-        merge_customer(txn, ws, merged.as_str(), fact.customer.as_str()).await?;
-    }
-    txn.execute_raw(stmt(
-        b,
-        "INSERT INTO events (workspace_id, event_id, customer_id, event_type, time_ms, source)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
-        [
-            ws.into(),
-            fact.event_id.as_str().into(),
-            fact.customer.as_str().into(),
-            fact.event_type.as_str().into(),
-            fact.time_ms.into(),
-            fact.source.as_str().into(),
-        ],
-    ))
-    .await?;
-    match &fact.detail {
-        Detail::Message(m) => apply_message(txn, fact, m).await?,
-        Detail::Conversion { revenue, order_id } => {
-            apply_conversion(txn, fact, *revenue, order_id.as_deref(), lookback_ms).await?;
-        }
-        Detail::JourneyEntry {
-            run_id,
-            journey_id,
-            arm,
-            experiment_id,
-        } => {
-            txn.execute_raw(stmt(
-                b,
-                "INSERT INTO journey_entries (workspace_id, run_id, customer_id, journey_id, arm,
-                                              experiment_id, time_ms)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING",
-                [
-                    ws.into(),
-                    run_id.as_str().into(),
-                    fact.customer.as_str().into(),
-                    journey_id.as_str().into(),
-                    arm.as_str().into(),
-                    experiment_id.as_str().into(),
-                    fact.time_ms.into(),
-                ],
+#[cfg(test)]
+mod tests {
+    use omni_common::ids::{CustomerId, WorkspaceId};
+    use sea_orm::ConnectionTrait as _;
+
+    use super::{MIGRATIONS, Store};
+
+    async fn open_intervals(store: &Store) -> anyhow::Result<Vec<(i64, Option<i64>)>> {
+        let rows = store
+            .db
+            .query_all_raw(omni_storage::stmt(
+                store.backend(),
+                "SELECT enter_ms, exit_ms FROM memberships ORDER BY enter_ms",
+                [],
             ))
             .await?;
-        }
-        Detail::Other => {}
+        Ok(rows
+            .iter()
+            .map(|r| {
+                (
+                    r.try_get::<i64>("", "enter_ms").unwrap_or_default(),
+                    r.try_get::<Option<i64>>("", "exit_ms").unwrap_or_default(),
+                )
+            })
+            .collect())
     }
-    Ok(true)
-}
 
-/// Moves the rows of a merged customer to the surviving one; memberships of the
-/// merged id are dropped (segment publishes the survivor's own).
-async fn merge_customer(
-    txn: &DatabaseTransaction,
-    ws: &str,
-    from: &str,
-    to: &str,
-) -> Result<(), Error> {
-    let b = txn.get_database_backend();
-    for table in ["events", "messages", "conversions", "journey_entries"] {
-        txn.execute_raw(stmt(
-            b,
-            &format!(
-                "UPDATE {table} SET customer_id = $3 WHERE workspace_id = $1 AND customer_id = $2"
-            ),
-            [ws.into(), from.into(), to.into()],
-        ))
-        .await?;
+    /// An exit delivered before its entry (the entry's first delivery failed) must
+    /// still close the interval; redelivering either changes nothing.
+    #[tokio::test]
+    async fn an_exit_that_overtakes_its_entry_still_closes_the_interval() -> anyhow::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let url = format!("sqlite://{}/insights.db?mode=rwc", dir.path().display());
+        let db = omni_storage::connect(&url).await?;
+        omni_storage::migrate(&db, "insights", MIGRATIONS).await?;
+        let store = Store::new(db);
+        let (ws, c) = (WorkspaceId::new("ws"), CustomerId::new("c"));
+        store.membership(&ws, &c, "vip", false, 2_000).await?;
+        assert!(open_intervals(&store).await?.is_empty());
+        store.membership(&ws, &c, "vip", true, 1_000).await?;
+        assert_eq!(open_intervals(&store).await?, [(1_000, Some(2_000))]);
+        // Redeliveries, in either order.
+        store.membership(&ws, &c, "vip", false, 2_000).await?;
+        store.membership(&ws, &c, "vip", true, 1_000).await?;
+        assert_eq!(open_intervals(&store).await?, [(1_000, Some(2_000))]);
+        // In order still works: a later entry opens a new interval, its exit closes it.
+        store.membership(&ws, &c, "vip", true, 3_000).await?;
+        store.membership(&ws, &c, "vip", false, 4_000).await?;
+        assert_eq!(
+            open_intervals(&store).await?,
+            [(1_000, Some(2_000)), (3_000, Some(4_000))]
+        );
+        Ok(())
     }
-    txn.execute_raw(stmt(
-        b,
-        "DELETE FROM memberships WHERE workspace_id = $1 AND customer_id = $2",
-        [ws.into(), from.into()],
-    ))
-    .await?;
-    Ok(())
-}
-
-/// Per-kind KPI deltas for one hourly aggregate row.
-#[derive(Default)]
-struct Deltas {
-    counts: [i64; 8],
-    converted: i64,
-    revenue: f64,
-    cost: f64,
-    uncosted: i64,
-}
-
-async fn apply_message(
-    txn: &DatabaseTransaction,
-    fact: &Fact,
-    m: &MessageFact,
-) -> Result<(), Error> {
-    let b = txn.get_database_backend();
-    let ws = fact.workspace.as_str();
-    let bucket = fact.time_ms.div_euclid(HOUR_MS) * HOUR_MS;
-    let d = &m.dims;
-    txn.execute_raw(stmt(
-        b,
-        "INSERT INTO messages (workspace_id, message_id, customer_id, journey_id, node_id,
-                               channel, template_id, offer_id, campaign, bucket_ms, first_ms)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING",
-        [
-            ws.into(),
-            m.message_id.0.as_str().into(),
-            fact.customer.as_str().into(),
-            d.journey_id.as_str().into(),
-            d.node_id.as_str().into(),
-            d.channel.as_str().into(),
-            d.template_id.as_str().into(),
-            d.offer_id.as_str().into(),
-            d.campaign.as_str().into(),
-            bucket.into(),
-            fact.time_ms.into(),
-        ],
-    ))
-    .await?;
-    let col = m.kind.column();
-    let changed = txn
-        .execute_raw(stmt(
-            b,
-            &format!(
-                "UPDATE messages SET {col}_at = $3
-                 WHERE workspace_id = $1 AND message_id = $2 AND {col}_at IS NULL"
-            ),
-            [
-                ws.into(),
-                m.message_id.0.as_str().into(),
-                fact.time_ms.into(),
-            ],
-        ))
-        .await?
-        .rows_affected();
-    if changed == 0 {
-        return Ok(());
-    }
-    let mut deltas = Deltas::default();
-    let index = MessageKind::ALL
-        .iter()
-        .position(|k| *k == m.kind)
-        .unwrap_or_default();
-    deltas.counts[index] = 1;
-    if m.kind == MessageKind::Sent {
-        match m.cost {
-            Some(cost) => {
-                deltas.cost = cost;
-                txn.execute_raw(stmt(
-                    b,
-                    "UPDATE messages SET cost = $3 WHERE workspace_id = $1 AND message_id = $2",
-                    [ws.into(), m.message_id.0.as_str().into(), cost.into()],
-                ))
-                .await?;
-            }
-            None => deltas.uncosted = 1,
-        }
-    }
-    let (dims, bucket) = message_dims(txn, ws, &m.message_id.0).await?;
-    bump(txn, ws, bucket, &dims, &deltas).await
-}
-
-/// The dimensions and aggregate bucket a stored message was first recorded with.
-async fn message_dims(
-    txn: &DatabaseTransaction,
-    ws: &str,
-    message_id: &str,
-) -> Result<(MessageDims, i64), Error> {
-    let row = txn
-        .query_one_raw(stmt(
-            txn.get_database_backend(),
-            "SELECT journey_id, node_id, channel, template_id, offer_id, campaign, bucket_ms
-             FROM messages WHERE workspace_id = $1 AND message_id = $2",
-            [ws.into(), message_id.into()],
-        ))
-        .await?
-        .ok_or_else(|| Error::Corrupt(format!("message {message_id} vanished")))?;
-    Ok((
-        MessageDims {
-            journey_id: row.try_get("", "journey_id")?,
-            node_id: row.try_get("", "node_id")?,
-            channel: row.try_get("", "channel")?,
-            template_id: row.try_get("", "template_id")?,
-            offer_id: row.try_get("", "offer_id")?,
-            campaign: row.try_get("", "campaign")?,
-        },
-        row.try_get("", "bucket_ms")?,
-    ))
-}
-
-async fn bump(
-    txn: &DatabaseTransaction,
-    ws: &str,
-    bucket: i64,
-    d: &MessageDims,
-    deltas: &Deltas,
-) -> Result<(), Error> {
-    let mut values: Vec<Value> = vec![
-        ws.into(),
-        bucket.into(),
-        d.journey_id.as_str().into(),
-        d.node_id.as_str().into(),
-        d.channel.as_str().into(),
-        d.template_id.as_str().into(),
-        d.offer_id.as_str().into(),
-        d.campaign.as_str().into(),
-    ];
-    values.extend(deltas.counts.iter().map(|c| Value::from(*c)));
-    values.push(deltas.converted.into());
-    values.push(deltas.revenue.into());
-    values.push(deltas.cost.into());
-    values.push(deltas.uncosted.into());
-    txn.execute_raw(stmt(
-        txn.get_database_backend(),
-        "INSERT INTO kpi_hourly (workspace_id, hour_ms, journey_id, node_id, channel,
-                                 template_id, offer_id, campaign, sent, delivered, opened,
-                                 clicked, unsubscribed, bounced, complained, failed,
-                                 converted, revenue, cost, uncosted)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
-                 $18, $19, $20)
-         ON CONFLICT (workspace_id, hour_ms, journey_id, node_id, channel, template_id,
-                      offer_id, campaign)
-         DO UPDATE SET sent = kpi_hourly.sent + excluded.sent,
-                       delivered = kpi_hourly.delivered + excluded.delivered,
-                       opened = kpi_hourly.opened + excluded.opened,
-                       clicked = kpi_hourly.clicked + excluded.clicked,
-                       unsubscribed = kpi_hourly.unsubscribed + excluded.unsubscribed,
-                       bounced = kpi_hourly.bounced + excluded.bounced,
-                       complained = kpi_hourly.complained + excluded.complained,
-                       failed = kpi_hourly.failed + excluded.failed,
-                       converted = kpi_hourly.converted + excluded.converted,
-                       revenue = kpi_hourly.revenue + excluded.revenue,
-                       cost = kpi_hourly.cost + excluded.cost,
-                       uncosted = kpi_hourly.uncosted + excluded.uncosted",
-        values,
-    ))
-    .await?;
-    Ok(())
-}
-
-async fn apply_conversion(
-    txn: &DatabaseTransaction,
-    fact: &Fact,
-    revenue: f64,
-    order_id: Option<&str>,
-    lookback_ms: i64,
-) -> Result<(), Error> {
-    let b = txn.get_database_backend();
-    let ws = fact.workspace.as_str();
-    // Last touch: the latest message sent to the customer within the lookback.
-    let touch = txn
-        .query_one_raw(stmt(
-            b,
-            "SELECT message_id FROM messages
-             WHERE workspace_id = $1 AND customer_id = $2 AND sent_at IS NOT NULL
-               AND sent_at <= $3 AND sent_at >= $4
-             ORDER BY sent_at DESC, message_id DESC LIMIT 1",
-            [
-                ws.into(),
-                fact.customer.as_str().into(),
-                fact.time_ms.into(),
-                (fact.time_ms - lookback_ms).into(),
-            ],
-        ))
-        .await?;
-    let message_id: Option<String> = touch
-        .map(|r| r.try_get::<String>("", "message_id"))
-        .transpose()?;
-    let inserted = txn
-        .execute_raw(stmt(
-            b,
-            "INSERT INTO conversions (workspace_id, event_id, customer_id, time_ms, revenue,
-                                      order_id, message_id)
-             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING",
-            [
-                ws.into(),
-                fact.event_id.as_str().into(),
-                fact.customer.as_str().into(),
-                fact.time_ms.into(),
-                revenue.into(),
-                Value::from(order_id.map(str::to_owned)),
-                Value::from(message_id.clone()),
-            ],
-        ))
-        .await?
-        .rows_affected();
-    // A second event for an already counted order is not a second conversion.
-    let (1, Some(message_id)) = (inserted, message_id) else {
-        return Ok(());
-    };
-    txn.execute_raw(stmt(
-        b,
-        "UPDATE messages SET converted = converted + 1, revenue = revenue + $3
-         WHERE workspace_id = $1 AND message_id = $2",
-        [ws.into(), message_id.as_str().into(), revenue.into()],
-    ))
-    .await?;
-    let (dims, bucket) = message_dims(txn, ws, &message_id).await?;
-    let deltas = Deltas {
-        converted: 1,
-        revenue,
-        ..Deltas::default()
-    };
-    bump(txn, ws, bucket, &dims, &deltas).await
 }

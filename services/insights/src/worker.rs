@@ -23,6 +23,9 @@ use crate::store::{DAY_MS, Store};
 /// Consumer group of the insights workers.
 pub const GROUP: &str = "insights";
 
+/// `EventIngested` entries read, applied in one transaction and acknowledged at once.
+pub const EVENT_BATCH: usize = 500;
+
 /// Applies bus deliveries to the store.
 pub struct Ingest {
     store: Store,
@@ -55,8 +58,27 @@ impl Ingest {
                 let msg: CustomerErased = delivery.decode()?;
                 self.on_erasure(&msg).await
             }
-            Topic::InsightsAlert => Ok(()),
+            Topic::InsightsAlert | Topic::Audit => Ok(()),
         }
+    }
+
+    /// Applies a batch of `EventIngested` deliveries in one store transaction; returns
+    /// how many were new. An undecodable delivery fails the whole batch (the bus then
+    /// retries its entries one by one, so only that one ends up dead-lettered).
+    pub async fn handle_events(&self, batch: Vec<Delivery>) -> Result<usize, Error> {
+        let now = self.clock.now_ms();
+        let mut facts = Vec::with_capacity(batch.len());
+        for delivery in &batch {
+            let msg: EventIngested = delivery.decode()?;
+            match Fact::from_bus(&msg, now) {
+                Some(fact) => facts.push(fact),
+                None => tracing::warn!(
+                    entry_id = %delivery.id,
+                    "EventIngested without workspace, customer or event id; skipped"
+                ),
+            }
+        }
+        self.store.apply_batch(&facts, self.lookback_ms).await
     }
 
     /// Applies one `EventIngested`; false when it was applied before or is unusable.
@@ -120,18 +142,34 @@ pub async fn run(
 ) -> Result<(), Error> {
     loop {
         let i = Arc::clone(&ingest);
-        let handler = move |delivery: Delivery| {
-            let i = Arc::clone(&i);
-            async move { i.handle(topic, delivery).await }
+        let result = if topic == Topic::EventIngested {
+            // Events are applied a read at a time, in one transaction per batch.
+            let handler = move |batch: Vec<Delivery>| {
+                let i = Arc::clone(&i);
+                async move { i.handle_events(batch).await.map(|_| ()) }
+            };
+            omni_bus::consume_batch(
+                bus.clone(),
+                topic,
+                options.clone(),
+                shutdown.clone(),
+                handler,
+            )
+            .await
+        } else {
+            let handler = move |delivery: Delivery| {
+                let i = Arc::clone(&i);
+                async move { i.handle(topic, delivery).await }
+            };
+            omni_bus::consume(
+                bus.clone(),
+                topic,
+                options.clone(),
+                shutdown.clone(),
+                handler,
+            )
+            .await
         };
-        let result = omni_bus::consume(
-            bus.clone(),
-            topic,
-            options.clone(),
-            shutdown.clone(),
-            handler,
-        )
-        .await;
         match result {
             Ok(()) => return Ok(()),
             Err(e) => {

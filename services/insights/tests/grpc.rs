@@ -153,6 +153,7 @@ impl Harness {
                 range: Some(range(start, end)),
                 group_by: group_by as i32,
                 filter: Some(filter),
+                ..Default::default()
             })
             .await?
             .into_inner())
@@ -638,6 +639,7 @@ async fn kpis_from_the_bus_count_each_event_once_and_survive_erasure() -> anyhow
                 range: Some(range(week, week + 7 * DAY)),
                 group_by: pb::Dimension::Channel as i32,
                 filter: None,
+                ..Default::default()
             }),
             attribution: None,
         })
