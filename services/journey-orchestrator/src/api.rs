@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use omni_bus::audit::Change;
 use omni_common::auth::caller;
 use omni_common::clock::SharedClock;
 use omni_common::convert::struct_to_json;
@@ -18,8 +19,10 @@ use crate::error::Error;
 use crate::model::{JourneyId, JourneyState, RunId};
 use crate::runner::{Runner, Signal};
 use crate::simulate;
-use crate::store::{NewJourney, Store};
+use crate::store::{DraftEdit, NewJourney, Store};
 use crate::validate;
+
+mod review;
 
 /// The journey service implementation.
 #[derive(Clone)]
@@ -28,17 +31,25 @@ pub struct JourneyApi {
     runner: Arc<Runner>,
     profiles: ProfileStore,
     clock: SharedClock,
+    bus: omni_bus::Bus,
 }
 
 impl JourneyApi {
     /// Serves journeys and runs from the runner's store, starting enrolled runs with
-    /// `runner` and checking enrolled customers against `profiles`.
-    pub fn new(runner: Arc<Runner>, profiles: ProfileStore, clock: SharedClock) -> Self {
+    /// `runner` and checking enrolled customers against `profiles`; changes are
+    /// recorded for the audit log on `bus`.
+    pub fn new(
+        runner: Arc<Runner>,
+        profiles: ProfileStore,
+        clock: SharedClock,
+        bus: omni_bus::Bus,
+    ) -> Self {
         Self {
             store: runner.store().clone(),
             runner,
             profiles,
             clock,
+            bus,
         }
     }
 }
@@ -72,11 +83,73 @@ impl JourneyService for JourneyApi {
             graph: convert::graph_from_proto(journey)?,
             idempotency_key: (!req.idempotency_key.is_empty()).then(|| req.idempotency_key.clone()),
             now_ms: self.clock.now_ms(),
+            generated: journey.generated,
+            editor_key_id: caller.key_id.clone(),
         };
         let created = self.store.create_journey(&caller.workspace, new).await?;
         tracing::info!(workspace = %caller.workspace, journey_id = %created.journey_id, "journey created");
+        let proto = convert::journey_to_proto(&created);
+        Change::new(
+            "journey",
+            "journey.created",
+            "journey",
+            created.journey_id.to_string(),
+        )
+        .after_proto(&proto)
+        .publish(&self.bus, &caller)
+        .await;
         Ok(Response::new(pb::CreateJourneyResponse {
-            journey: Some(convert::journey_to_proto(&created)),
+            journey: Some(proto),
+        }))
+    }
+
+    async fn update_journey_draft(
+        &self,
+        request: Request<pb::UpdateJourneyDraftRequest>,
+    ) -> Result<Response<pb::UpdateJourneyDraftResponse>, Status> {
+        let caller = caller(&request)?;
+        let req = request.into_inner();
+        let journey = req
+            .journey
+            .as_ref()
+            .ok_or_else(|| Error::invalid("journey", "is required"))?;
+        validate::required("journey.journey_id", &journey.journey_id)?;
+        validate::journey(Some(journey))?;
+        let graph = convert::graph_from_proto(journey)?;
+        let id = JourneyId::new(journey.journey_id.clone());
+        let before = self.store.get_journey(&caller.workspace, &id).await?;
+        let updated = self
+            .store
+            .update_draft(
+                &caller.workspace,
+                &id,
+                DraftEdit {
+                    display_name: journey.display_name.trim(),
+                    graph: &graph,
+                    generated: journey.generated,
+                    editor_key_id: &caller.key_id,
+                },
+                self.clock.now_ms(),
+            )
+            .await?;
+        if let Some(before) = &before {
+            self.record_edit(&caller, before, &updated).await;
+        }
+        tracing::info!(workspace = %caller.workspace, journey_id = %updated.journey_id, "journey draft updated");
+        let proto = convert::journey_to_proto(&updated);
+        let mut change = Change::new(
+            "journey",
+            "journey.draft_updated",
+            "journey",
+            updated.journey_id.to_string(),
+        )
+        .after_proto(&proto);
+        if let Some(before) = &before {
+            change = change.before_proto(&convert::journey_to_proto(before));
+        }
+        change.publish(&self.bus, &caller).await;
+        Ok(Response::new(pb::UpdateJourneyDraftResponse {
+            journey: Some(proto),
         }))
     }
 
@@ -104,17 +177,30 @@ impl JourneyService for JourneyApi {
         let caller = caller(&request)?;
         let req = request.into_inner();
         validate::required("journey_id", &req.journey_id)?;
+        let id = JourneyId::new(req.journey_id.clone());
+        let before = self
+            .store
+            .get_journey(&caller.workspace, &id)
+            .await
+            .ok()
+            .flatten();
+        let settings = self.store.review_settings(&caller.workspace).await?;
         let journey = self
             .store
             .publish(
                 &caller.workspace,
                 &JourneyId::new(req.journey_id),
+                settings.require_review,
+                &(&caller).into(),
                 self.clock.now_ms(),
             )
             .await?;
         tracing::info!(workspace = %caller.workspace, journey_id = %journey.journey_id, version = journey.published_version, "journey published");
+        let proto = convert::journey_to_proto(&journey);
+        self.audit(&caller, "journey.published", before.as_ref(), &proto)
+            .await;
         Ok(Response::new(pb::PublishJourneyResponse {
-            journey: Some(convert::journey_to_proto(&journey)),
+            journey: Some(proto),
         }))
     }
 
@@ -313,8 +399,18 @@ impl JourneyService for JourneyApi {
             }
         }
         tracing::info!(workspace = %ws, journey_id = %journey_id, exited, "journey stopped");
+        let proto = convert::journey_to_proto(&journey);
+        Change::new(
+            "journey",
+            "journey.stopped",
+            "journey",
+            journey_id.to_string(),
+        )
+        .after_proto(&proto)
+        .publish(&self.bus, &caller)
+        .await;
         Ok(Response::new(pb::StopJourneyResponse {
-            journey: Some(convert::journey_to_proto(&journey)),
+            journey: Some(proto),
             exited_runs: exited,
         }))
     }
@@ -524,6 +620,55 @@ impl JourneyService for JourneyApi {
         }))
     }
 
+    async fn submit_journey_for_review(
+        &self,
+        request: Request<pb::SubmitJourneyForReviewRequest>,
+    ) -> Result<Response<pb::SubmitJourneyForReviewResponse>, Status> {
+        self.submit(request).await
+    }
+
+    async fn approve_journey(
+        &self,
+        request: Request<pb::ApproveJourneyRequest>,
+    ) -> Result<Response<pb::ApproveJourneyResponse>, Status> {
+        self.approve(request).await
+    }
+
+    async fn reject_journey(
+        &self,
+        request: Request<pb::RejectJourneyRequest>,
+    ) -> Result<Response<pb::RejectJourneyResponse>, Status> {
+        self.reject(request).await
+    }
+
+    async fn get_journey_review(
+        &self,
+        request: Request<pb::GetJourneyReviewRequest>,
+    ) -> Result<Response<pb::GetJourneyReviewResponse>, Status> {
+        self.review(request).await
+    }
+
+    async fn list_journey_reviews(
+        &self,
+        request: Request<pb::ListJourneyReviewsRequest>,
+    ) -> Result<Response<pb::ListJourneyReviewsResponse>, Status> {
+        self.list_reviews(request).await
+    }
+
+    async fn get_journey_review_settings(
+        &self,
+        request: Request<pb::GetJourneyReviewSettingsRequest>,
+    ) -> Result<Response<pb::GetJourneyReviewSettingsResponse>, Status> {
+        self.get_review_settings(request).await
+    }
+
+    async fn update_journey_review_settings(
+        &self,
+        request: Request<pb::UpdateJourneyReviewSettingsRequest>,
+    ) -> Result<Response<pb::UpdateJourneyReviewSettingsResponse>, Status> {
+        self.update_review_settings(request).await
+    }
+
     async fn resume_journey(
         &self,
         request: Request<pb::ResumeJourneyRequest>,
@@ -610,6 +755,13 @@ impl JourneyApi {
                         );
                     }
                 }
+                Some(Kind::Entry(pb::EntryNode {
+                    schedule: Some(sc), ..
+                })) if !sc.segment_id.is_empty() => segments.push((
+                    node.node_id.clone(),
+                    format!("{path}.entry.schedule.segment_id"),
+                    sc.segment_id.clone(),
+                )),
                 Some(Kind::Entry(e)) if !e.segment_id.is_empty() => segments.push((
                     node.node_id.clone(),
                     format!("{path}.entry.segment_id"),
@@ -674,6 +826,13 @@ impl JourneyApi {
         let caller = caller(&request)?;
         let req = request.into_inner();
         validate::required("journey_id", req.journey_id())?;
+        let id = JourneyId::new(req.journey_id());
+        let before = self
+            .store
+            .get_journey(&caller.workspace, &id)
+            .await
+            .ok()
+            .flatten();
         let journey = self
             .store
             .transition(
@@ -685,6 +844,28 @@ impl JourneyApi {
             )
             .await?;
         tracing::info!(workspace = %caller.workspace, journey_id = %journey.journey_id, state = journey.state.as_str(), "journey state changed");
-        Ok(convert::journey_to_proto(&journey))
+        let proto = convert::journey_to_proto(&journey);
+        let action = if to == JourneyState::Paused {
+            "journey.paused"
+        } else {
+            "journey.resumed"
+        };
+        self.audit(&caller, action, before.as_ref(), &proto).await;
+        Ok(proto)
+    }
+
+    /// Records a journey change for the audit log.
+    async fn audit(
+        &self,
+        caller: &omni_common::auth::Caller,
+        action: &str,
+        before: Option<&crate::model::Journey>,
+        after: &pb::Journey,
+    ) {
+        let mut change = Change::new("journey", action, "journey", after.journey_id.clone());
+        if let Some(before) = before {
+            change = change.before_proto(&convert::journey_to_proto(before));
+        }
+        change.after_proto(after).publish(&self.bus, caller).await;
     }
 }

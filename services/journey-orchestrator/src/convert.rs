@@ -8,8 +8,8 @@ use omni_proto::journey::v1::node::Kind;
 
 use crate::error::Error;
 use crate::model::{
-    Arm, Branch, Channel, Criterion, GoalSetting, Graph, Journey, JourneyState, Node, NodeKind,
-    Reentry, Run, RunState, Settings, StepRecord,
+    Arm, Branch, Channel, Criterion, GoalSetting, Graph, Journey, JourneyState, NoSlot, Node,
+    NodeKind, Recurrence, Reentry, Run, RunState, Schedule, Settings, StepRecord,
 };
 
 /// A protobuf duration in milliseconds, rounded up so any positive duration stays
@@ -92,6 +92,47 @@ fn positive_ms(field: &str, d: Option<&prost_types::Duration>) -> Result<i64, Er
         .ok_or_else(|| Error::invalid(field, "must be a positive duration"))
 }
 
+fn schedule_from_proto(path: &str, s: &pb::ScheduleEntry) -> Result<Schedule, Error> {
+    let recurrence = match pb::ScheduleRecurrence::try_from(s.recurrence) {
+        Ok(pb::ScheduleRecurrence::Once) => Recurrence::Once,
+        Ok(pb::ScheduleRecurrence::Daily) => Recurrence::Daily,
+        Ok(pb::ScheduleRecurrence::Weekly) => Recurrence::Weekly,
+        Ok(pb::ScheduleRecurrence::Unspecified) | Err(_) => {
+            return Err(Error::invalid(
+                format!("{path}.recurrence"),
+                "must be ONCE, DAILY or WEEKLY",
+            ));
+        }
+    };
+    Ok(Schedule {
+        recurrence,
+        date: s.date.clone(),
+        hour: s.hour,
+        minute: s.minute,
+        weekdays: s.weekdays.clone(),
+        segment_id: s.segment_id.clone(),
+        customer_ids: s.customer_ids.clone(),
+        default_time_zone: s.default_time_zone.clone(),
+    })
+}
+
+fn schedule_to_proto(s: &Schedule) -> pb::ScheduleEntry {
+    pb::ScheduleEntry {
+        recurrence: match s.recurrence {
+            Recurrence::Once => pb::ScheduleRecurrence::Once,
+            Recurrence::Daily => pb::ScheduleRecurrence::Daily,
+            Recurrence::Weekly => pb::ScheduleRecurrence::Weekly,
+        } as i32,
+        date: s.date.clone(),
+        hour: s.hour,
+        minute: s.minute,
+        weekdays: s.weekdays.clone(),
+        segment_id: s.segment_id.clone(),
+        customer_ids: s.customer_ids.clone(),
+        default_time_zone: s.default_time_zone.clone(),
+    }
+}
+
 fn criterion_from_proto(c: &pb::EventCriterion) -> Criterion {
     Criterion {
         event_type: c.event_type.clone(),
@@ -156,7 +197,34 @@ fn settings_from_proto(s: Option<&pb::JourneySettings>) -> Result<Settings, Erro
                 "must not be negative",
             )
         })?,
+        priority: u32::try_from(s.priority)
+            .ok()
+            .filter(|p| *p <= crate::model::MAX_PRIORITY)
+            .ok_or_else(|| {
+                Error::invalid(
+                    "journey.settings.priority",
+                    "must be between 0 (default) and 100",
+                )
+            })?,
+        on_no_slot: match pb::NoSlotAction::try_from(s.on_no_slot) {
+            Ok(pb::NoSlotAction::Unspecified | pb::NoSlotAction::Defer) => NoSlot::Defer,
+            Ok(pb::NoSlotAction::Skip) => NoSlot::Skip,
+            Err(_) => {
+                return Err(Error::invalid(
+                    "journey.settings.on_no_slot",
+                    "is not a known action",
+                ));
+            }
+        },
     })
+}
+
+/// The channel contract's on-no-slot action for a journey's setting.
+pub fn no_slot_to_channel(n: NoSlot) -> omni_proto::channel::v1::NoSlotAction {
+    match n {
+        NoSlot::Defer => omni_proto::channel::v1::NoSlotAction::Defer,
+        NoSlot::Skip => omni_proto::channel::v1::NoSlotAction::Skip,
+    }
 }
 
 fn settings_to_proto(s: &Settings) -> pb::JourneySettings {
@@ -175,6 +243,11 @@ fn settings_to_proto(s: &Settings) -> pb::JourneySettings {
             conversion_window: g.window_ms.map(to_duration),
         }),
         max_entries_per_minute: i32::try_from(s.max_entries_per_minute).unwrap_or(i32::MAX),
+        priority: i32::try_from(s.priority).unwrap_or(i32::MAX),
+        on_no_slot: match s.on_no_slot {
+            NoSlot::Defer => pb::NoSlotAction::Defer,
+            NoSlot::Skip => pb::NoSlotAction::Skip,
+        } as i32,
     }
 }
 
@@ -184,9 +257,28 @@ fn kind_from_proto(path: &str, kind: &Kind) -> Result<NodeKind, Error> {
             event_type: e.event_type.clone(),
             filter: e.filter.clone(),
             segment_id: e.segment_id.clone(),
+            schedule: match &e.schedule {
+                Some(sc) => Some(schedule_from_proto(&format!("{path}.entry.schedule"), sc)?),
+                None => None,
+            },
         },
-        Kind::Wait(w) => NodeKind::Wait {
-            duration_ms: positive_ms(&format!("{path}.wait.duration"), w.duration.as_ref())?,
+        Kind::Wait(w) => match &w.best_send_time {
+            Some(b) => NodeKind::Wait {
+                duration_ms: w
+                    .duration
+                    .as_ref()
+                    .and_then(duration_ms)
+                    .unwrap_or(0)
+                    .max(0),
+                best_send_max_ms: Some(positive_ms(
+                    &format!("{path}.wait.best_send_time.max_wait"),
+                    b.max_wait.as_ref(),
+                )?),
+            },
+            None => NodeKind::Wait {
+                duration_ms: positive_ms(&format!("{path}.wait.duration"), w.duration.as_ref())?,
+                best_send_max_ms: None,
+            },
         },
         Kind::Decide(d) => NodeKind::Decide {
             context: d.context.as_ref().map(struct_to_json).unwrap_or_default(),
@@ -281,13 +373,21 @@ fn node_to_proto(node: &Node) -> pb::Node {
             event_type,
             filter,
             segment_id,
+            schedule,
         } => Kind::Entry(pb::EntryNode {
             event_type: event_type.clone(),
             filter: filter.clone(),
             segment_id: segment_id.clone(),
+            schedule: schedule.as_ref().map(schedule_to_proto),
         }),
-        NodeKind::Wait { duration_ms } => Kind::Wait(pb::WaitNode {
+        NodeKind::Wait {
+            duration_ms,
+            best_send_max_ms,
+        } => Kind::Wait(pb::WaitNode {
             duration: Some(to_duration(*duration_ms)),
+            best_send_time: best_send_max_ms.map(|ms| pb::BestSendTimeWait {
+                max_wait: Some(to_duration(ms)),
+            }),
         }),
         NodeKind::Decide { context } => Kind::Decide(pb::DecideNode {
             context: (!context.is_empty()).then(|| json_to_struct(context)),
@@ -390,6 +490,19 @@ pub fn journey_to_proto(j: &Journey) -> pb::Journey {
         published_version: j.published_version,
         create_time: Some(to_timestamp(j.create_ms)),
         settings: Some(settings_to_proto(&j.graph.settings)),
+        review_state: review_state_to_proto(j.review_state) as i32,
+        generated: j.generated,
+    }
+}
+
+/// The proto review state of a domain review state.
+pub fn review_state_to_proto(s: crate::review::ReviewState) -> pb::JourneyReviewState {
+    use crate::review::ReviewState as R;
+    match s {
+        R::Draft => pb::JourneyReviewState::Draft,
+        R::InReview => pb::JourneyReviewState::InReview,
+        R::Approved => pb::JourneyReviewState::Approved,
+        R::Published => pb::JourneyReviewState::Published,
     }
 }
 

@@ -303,7 +303,7 @@ pub async fn start_run(
         return Ok(Started::Refused("rate_limited"));
     }
     let token = Runner::new_token();
-    let run = Run {
+    let mut run = Run {
         run_id: RunId::generate(),
         journey_id: version.journey_id.clone(),
         journey_version: version.version,
@@ -324,7 +324,10 @@ pub async fn start_run(
         end_reason: String::new(),
         step_seq: 0,
         new_steps: Vec::new(),
+        new_facts: Vec::new(),
     };
+    run.new_facts
+        .push(Runner::fact(&run, "entered", Map::new()));
     if !store
         .insert_run(ws, &run, !settings.allow_concurrent_runs)
         .await?
@@ -345,7 +348,9 @@ pub async fn start_run(
         return Ok(Started::Refused("already_active"));
     }
     tracing::info!(journey_id = %version.journey_id, version = version.version, run_id = %run.run_id, customer_id = %run.customer_id, "run started");
-    runner.emit(ws, &run, "entered", Map::new()).await;
+    // `journey.entered` was written to the outbox with the run; deliver it now.
+    crate::outbox::deliver_now(runner, ws, &run.customer_id, &run.new_facts).await;
+    run.new_facts.clear();
     // The run is stored: a failure from here on is the poller's to recover, not a reason
     // to redeliver the event or fail the enrolment.
     if let Err(e) = runner.advance(ws, &run.run_id, &token).await {

@@ -35,6 +35,39 @@ pub enum Error {
         /// The state the call needs.
         wanted: &'static str,
     },
+    /// The journey's review is not in the state a review call needs.
+    #[error("journey `{journey_id}` is in review state {state}; the call needs it {wanted}")]
+    WrongReviewState {
+        /// The journey.
+        journey_id: String,
+        /// Its review state (SQL spelling), or STOPPED for a stopped journey.
+        state: &'static str,
+        /// The review state the call needs.
+        wanted: &'static str,
+    },
+    /// Publishing needs an approved review and the draft is not approved.
+    #[error(
+        "journey `{journey_id}` is in review state {state}; publishing needs it APPROVED ({why})"
+    )]
+    NotApproved {
+        /// The journey.
+        journey_id: String,
+        /// Its review state (SQL spelling).
+        state: &'static str,
+        /// Why approval is needed (workspace setting or generated content).
+        why: &'static str,
+    },
+    /// Four-eyes: the approving key submitted or last edited the draft.
+    #[error(
+        "four-eyes: key `{key_id}` submitted or last edited journey `{journey_id}`, so it \
+         cannot approve it; another key must"
+    )]
+    FourEyes {
+        /// The journey.
+        journey_id: String,
+        /// The refused key.
+        key_id: String,
+    },
     /// The live profile store (Redis) failed.
     #[error("profile store: {0}")]
     Profiles(#[from] omni_profile_store::Error),
@@ -96,7 +129,10 @@ impl From<Error> for Status {
                 format!("journey `{id}` has no published version; publish it first"),
             ),
             Error::Profiles(e) => status::unavailable("profile store", e),
-            e @ Error::WrongState { .. } => status::failed_precondition("journey_id", e),
+            e @ (Error::WrongState { .. }
+            | Error::WrongReviewState { .. }
+            | Error::NotApproved { .. }) => status::failed_precondition("journey_id", e),
+            e @ Error::FourEyes { .. } => Status::permission_denied(e.to_string()),
             Error::Conflict(what) => Status::aborted(format!("concurrent update of {what}; retry")),
             Error::Redis(e) => status::unavailable("redis", e),
             Error::Bus(e) => status::unavailable("bus", e),

@@ -26,7 +26,10 @@ pub mod error;
 pub mod logic;
 pub mod membership;
 pub mod model;
+pub mod outbox;
+pub mod review;
 pub mod runner;
+pub mod schedule;
 pub mod simulate;
 pub mod store;
 pub mod timers;
@@ -142,6 +145,24 @@ pub async fn run_with_clock(
         stop.clone(),
     ));
     workers.spawn(supervised(
+        "outbox",
+        outbox::deliver(
+            runner.clone(),
+            Duration::from_millis(settings.worker.poll_interval_ms.max(1)),
+            stop.clone(),
+        ),
+        stop.clone(),
+    ));
+    workers.spawn(supervised(
+        "schedule",
+        schedule::run(
+            runner.clone(),
+            Duration::from_millis(settings.worker.poll_interval_ms.max(1)),
+            stop.clone(),
+        ),
+        stop.clone(),
+    ));
+    workers.spawn(supervised(
         "timers",
         timers::poll(
             runner.clone(),
@@ -155,6 +176,7 @@ pub async fn run_with_clock(
         runner.clone(),
         omni_profile_store::ProfileStore::new(redis.clone()),
         clock,
+        Bus::new(redis.clone()),
     );
     let routes = tonic::service::Routes::new(JourneyServiceServer::new(api));
     let served = serve(

@@ -182,23 +182,29 @@ pub fn next_local_time(now_ms: i64, tz: &str, hour: u32, minute: u32, weekdays: 
         if !weekdays.is_empty() && !weekdays.contains(&date.weekday().number_from_monday()) {
             continue;
         }
-        let naive = date.and_time(at);
-        let instant = match zone.from_local_datetime(&naive) {
-            chrono::LocalResult::Single(t) => t,
-            chrono::LocalResult::Ambiguous(t, _) => t,
-            chrono::LocalResult::None => {
-                match zone.from_local_datetime(&(naive + ChronoDuration::hours(1))) {
-                    chrono::LocalResult::Single(t) | chrono::LocalResult::Ambiguous(t, _) => t,
-                    chrono::LocalResult::None => continue,
-                }
-            }
+        let Some(ms) = local_instant(date.and_time(at), zone) else {
+            continue;
         };
-        let ms = instant.timestamp_millis();
         if ms > now_ms {
             return ms;
         }
     }
     now_ms
+}
+
+/// The instant (unix ms) of local time `naive` in `zone`: the earlier one when the
+/// time is ambiguous (DST ends), one hour later when it was skipped (DST starts).
+pub fn local_instant(naive: chrono::NaiveDateTime, zone: chrono_tz::Tz) -> Option<i64> {
+    let instant = match zone.from_local_datetime(&naive) {
+        chrono::LocalResult::Single(t) | chrono::LocalResult::Ambiguous(t, _) => t,
+        chrono::LocalResult::None => {
+            match zone.from_local_datetime(&(naive + ChronoDuration::hours(1))) {
+                chrono::LocalResult::Single(t) | chrono::LocalResult::Ambiguous(t, _) => t,
+                chrono::LocalResult::None => return None,
+            }
+        }
+    };
+    Some(instant.timestamp_millis())
 }
 
 /// `sha256=<hex HMAC-SHA256(secret, body)>`, the webhook signature header value.

@@ -86,6 +86,51 @@ pub struct Settings {
     /// Most new runs per minute (0: unlimited).
     #[serde(default)]
     pub max_entries_per_minute: u32,
+    /// Send priority against other journeys, 1..=100 (0: [`DEFAULT_PRIORITY`]).
+    /// Omitted from the stored JSON when 0, so definitions stored before priorities
+    /// existed compare equal.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub priority: u32,
+    /// What a send does when a frequency rule has no slot (omitted when the default).
+    #[serde(default, skip_serializing_if = "NoSlot::is_default")]
+    pub on_no_slot: NoSlot,
+}
+
+/// What a journey's send does when a workspace frequency rule has no slot for it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoSlot {
+    /// Wait for the rule's next window.
+    #[default]
+    Defer,
+    /// Drop the message.
+    Skip,
+}
+
+impl NoSlot {
+    fn is_default(&self) -> bool {
+        *self == Self::Defer
+    }
+}
+
+/// The priority of a journey that sets none.
+pub const DEFAULT_PRIORITY: u32 = 50;
+/// The highest priority a journey may set.
+pub const MAX_PRIORITY: u32 = 100;
+
+fn is_zero(v: &u32) -> bool {
+    *v == 0
+}
+
+impl Settings {
+    /// The journey's send priority (the default when unset).
+    pub fn effective_priority(&self) -> u32 {
+        if self.priority == 0 {
+            DEFAULT_PRIORITY
+        } else {
+            self.priority
+        }
+    }
 }
 
 /// One branch of a condition node.
@@ -130,6 +175,9 @@ impl Graph {
     /// `segment:<id>` for a segment-entered journey (event types never hold `:`).
     pub fn entry_event_type(&self) -> Option<String> {
         self.entry().and_then(|n| match &n.kind {
+            NodeKind::Entry {
+                schedule: Some(_), ..
+            } => Some(SCHEDULE_ENTRY_KEY.to_owned()),
             NodeKind::Entry { segment_id, .. } if !segment_id.is_empty() => {
                 Some(segment_entry_key(segment_id))
             }
@@ -145,6 +193,47 @@ impl Graph {
             _ => "",
         }
     }
+}
+
+/// The entry key of journeys entered on a schedule.
+pub const SCHEDULE_ENTRY_KEY: &str = "schedule:";
+
+/// How a scheduled entry repeats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Recurrence {
+    /// Once, on the schedule's date.
+    Once,
+    /// Every day.
+    Daily,
+    /// On the schedule's weekdays.
+    Weekly,
+}
+
+/// An audience enrolled at a local time of day in each customer's time zone.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Schedule {
+    /// Once, daily or weekly.
+    pub recurrence: Recurrence,
+    /// For `Once`: the local date (`YYYY-MM-DD`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub date: String,
+    /// Local hour, 0-23.
+    pub hour: u32,
+    /// Local minute, 0-59.
+    pub minute: u32,
+    /// For `Weekly`: ISO weekdays.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub weekdays: Vec<u32>,
+    /// Audience segment (empty: `customer_ids`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub segment_id: String,
+    /// Explicit audience.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub customer_ids: Vec<String>,
+    /// Time zone of customers without a valid `timezone` trait (empty: UTC).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub default_time_zone: String,
 }
 
 /// The entry key of journeys entered on joining `segment_id`.
@@ -218,11 +307,18 @@ pub enum NodeKind {
         /// Segment whose entrants enrol (empty: event entry).
         #[serde(default, skip_serializing_if = "String::is_empty")]
         segment_id: String,
+        /// An audience enrolled on a schedule (event type and segment empty).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        schedule: Option<Schedule>,
     },
     /// A durable timer.
     Wait {
-        /// How long to wait, in milliseconds (> 0).
+        /// How long to wait, in milliseconds (> 0); with `best_send_max_ms`, the
+        /// fallback wait when decisioning cannot answer (may be 0).
         duration_ms: i64,
+        /// Wait until decisioning's best send time, at most this long (ms).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        best_send_max_ms: Option<i64>,
     },
     /// Ask decisioning for the next best offer.
     Decide {
@@ -377,6 +473,10 @@ pub struct Journey {
     pub published_version: i64,
     /// Creation time, unix ms.
     pub create_ms: i64,
+    /// Where the draft is in review.
+    pub review_state: crate::review::ReviewState,
+    /// The draft's content was generated (always needs an approved review).
+    pub generated: bool,
 }
 
 /// State of a run.
@@ -468,6 +568,24 @@ pub struct Run {
     pub step_seq: i64,
     /// Steps taken since the run was loaded, written with the next persist.
     pub new_steps: Vec<StepRecord>,
+    /// Facts for identity produced since the run was loaded, written to the outbox in
+    /// the same transaction as the next persist (see `crate::outbox`).
+    pub new_facts: Vec<Fact>,
+}
+
+/// One event for identity (`journey.entered`, `.converted`, `.exited`,
+/// `.profile_updated`) waiting in the outbox; `event_id` is deterministic so a
+/// redelivery is deduplicated by identity.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Fact {
+    /// Deterministic event id (`run:<run_id>:entered`, `run:<run_id>:node:<node_id>`, ...).
+    pub event_id: String,
+    /// Event type.
+    pub event_type: String,
+    /// Event properties.
+    pub properties: Map<String, Value>,
+    /// Traits to set (profile updates only).
+    pub traits: Map<String, Value>,
 }
 
 impl RunState {
@@ -511,12 +629,16 @@ mod tests {
                         event_type: "order_placed".into(),
                         filter: String::new(),
                         segment_id: String::new(),
+                        schedule: None,
                     },
                 },
                 Node {
                     node_id: "w".into(),
                     next_node_id: String::new(),
-                    kind: NodeKind::Wait { duration_ms: 1000 },
+                    kind: NodeKind::Wait {
+                        duration_ms: 1000,
+                        best_send_max_ms: None,
+                    },
                 },
             ],
             settings: Settings::default(),

@@ -30,7 +30,8 @@ use omni_proto::channel::v1::{MessageStatus, RenderedOffer, SendRequest};
 use omni_proto::common::v1::{Event, Identifier, IdentifierType, SourceChannel};
 use omni_proto::decisioning::v1::decisioning_service_client::DecisioningServiceClient;
 use omni_proto::decisioning::v1::{
-    AssignVariantRequest, ChannelCandidate, ChooseChannelRequest, DecideRequest,
+    AssignVariantRequest, BestSendTimeRequest, ChannelCandidate, ChooseChannelRequest,
+    DecideRequest,
 };
 use omni_proto::identity::v1::TrackRequest;
 use omni_proto::identity::v1::identity_service_client::IdentityServiceClient;
@@ -44,7 +45,8 @@ use tracing::Instrument;
 use crate::convert::{channel_from_proto, channel_to_proto};
 use crate::error::Error;
 use crate::logic::{self, Bindings};
-use crate::model::{Graph, JourneyId, Node, NodeKind, Run, RunId, RunState, StepRecord};
+use crate::model::{Fact, Graph, JourneyId, Node, NodeKind, Run, RunId, RunState, StepRecord};
+use crate::outbox::{self, PendingFact};
 use crate::store::Store;
 
 /// Timeout of one call to decisioning or channel-gateway (well under the lease).
@@ -310,10 +312,10 @@ impl Runner {
         })
     }
 
-    /// Emits a journey fact (`journey.entered` / `.converted` / `.exited`) as an identity
-    /// event with the deterministic id `run:<run_id>:<suffix>`, so a retry is
-    /// deduplicated. Best effort: a failure is logged, never fails the run.
-    pub async fn emit(&self, ws: &WorkspaceId, run: &Run, kind: &str, extra: Map<String, Json>) {
+    /// A journey fact (`journey.entered` / `.converted` / `.exited`) of `run` with the
+    /// deterministic id `run:<run_id>:<kind>`, to be written to the outbox with the run
+    /// change that produced it (identity deduplicates a redelivery by that id).
+    pub fn fact(run: &Run, kind: &str, extra: Map<String, Json>) -> Fact {
         let mut props = extra;
         props.insert("journey_id".into(), json!(run.journey_id.as_str()));
         props.insert("journey_version".into(), json!(run.journey_version));
@@ -324,33 +326,23 @@ impl Runner {
         if let Some(exp) = run.context.get("experiment_id") {
             props.insert("experiment_id".into(), exp.clone());
         }
-        let event_id = format!("run:{}:{kind}", run.run_id);
-        if let Err(e) = self
-            .track(
-                ws,
-                &run.customer_id,
-                &event_id,
-                &format!("journey.{kind}"),
-                props,
-                Map::new(),
-            )
-            .await
-        {
-            tracing::warn!(run_id = %run.run_id, kind, error = %e, "emitting journey event failed");
+        Fact {
+            event_id: format!("run:{}:{kind}", run.run_id),
+            event_type: format!("journey.{kind}"),
+            properties: props,
+            traits: Map::new(),
         }
     }
 
-    /// Sends one event for `customer` through identity's `Track`, identified by one of
-    /// the customer's stored identifiers.
-    async fn track(
-        &self,
-        ws: &WorkspaceId,
-        customer: &CustomerId,
-        event_id: &str,
-        event_type: &str,
-        properties: Map<String, Json>,
-        traits: Map<String, Json>,
-    ) -> Result<(), Status> {
+    /// Delay before retry number `attempt` (1-based) of a failed dependency call.
+    pub fn backoff_ms(&self, attempt: i64) -> i64 {
+        self.config.backoff_ms(attempt)
+    }
+
+    /// Delivers one outbox fact through identity's `Track`, identifying the customer by
+    /// one of their stored identifiers.
+    pub async fn track_fact(&self, f: &PendingFact) -> Result<(), Status> {
+        let (ws, customer) = (&f.workspace, &f.customer_id);
         let profile = self
             .profiles
             .get(ws.as_str(), customer.as_str())
@@ -365,12 +357,12 @@ impl Runner {
                 Status::failed_precondition(format!("customer `{customer}` has no identifier"))
             })?;
         let event = Event {
-            event_id: event_id.to_owned(),
-            r#type: event_type.to_owned(),
-            time: Some(to_timestamp(self.now_ms())),
+            event_id: f.fact.event_id.clone(),
+            r#type: f.fact.event_type.clone(),
+            time: Some(to_timestamp(f.time_ms)),
             identifiers: vec![identifier],
-            properties: Some(json_to_struct(&properties)),
-            traits: (!traits.is_empty()).then(|| json_to_struct(&traits)),
+            properties: Some(json_to_struct(&f.fact.properties)),
+            traits: (!f.fact.traits.is_empty()).then(|| json_to_struct(&f.fact.traits)),
             source: SourceChannel::Server as i32,
         };
         self.clients
@@ -452,9 +444,10 @@ impl Runner {
         let before = run.state;
         self.apply_signals(&graph, &mut run, &seen);
         if !run.state.is_live() {
-            let outcome = self.persist(ws, &mut run, token, &seen).await?;
-            self.emit_end(ws, &run, before).await;
-            return Ok(outcome);
+            if before.is_live() {
+                self.end_fact(&mut run);
+            }
+            return self.persist(ws, &mut run, token, &seen).await;
         }
         // Each advance stops at a wait or the end; a cycle passes through a wait
         // (validation), so the bound only guards bugs.
@@ -462,13 +455,12 @@ impl Runner {
         for _ in 0..=graph.nodes.len() + 1 {
             let state_before = run.state;
             self.step(ws, &graph, &mut run).await;
+            if state_before.is_live() && !run.state.is_live() {
+                self.end_fact(&mut run);
+            }
             let outcome = self.persist(ws, &mut run, token, &seen).await?;
             seen.clear();
-            if outcome == Outcome::LostLease {
-                return Ok(outcome);
-            }
-            if !run.state.is_live() {
-                self.emit_end(ws, &run, state_before).await;
+            if outcome == Outcome::LostLease || !run.state.is_live() {
                 return Ok(outcome);
             }
             if run.state != RunState::Active || run.lease_owner.is_none() {
@@ -480,24 +472,23 @@ impl Runner {
         self.persist(ws, &mut run, token, &seen).await
     }
 
-    /// Emits `journey.converted` / `journey.exited` when the run just ended so.
-    async fn emit_end(&self, ws: &WorkspaceId, run: &Run, before: RunState) {
-        if !before.is_live() {
-            return;
-        }
+    /// Adds the `journey.converted` / `journey.exited` fact of a run that just ended so
+    /// (written to the outbox with the persist of that end).
+    fn end_fact(&self, run: &mut Run) {
         let mut props = Map::new();
         props.insert("node_id".into(), json!(run.current_node_id));
-        match run.state {
+        let fact = match run.state {
             RunState::Converted => {
                 props.insert("goal".into(), json!(run.end_reason));
-                self.emit(ws, run, "converted", props).await;
+                Self::fact(run, "converted", props)
             }
             RunState::Exited => {
                 props.insert("reason".into(), json!(run.end_reason));
-                self.emit(ws, run, "exited", props).await;
+                Self::fact(run, "exited", props)
             }
-            _ => {}
-        }
+            _ => return,
+        };
+        run.new_facts.push(fact);
     }
 
     /// Handles the run's pending signals (goal reached, exit criteria, awaited event),
@@ -604,7 +595,7 @@ impl Runner {
                 };
                 self.move_to(run, &node.node_id, &next, rec);
             }
-            RunState::Active => match self.execute(ws, run, &node).await {
+            RunState::Active => match self.execute(ws, &graph.settings, run, &node).await {
                 Step::Goto { next, rec } => {
                     self.move_to(run, &node.node_id, &next, rec);
                 }
@@ -760,6 +751,10 @@ impl Runner {
         }
         run.step_seq += i64::try_from(run.new_steps.len()).unwrap_or(0);
         run.new_steps.clear();
+        let facts = std::mem::take(&mut run.new_facts);
+        if !facts.is_empty() {
+            outbox::deliver_now(self, ws, &run.customer_id, &facts).await;
+        }
         if run.lease_owner.is_some() {
             run.lease_owner = Some(token.to_owned());
         }
@@ -770,12 +765,23 @@ impl Runner {
     }
 
     /// Executes the side of an active node and records its result in the run context.
-    async fn execute(&self, ws: &WorkspaceId, run: &mut Run, node: &Node) -> Step {
+    async fn execute(
+        &self,
+        ws: &WorkspaceId,
+        settings: &crate::model::Settings,
+        run: &mut Run,
+        node: &Node,
+    ) -> Step {
         match &node.kind {
             NodeKind::Entry { .. } => Step::goto(&node.next_node_id),
-            NodeKind::Wait { duration_ms } => {
-                Step::WaitUntil(self.now_ms().saturating_add(*duration_ms))
-            }
+            NodeKind::Wait {
+                duration_ms,
+                best_send_max_ms: None,
+            } => Step::WaitUntil(self.now_ms().saturating_add(*duration_ms)),
+            NodeKind::Wait {
+                duration_ms,
+                best_send_max_ms: Some(max_ms),
+            } => Step::WaitUntil(self.best_send_time(ws, run, *max_ms, *duration_ms).await),
             NodeKind::WaitForEvent { timeout_ms, .. } => {
                 Step::WaitUntil(self.now_ms().saturating_add(*timeout_ms))
             }
@@ -907,30 +913,24 @@ impl Runner {
                 branch: String::new(),
             },
             NodeKind::UpdateProfile { traits } => {
+                // Written to the outbox with this step, delivered to identity after it.
                 let event_id = send_key(&run.run_id, &node.node_id);
                 let mut props = Map::new();
                 props.insert("journey_id".into(), json!(run.journey_id.as_str()));
                 props.insert("run_id".into(), json!(run.run_id.as_str()));
                 props.insert("node_id".into(), json!(node.node_id));
-                match self
-                    .track(
-                        ws,
-                        &run.customer_id,
-                        &event_id,
-                        "journey.profile_updated",
-                        props,
-                        traits.clone(),
-                    )
-                    .await
-                {
-                    Ok(()) => Step::Goto {
-                        next: node.next_node_id.clone(),
-                        rec: StepRecord {
-                            detail: event_id,
-                            ..Default::default()
-                        },
+                run.new_facts.push(Fact {
+                    event_id: event_id.clone(),
+                    event_type: "journey.profile_updated".into(),
+                    properties: props,
+                    traits: traits.clone(),
+                });
+                Step::Goto {
+                    next: node.next_node_id.clone(),
+                    rec: StepRecord {
+                        detail: event_id,
+                        ..Default::default()
                     },
-                    Err(status) => classify("identity", &status),
                 }
             }
             NodeKind::Webhook { url, secret } => self.webhook(run, node, url, secret).await,
@@ -1017,6 +1017,8 @@ impl Runner {
                     }),
                     journey_id: run.journey_id.to_string(),
                     run_id: run.run_id.to_string(),
+                    priority: i32::try_from(settings.effective_priority()).unwrap_or(i32::MAX),
+                    on_no_slot: crate::convert::no_slot_to_channel(settings.on_no_slot) as i32,
                     ..Default::default()
                 };
                 match self.clients.channel(ws).send(request).await {
@@ -1055,6 +1057,36 @@ impl Runner {
                     }
                     Err(status) => classify("channel-gateway", &status),
                 }
+            }
+        }
+    }
+
+    /// When a best-send-time wait ends: decisioning's `BestSendTime` for the customer
+    /// within `[now, now + max_ms)`, clamped to that window; when decisioning fails or
+    /// gives no time, `now + fallback_ms` (a wait must not hang on a dependency).
+    async fn best_send_time(
+        &self,
+        ws: &WorkspaceId,
+        run: &Run,
+        max_ms: i64,
+        fallback_ms: i64,
+    ) -> i64 {
+        let now = self.now_ms();
+        let end = now.saturating_add(max_ms);
+        let request = BestSendTimeRequest {
+            customer_id: run.customer_id.to_string(),
+            window_start: Some(to_timestamp(now)),
+            window_end: Some(to_timestamp(end)),
+            time_zone: String::new(),
+        };
+        match self.clients.decisioning(ws).best_send_time(request).await {
+            Ok(resp) => match resp.into_inner().send_time {
+                Some(t) => omni_common::convert::from_timestamp(&t).clamp(now, end),
+                None => now.saturating_add(fallback_ms).min(end),
+            },
+            Err(status) => {
+                tracing::info!(run_id = %run.run_id, code = ?status.code(), error = %status.message(), "best send time unavailable; using the fallback wait");
+                now.saturating_add(fallback_ms).min(end)
             }
         }
     }

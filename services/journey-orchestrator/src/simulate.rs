@@ -156,7 +156,8 @@ impl Sim<'_> {
                 NodeKind::Entry { .. } => {
                     goto = Some((node.next_node_id.clone(), String::new(), String::new()));
                 }
-                NodeKind::Wait { duration_ms } => wait_until = Some(self.now + duration_ms),
+                // A best-send-time wait simulates its fallback (decisioning is not asked).
+                NodeKind::Wait { duration_ms, .. } => wait_until = Some(self.now + duration_ms),
                 NodeKind::WaitForEvent { timeout_ms, .. } => {
                     wait_until = Some(self.now + timeout_ms);
                 }

@@ -17,6 +17,7 @@ use serde_json::{Map, Value as Json};
 
 use crate::error::Error;
 use crate::model::{Graph, Journey, JourneyId, JourneyState, Run, RunId, RunState, StepRecord};
+use crate::review::{Actor, ReviewEntry, ReviewState};
 
 /// The service's schema migrations.
 pub const MIGRATIONS: &[Migration] = &[
@@ -106,10 +107,25 @@ CREATE TABLE run_steps (
 CREATE INDEX run_steps_by_journey ON run_steps (workspace_id, journey_id, node_id)
 ",
     },
+    Migration {
+        version: 4,
+        name: "journey_outbox",
+        sql: crate::outbox::MIGRATION_SQL,
+    },
+    Migration {
+        version: 5,
+        name: "journey_schedules",
+        sql: crate::schedule::MIGRATION_SQL,
+    },
+    Migration {
+        version: 6,
+        name: "journey_reviews",
+        sql: crate::review::MIGRATION_SQL,
+    },
 ];
 
-const JOURNEY_COLUMNS: &str =
-    "journey_id, display_name, definition, state, published_version, create_ms";
+const JOURNEY_COLUMNS: &str = "journey_id, display_name, definition, state, published_version, \
+     create_ms, review_state, generated";
 const RUN_COLUMNS: &str = "run_id, journey_id, journey_version, customer_id, entry_event_id, \
      state, current_node_id, context, wake_ms, lease_owner, lease_until_ms, attempts, error, \
      create_ms, update_ms, traceparent, signals, end_reason, step_seq";
@@ -128,6 +144,23 @@ pub struct NewJourney {
     pub idempotency_key: Option<String>,
     /// Creation time, unix ms.
     pub now_ms: i64,
+    /// The content was generated (always needs review).
+    pub generated: bool,
+    /// Key id of the creator (the draft's first editor, for four-eyes).
+    pub editor_key_id: String,
+}
+
+/// A new name and definition for a draft, and who made it.
+#[derive(Clone, Copy, Debug)]
+pub struct DraftEdit<'a> {
+    /// Human-readable name.
+    pub display_name: &'a str,
+    /// The validated definition.
+    pub graph: &'a Graph,
+    /// The new content was generated.
+    pub generated: bool,
+    /// Key id of the editor.
+    pub editor_key_id: &'a str,
 }
 
 /// A published version that enrols customers on an event type.
@@ -164,6 +197,11 @@ impl Store {
         Self { db }
     }
 
+    /// The database (for the other SQL modules of the crate).
+    pub(crate) fn db(&self) -> &Db {
+        &self.db
+    }
+
     /// Creates a journey draft, or returns the journey first created with the same
     /// idempotency key.
     pub async fn create_journey(
@@ -183,12 +221,14 @@ impl Store {
             state: JourneyState::Draft,
             published_version: 0,
             create_ms: new.now_ms,
+            review_state: ReviewState::Draft,
+            generated: new.generated,
         };
         let insert = stmt(
             &self.db,
             "INSERT INTO journeys (workspace_id, journey_id, display_name, definition, state, \
-             published_version, idempotency_key, create_ms, update_ms) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+             published_version, idempotency_key, create_ms, update_ms, generated, \
+             last_editor_key_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
             [
                 ws.as_str().into(),
                 journey.journey_id.as_str().into(),
@@ -199,6 +239,8 @@ impl Store {
                 new.idempotency_key.clone().into(),
                 new.now_ms.into(),
                 new.now_ms.into(),
+                i64::from(new.generated).into(),
+                new.editor_key_id.clone().into(),
             ],
         );
         match self.db.execute_raw(insert).await {
@@ -238,13 +280,68 @@ impl Store {
         get_journey(&self.db, ws, journey_id).await
     }
 
+    /// Replaces the name and definition of a journey that is still a draft (never
+    /// published); [`Error::WrongState`] otherwise. A real change (name, definition, or
+    /// newly generated content) records `editor_key_id` as the last editor and sends a
+    /// submitted or approved draft back to review state DRAFT; `generated` is sticky
+    /// until publish. Returns the journey after the call.
+    pub async fn update_draft(
+        &self,
+        ws: &WorkspaceId,
+        journey_id: &JourneyId,
+        edit: DraftEdit<'_>,
+        now_ms: i64,
+    ) -> Result<Journey, Error> {
+        let same = "display_name = $1 AND definition = $2 AND ($6 = 0 OR generated = 1)";
+        let updated = self
+            .db
+            .execute_raw(stmt(
+                &self.db,
+                &format!(
+                    "UPDATE journeys SET \
+                     review_state = CASE WHEN {same} THEN review_state ELSE 'DRAFT' END, \
+                     last_editor_key_id = CASE WHEN {same} THEN last_editor_key_id ELSE $7 END, \
+                     generated = CASE WHEN $6 = 1 THEN 1 ELSE generated END, \
+                     display_name = $1, definition = $2, update_ms = $3 \
+                     WHERE workspace_id = $4 AND journey_id = $5 AND state = 'DRAFT' \
+                     AND published_version = 0"
+                ),
+                [
+                    edit.display_name.into(),
+                    encode_graph(edit.graph)?.into(),
+                    now_ms.into(),
+                    ws.as_str().into(),
+                    journey_id.as_str().into(),
+                    i64::from(edit.generated).into(),
+                    edit.editor_key_id.into(),
+                ],
+            ))
+            .await?;
+        let journey = self
+            .get_journey(ws, journey_id)
+            .await?
+            .ok_or_else(|| not_found("journey", journey_id.as_str()))?;
+        if updated.rows_affected() != 1 {
+            return Err(Error::WrongState {
+                journey_id: journey_id.to_string(),
+                state: journey.state.as_str(),
+                wanted: "DRAFT (published versions are immutable)",
+            });
+        }
+        Ok(journey)
+    }
+
     /// Publishes the current definition as a new immutable version. Publishing again a
     /// definition identical to the latest version changes nothing (so a retried publish
-    /// is harmless).
+    /// is harmless). When `require_review` is set or the draft is generated, only an
+    /// APPROVED draft is published ([`Error::NotApproved`]); the publish moves the
+    /// review state to PUBLISHED and records it, by `actor`, in the review history.
     pub async fn publish(
         &self,
         ws: &WorkspaceId,
         journey_id: &JourneyId,
+        require_review: bool,
+        actor: &Actor,
         now_ms: i64,
     ) -> Result<Journey, Error> {
         for _ in 0..PUBLISH_ATTEMPTS {
@@ -257,6 +354,20 @@ impl Store {
                     journey_id: journey_id.to_string(),
                     state: JourneyState::Stopped.as_str(),
                     wanted: "DRAFT, PUBLISHED or PAUSED",
+                });
+            }
+            let review = journey.review_state;
+            if (require_review || journey.generated)
+                && !matches!(review, ReviewState::Approved | ReviewState::Published)
+            {
+                return Err(Error::NotApproved {
+                    journey_id: journey_id.to_string(),
+                    state: review.as_str(),
+                    why: if journey.generated {
+                        "its content is generated"
+                    } else {
+                        "the workspace requires review"
+                    },
                 });
             }
             let definition = encode_graph(&journey.graph)?;
@@ -313,8 +424,9 @@ impl Store {
                 .execute_raw(stmt(
                     &txn,
                     "UPDATE journeys SET state = CASE WHEN state = 'PAUSED' THEN state ELSE $1 END, \
-                     published_version = $2, update_ms = $3 \
-                     WHERE workspace_id = $4 AND journey_id = $5 AND published_version = $6",
+                     published_version = $2, update_ms = $3, review_state = 'PUBLISHED', \
+                     generated = 0 WHERE workspace_id = $4 AND journey_id = $5 \
+                     AND published_version = $6 AND review_state = $7",
                     [
                         JourneyState::Published.as_str().into(),
                         version.into(),
@@ -322,6 +434,7 @@ impl Store {
                         ws.as_str().into(),
                         journey_id.as_str().into(),
                         journey.published_version.into(),
+                        review.as_str().into(),
                     ],
                 ))
                 .await?;
@@ -329,7 +442,20 @@ impl Store {
                 txn.rollback().await?;
                 continue;
             }
+            let entry = ReviewEntry {
+                action: "published".into(),
+                from: review,
+                to: ReviewState::Published,
+                actor_key_id: actor.key_id.clone(),
+                actor_role: actor.role.clone(),
+                comment: String::new(),
+                time_ms: now_ms,
+                version,
+            };
+            crate::review::record(&txn, ws, journey_id, &entry).await?;
             txn.commit().await?;
+            journey.review_state = ReviewState::Published;
+            journey.generated = false;
             if journey.state != JourneyState::Paused {
                 journey.state = JourneyState::Published;
             }
@@ -466,7 +592,8 @@ impl Store {
         row.as_ref().map(run_from_row).transpose()
     }
 
-    /// Deletes every run of the given customers (erasure); returns how many were deleted.
+    /// Deletes every run of the given customers, with their steps, undelivered facts and
+    /// pending scheduled entries (erasure); returns how many runs were deleted.
     pub async fn delete_customer_runs(
         &self,
         ws: &WorkspaceId,
@@ -479,6 +606,20 @@ impl Store {
                     &self.db,
                     "DELETE FROM run_steps WHERE workspace_id = $1 AND run_id IN \
                      (SELECT run_id FROM runs WHERE workspace_id = $1 AND customer_id = $2)",
+                    [ws.as_str().into(), customer.as_str().into()],
+                ))
+                .await?;
+            self.db
+                .execute_raw(stmt(
+                    &self.db,
+                    "DELETE FROM journey_outbox WHERE workspace_id = $1 AND customer_id = $2",
+                    [ws.as_str().into(), customer.as_str().into()],
+                ))
+                .await?;
+            self.db
+                .execute_raw(stmt(
+                    &self.db,
+                    "DELETE FROM schedule_targets WHERE workspace_id = $1 AND customer_id = $2",
                     [ws.as_str().into(), customer.as_str().into()],
                 ))
                 .await?;
@@ -530,10 +671,10 @@ impl Store {
         single_live: bool,
     ) -> Result<bool, Error> {
         let live_key: Option<String> = single_live.then(|| run.customer_id.to_string());
-        let result = self
-            .db
+        let txn = self.db.begin().await?;
+        let result = txn
             .execute_raw(stmt(
-                &self.db,
+                &txn,
                 &format!(
                     "INSERT INTO runs (workspace_id, {RUN_COLUMNS}, live_key) VALUES ($1, $2, $3, \
                      $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, \
@@ -564,7 +705,13 @@ impl Store {
                 ],
             ))
             .await?;
-        Ok(result.rows_affected() == 1)
+        if result.rows_affected() != 1 {
+            txn.rollback().await?;
+            return Ok(false);
+        }
+        crate::outbox::insert(&txn, ws, &run.customer_id, &run.new_facts, run.create_ms).await?;
+        txn.commit().await?;
+        Ok(true)
     }
 
     /// Reads a run.
@@ -767,6 +914,7 @@ impl Store {
             ))
             .await?;
         }
+        crate::outbox::insert(&txn, ws, &run.customer_id, &run.new_facts, run.update_ms).await?;
         txn.commit().await?;
         Ok(true)
     }
@@ -1116,6 +1264,11 @@ fn journey_from_row(row: &QueryResult) -> Result<Journey, Error> {
             .ok_or_else(|| Error::Corrupt(format!("journey state `{state}`")))?,
         published_version: row.try_get("", "published_version")?,
         create_ms: row.try_get("", "create_ms")?,
+        review_state: {
+            let r: String = row.try_get("", "review_state")?;
+            ReviewState::parse(&r).ok_or_else(|| Error::Corrupt(format!("review state `{r}`")))?
+        },
+        generated: row.try_get::<i64>("", "generated")? != 0,
     })
 }
 
@@ -1145,5 +1298,6 @@ fn run_from_row(row: &QueryResult) -> Result<Run, Error> {
         end_reason: row.try_get("", "end_reason")?,
         step_seq: row.try_get("", "step_seq")?,
         new_steps: Vec::new(),
+        new_facts: Vec::new(),
     })
 }

@@ -24,6 +24,8 @@ pub const MAX_DISPLAY_NAME: usize = 200;
 pub const MAX_ID_LEN: usize = 128;
 /// Longest wait: ten years.
 pub const MAX_WAIT_MS: i64 = 3650 * 24 * 3600 * 1000;
+/// Longest best-send-time window (decisioning's `BestSendTime` limit): 14 days.
+pub const MAX_BEST_SEND_WAIT_MS: i64 = 14 * 24 * 3600 * 1000;
 /// Default `page_size` of `ListRuns`.
 pub const DEFAULT_PAGE_SIZE: usize = 100;
 /// Largest `page_size` of `ListRuns`; larger values are reduced to it.
@@ -86,6 +88,9 @@ pub fn journey(journey: Option<&pb::Journey>) -> Result<(), Error> {
         None => Ok(()),
         Some(first) => {
             let mut message = first.message.clone();
+            if !first.node_id.is_empty() {
+                message.push_str(&format!(" (node `{}`)", first.node_id));
+            }
             if found.len() > 1 {
                 message.push_str(&format!(
                     " (and {} more problems; see ValidateJourney)",
@@ -267,7 +272,18 @@ pub fn problems(j: &pb::Journey) -> Vec<Problem> {
             ),
             Some(Kind::Entry(e)) => {
                 entries.push(i);
-                if e.segment_id.is_empty() {
+                if let Some(schedule) = &e.schedule {
+                    for (field, message) in crate::schedule::check(schedule) {
+                        p.add(id, format!("{path}.entry.schedule.{field}"), message);
+                    }
+                    if !e.event_type.is_empty() || !e.segment_id.is_empty() {
+                        p.add(
+                            id,
+                            format!("{path}.entry.schedule"),
+                            "event_type and segment_id must be empty with a schedule",
+                        );
+                    }
+                } else if e.segment_id.is_empty() {
                     p.id(id, &format!("{path}.entry.event_type"), &e.event_type);
                 } else {
                     p.id(id, &format!("{path}.entry.segment_id"), &e.segment_id);
@@ -287,9 +303,38 @@ pub fn problems(j: &pb::Journey) -> Vec<Problem> {
                     false,
                 );
             }
-            Some(Kind::Wait(w)) => {
-                p.duration(id, &format!("{path}.wait.duration"), w.duration.as_ref());
-            }
+            Some(Kind::Wait(w)) => match &w.best_send_time {
+                // The duration is the fallback when decisioning cannot answer: may be
+                // zero or absent.
+                Some(b) => {
+                    p.duration(
+                        id,
+                        &format!("{path}.wait.best_send_time.max_wait"),
+                        b.max_wait.as_ref(),
+                    );
+                    if b.max_wait
+                        .as_ref()
+                        .and_then(convert::duration_ms)
+                        .is_some_and(|ms| ms > MAX_BEST_SEND_WAIT_MS)
+                    {
+                        p.add(
+                            id,
+                            format!("{path}.wait.best_send_time.max_wait"),
+                            "must be at most 14 days",
+                        );
+                    }
+                    if let Some(ms) = w.duration.as_ref().map(convert::duration_ms)
+                        && !ms.is_some_and(|ms| (0..=MAX_WAIT_MS).contains(&ms))
+                    {
+                        p.add(
+                            id,
+                            format!("{path}.wait.duration"),
+                            "must be a duration of 0 to 3650 days",
+                        );
+                    }
+                }
+                None => p.duration(id, &format!("{path}.wait.duration"), w.duration.as_ref()),
+            },
             Some(Kind::Decide(_)) => {}
             Some(Kind::Send(s)) => {
                 if !s.best_channel {
@@ -576,6 +621,16 @@ fn settings(p: &mut Problems, s: Option<&pb::JourneySettings>) {
             "must not be negative",
         );
     }
+    if !(0..=crate::model::MAX_PRIORITY as i32).contains(&s.priority) {
+        p.add(
+            "",
+            "journey.settings.priority",
+            "must be between 0 (default) and 100",
+        );
+    }
+    if pb::NoSlotAction::try_from(s.on_no_slot).is_err() {
+        p.add("", "journey.settings.on_no_slot", "is not a known action");
+    }
 }
 
 /// Checks a required id-like field: non-empty, at most [`MAX_ID_LEN`] bytes, and made
@@ -662,6 +717,7 @@ mod tests {
     fn wait(seconds: i64) -> Kind {
         Kind::Wait(WaitNode {
             duration: Some(prost_types::Duration { seconds, nanos: 0 }),
+            ..Default::default()
         })
     }
 
@@ -734,7 +790,7 @@ mod tests {
         j.nodes[1].kind = Some(wait(-5));
         assert_eq!(field_of(&j), "journey.nodes[1].wait.duration");
         let mut j = valid();
-        j.nodes[1].kind = Some(Kind::Wait(WaitNode { duration: None }));
+        j.nodes[1].kind = Some(Kind::Wait(WaitNode::default()));
         assert_eq!(field_of(&j), "journey.nodes[1].wait.duration");
         let mut j = valid();
         j.nodes[3].kind = Some(send(DeliveryChannel::Unspecified, "t"));
@@ -828,7 +884,7 @@ mod tests {
             j.nodes[0].kind = Some(Kind::Entry(EntryNode {
                 event_type: "signed_up".into(),
                 filter: "profile.age > 3".into(),
-                segment_id: String::new(),
+                ..Default::default()
             }));
             problems(&j)
         };

@@ -1,7 +1,12 @@
 //! Journey-orchestrator integration tests: the real service on a real Redis and database,
 //! with in-test fakes of decisioning and channel-gateway.
 
+mod draft;
+mod fake_segment;
 mod graph;
+mod outbox;
+mod review;
+mod schedule;
 mod support;
 
 use omni_proto::common::v1::DeliveryChannel;

@@ -55,6 +55,8 @@ pub struct FakeDecisioning {
     pub calls: Arc<Mutex<Vec<DecideCall>>>,
     /// Errors returned (first in, first out) before answering normally.
     pub failures: Arc<Mutex<VecDeque<Status>>>,
+    /// `BestSendTime` answers the window start plus this (ms); `None`: unavailable.
+    pub best_send_offset_ms: Arc<Mutex<Option<i64>>>,
 }
 
 #[tonic::async_trait]
@@ -184,9 +186,21 @@ impl DecisioningService for FakeDecisioning {
 
     async fn best_send_time(
         &self,
-        _: Request<dec::BestSendTimeRequest>,
+        request: Request<dec::BestSendTimeRequest>,
     ) -> Result<Response<dec::BestSendTimeResponse>, Status> {
-        Err(Status::unimplemented("not used by the journey tests"))
+        let req = request.into_inner();
+        let Some(offset) = *self.best_send_offset_ms.lock().expect("lock") else {
+            return Err(Status::unavailable("decisioning down"));
+        };
+        let start = req
+            .window_start
+            .as_ref()
+            .map(omni_common::convert::from_timestamp)
+            .unwrap_or_default();
+        Ok(Response::new(dec::BestSendTimeResponse {
+            send_time: Some(omni_common::convert::to_timestamp(start + offset)),
+            ..Default::default()
+        }))
     }
 
     async fn choose_channel(
@@ -330,6 +344,13 @@ impl ChannelService for FakeChannel {
         Err(Status::unimplemented("not used by the journey tests"))
     }
 
+    async fn list_provider_configs(
+        &self,
+        _: Request<ch::ListProviderConfigsRequest>,
+    ) -> Result<Response<ch::ListProviderConfigsResponse>, Status> {
+        Err(Status::unimplemented("not used by the journey tests"))
+    }
+
     async fn create_suppression(
         &self,
         _: Request<ch::CreateSuppressionRequest>,
@@ -387,11 +408,16 @@ impl ChannelService for FakeChannel {
     }
 }
 
-/// Fake identity: records every `Track` (journey facts and profile updates).
+/// Fake identity: records every `Track` (journey facts and profile updates), after
+/// returning the queued errors.
 #[derive(Clone, Default)]
 pub struct FakeIdentity {
     /// Every tracked event, in arrival order.
     pub events: Arc<Mutex<Vec<omni_proto::common::v1::Event>>>,
+    /// Errors returned (first in, first out) before accepting anything.
+    pub failures: Arc<Mutex<VecDeque<Status>>>,
+    /// Every `Track` call, failed ones included.
+    pub calls: Arc<Mutex<usize>>,
 }
 
 impl FakeIdentity {
@@ -413,6 +439,10 @@ impl IdentityService for FakeIdentity {
         &self,
         request: Request<idp::TrackRequest>,
     ) -> Result<Response<idp::TrackResponse>, Status> {
+        *self.calls.lock().expect("lock") += 1;
+        if let Some(status) = self.failures.lock().expect("lock").pop_front() {
+            return Err(status);
+        }
         let event = request.into_inner().event.unwrap_or_default();
         let mut events = self.events.lock().expect("lock");
         let duplicate = events.iter().any(|e| e.event_id == event.event_id);
@@ -582,6 +612,8 @@ pub struct Harness {
     pub channel: FakeChannel,
     /// Fake identity (Track).
     pub identity: FakeIdentity,
+    /// Fake segment (GetSegment, ListMembers).
+    pub segment: crate::fake_segment::FakeSegment,
     /// The bus, to publish `EventIngested`.
     pub bus: Bus,
     fakes_stop: CancellationToken,
@@ -591,6 +623,22 @@ pub struct Harness {
 type AuthFn = fn(Request<()>) -> Result<Request<()>, Status>;
 /// A journey client sending the bootstrap admin key.
 pub type Client = JourneyServiceClient<InterceptedService<Channel, AuthFn>>;
+
+/// Sends one API key as `authorization: Bearer`.
+#[derive(Clone)]
+pub struct BearerKey(tonic::metadata::AsciiMetadataValue);
+
+impl tonic::service::Interceptor for BearerKey {
+    fn call(&mut self, mut request: Request<()>) -> Result<Request<()>, Status> {
+        request
+            .metadata_mut()
+            .insert("authorization", self.0.clone());
+        Ok(request)
+    }
+}
+
+/// A journey client sending a key of the test's choosing.
+pub type KeyClient = JourneyServiceClient<InterceptedService<Channel, BearerKey>>;
 
 fn admin_key(mut request: Request<()>) -> Result<Request<()>, Status> {
     request.metadata_mut().insert(
@@ -628,7 +676,17 @@ impl Harness {
         let decisioning = FakeDecisioning::default();
         let channel = FakeChannel::default();
         let identity = FakeIdentity::default();
+        let segment = crate::fake_segment::FakeSegment::default();
         let fakes_stop = CancellationToken::new();
+        settings.segment.url = serve_fake(
+            tonic::service::Routes::new(
+                omni_proto::segment::v1::segment_service_server::SegmentServiceServer::new(
+                    segment.clone(),
+                ),
+            ),
+            fakes_stop.clone(),
+        )
+        .await?;
         settings.identity.url = serve_fake(
             tonic::service::Routes::new(IdentityServiceServer::new(identity.clone())),
             fakes_stop.clone(),
@@ -652,6 +710,7 @@ impl Harness {
             decisioning,
             channel,
             identity,
+            segment,
             bus,
             fakes_stop,
             service: None,
@@ -712,6 +771,30 @@ impl Harness {
         Ok(JourneyServiceClient::with_interceptor(
             channel,
             admin_key as AuthFn,
+        ))
+    }
+
+    /// A client sending `key`, after mirroring it (as identity would) as key `key_id`
+    /// of workspace `default` with `role`.
+    pub async fn client_with_key(
+        &self,
+        key: &str,
+        key_id: &str,
+        role: omni_common::access::Role,
+    ) -> anyhow::Result<KeyClient> {
+        let mut redis = omni_common::redis::connect(&self.settings.redis.url).await?;
+        let mirrored = omni_common::auth::MirroredKey {
+            workspace_id: "default".into(),
+            key_id: key_id.into(),
+            role: Some(role),
+            expires_ms: None,
+        };
+        omni_common::auth::mirror_key(&mut redis, &omni_common::auth::hash_key(key), &mirrored)
+            .await?;
+        let channel = tonic::transport::Endpoint::from_shared(self.url()?)?.connect_lazy();
+        Ok(JourneyServiceClient::with_interceptor(
+            channel,
+            BearerKey(format!("Bearer {key}").parse()?),
         ))
     }
 
@@ -963,6 +1046,7 @@ pub fn entry(event_type: &str) -> Kind {
 pub fn wait(seconds: i64) -> Kind {
     Kind::Wait(pb::WaitNode {
         duration: Some(prost_types::Duration { seconds, nanos: 0 }),
+        ..Default::default()
     })
 }
 
