@@ -158,6 +158,9 @@ async fn main() -> anyhow::Result<()> {
                 },
             ],
             update_time: None,
+            frequency_rules: Vec::new(),
+            arbitration_window_ms: 0,
+            journey_throttles: Vec::new(),
         }),
     })
     .await?;

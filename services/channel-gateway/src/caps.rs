@@ -1,8 +1,10 @@
 //! Fatigue caps in Redis: one sorted set per customer, cap channel and window, scored by
-//! send time, trimmed to the window. One Lua script checks every applicable cap and
-//! records the send in all of them, or in none, atomically, so concurrent sends can
+//! send time, trimmed to the window. One Lua script (`arbitration::RESERVE`, shared with
+//! the frequency rules) checks every applicable cap and rule and records the send in all
+//! of them, or in none, atomically, so concurrent sends can
 //! never overshoot a cap. The member is the message's idempotency key: a retried `Send`
-//! is counted once.
+//! is counted once. A message that fails for good (or is stopped before sending) gives
+//! its slot back, so caps count messages that went out or still may.
 //!
 //! Keys: `ch:{<workspace>:<customer>}:cap:<channel|all>:<day|week>`; the hash tag keeps
 //! one customer's keys in one cluster slot, as the script needs.
@@ -12,33 +14,23 @@ use redis::aio::ConnectionManager;
 
 use crate::records::{Cap, Channel};
 
-/// Returns 0 and records the send when every cap has room (or the member was already
-/// counted), else the 1-based index of the first full cap.
-const CHECK_AND_COUNT: &str = r"
+/// Takes the next free send slot of a throttled journey: returns `max(now, next)` and
+/// moves `next` one interval on, so concurrent sends get evenly spaced slots.
+const THROTTLE_SLOT: &str = r"
 local now = tonumber(ARGV[1])
-local member = ARGV[2]
-for i, key in ipairs(KEYS) do
-  if redis.call('ZSCORE', key, member) then return 0 end
-end
-for i, key in ipairs(KEYS) do
-  local window = tonumber(ARGV[1 + 2 * i])
-  local limit = tonumber(ARGV[2 + 2 * i])
-  redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
-  if redis.call('ZCARD', key) >= limit then return i end
-end
-for i, key in ipairs(KEYS) do
-  local window = tonumber(ARGV[1 + 2 * i])
-  redis.call('ZADD', key, now, member)
-  redis.call('PEXPIRE', key, window)
-end
-return 0
+local interval = tonumber(ARGV[2])
+local nxt = tonumber(redis.call('GET', KEYS[1]) or '0')
+local slot = math.max(now, nxt)
+redis.call('SET', KEYS[1], slot + interval, 'PX', slot + interval - now + 60000)
+return slot
 ";
 
 /// The fatigue-cap counter.
 #[derive(Clone)]
 pub struct Caps {
-    conn: ConnectionManager,
-    script: Script,
+    pub(crate) conn: ConnectionManager,
+    pub(crate) reserve: Script,
+    throttle: Script,
 }
 
 impl std::fmt::Debug for Caps {
@@ -61,42 +53,29 @@ impl Caps {
     pub fn new(conn: ConnectionManager) -> Self {
         Self {
             conn,
-            script: Script::new(CHECK_AND_COUNT),
+            reserve: Script::new(crate::arbitration::RESERVE),
+            throttle: Script::new(THROTTLE_SLOT),
         }
     }
+}
 
-    /// Checks the caps that apply to a `channel` message and counts it under `member`
-    /// at `now_ms`. `Ok(None)` when it fits, `Ok(Some(cap))` naming the full cap.
-    pub async fn try_count(
+impl Caps {
+    /// The send time (unix ms, at or after `now_ms`) of the next message of a journey
+    /// throttled to `per_minute`. Key: `ch:{<workspace>}:throttle:<journey>`.
+    pub async fn throttle_slot(
         &self,
         workspace: &str,
-        customer_id: &str,
-        channel: Channel,
-        caps: &[Cap],
-        member: &str,
+        journey_id: &str,
+        per_minute: u32,
         now_ms: i64,
-    ) -> Result<Option<Cap>, redis::RedisError> {
-        let applicable: Vec<&Cap> = caps
-            .iter()
-            .filter(|c| c.channel.is_none_or(|ch| ch == channel))
-            .collect();
-        if applicable.is_empty() {
-            return Ok(None);
-        }
-        let mut invocation = self.script.prepare_invoke();
-        for cap in &applicable {
-            invocation.key(cap_key(workspace, customer_id, cap));
-        }
-        invocation.arg(now_ms).arg(member);
-        for cap in &applicable {
-            invocation.arg(cap.window.millis()).arg(cap.limit);
-        }
-        let full: i64 = invocation.invoke_async(&mut self.conn.clone()).await?;
-        Ok(usize::try_from(full)
-            .ok()
-            .filter(|i| *i > 0)
-            .and_then(|i| applicable.get(i - 1))
-            .map(|c| (*c).clone()))
+    ) -> Result<i64, redis::RedisError> {
+        let interval = 60_000_u64.div_ceil(u64::from(per_minute.max(1)));
+        self.throttle
+            .key(format!("ch:{{{workspace}}}:throttle:{journey_id}"))
+            .arg(now_ms)
+            .arg(interval)
+            .invoke_async(&mut self.conn.clone())
+            .await
     }
 }
 

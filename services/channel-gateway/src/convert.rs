@@ -6,9 +6,9 @@ use omni_proto::common::v1::DeliveryChannel;
 
 use crate::error::Error;
 use crate::records::{
-    Cap, CapWindow, Channel, DeliveryEvent, EventKind, ListReason, Message, MessageStatus, Offer,
-    ProviderConfig, ProviderKind, Purpose, QuietHours, Sample, SendPolicy, SmsEncoding,
-    SuppressionEntry, SuppressionReason, Template, Variant,
+    Cap, CapWindow, Channel, DeliveryEvent, EventKind, FrequencyRule, JourneyThrottle, ListReason,
+    Message, MessageStatus, NoSlot, Offer, ProviderConfig, ProviderKind, Purpose, QuietHours,
+    Sample, SendPolicy, SmsEncoding, SuppressionEntry, SuppressionReason, Template, Variant,
 };
 
 /// A proto channel to a record channel; unset or unknown is an `INVALID_ARGUMENT` on
@@ -93,6 +93,7 @@ fn reason_to_proto(r: Option<SuppressionReason>) -> i32 {
         Some(SuppressionReason::SuppressionList) => pb::SuppressionReason::SuppressionList,
         Some(SuppressionReason::FatigueCap) => pb::SuppressionReason::FatigueCap,
         Some(SuppressionReason::Expired) => pb::SuppressionReason::Expired,
+        Some(SuppressionReason::FrequencyRule) => pb::SuppressionReason::FrequencyRule,
     };
     r as i32
 }
@@ -231,6 +232,7 @@ pub fn message_to_proto(m: &Message) -> pb::Message {
         sms_encoding: encoding_to_proto(m.sms_encoding),
         sms_segments: i32::try_from(m.sms_segments).unwrap_or(i32::MAX),
         provider: kind_to_proto(m.provider),
+        provider_id: m.provider_id.clone(),
     }
 }
 
@@ -266,6 +268,7 @@ pub fn event_to_proto(e: &DeliveryEvent) -> pb::DeliveryEvent {
         next_attempt_time: e.next_attempt_ms.map(to_timestamp),
         suppression_reason: reason_to_proto(e.suppression_reason),
         provider_message_id: e.provider_message_id.clone(),
+        provider_id: e.provider_id.clone(),
     }
 }
 
@@ -290,6 +293,17 @@ pub fn provider_to_proto(c: &ProviderConfig, resolved: bool) -> pb::ProviderConf
         secret_resolved: resolved,
         key_id: c.key_id.clone(),
         topic: c.topic.clone(),
+        provider_id: c.provider_id.clone(),
+        priority: i32::try_from(c.priority).unwrap_or(i32::MAX),
+        weight: i32::try_from(c.weight).unwrap_or(i32::MAX),
+        sms_prices: c
+            .sms_prices
+            .iter()
+            .map(|p| pb::SmsPrice {
+                prefix: p.prefix.clone(),
+                price: p.price,
+            })
+            .collect(),
     }
 }
 
@@ -328,6 +342,71 @@ pub fn policy_to_proto(p: &SendPolicy) -> pb::SendPolicy {
             })
             .collect(),
         update_time: (p.update_ms > 0).then(|| to_timestamp(p.update_ms)),
+        journey_throttles: p
+            .journey_throttles
+            .iter()
+            .map(|t| pb::JourneyThrottle {
+                journey_id: t.journey_id.clone(),
+                messages_per_minute: i32::try_from(t.messages_per_minute).unwrap_or(i32::MAX),
+            })
+            .collect(),
+        frequency_rules: p
+            .frequency_rules
+            .iter()
+            .map(|r| pb::FrequencyRule {
+                channels: r.channels.iter().copied().map(channel_to_proto).collect(),
+                max: i32::try_from(r.max).unwrap_or(i32::MAX),
+                period: match r.period {
+                    CapWindow::Day => pb::CapWindow::Day as i32,
+                    CapWindow::Week => pb::CapWindow::Week as i32,
+                },
+            })
+            .collect(),
+        arbitration_window_ms: i32::try_from(p.arbitration_window_ms).unwrap_or(i32::MAX),
+    }
+}
+
+/// Proto frequency rules to records, validating every field.
+fn rules_from_proto(rules: &[pb::FrequencyRule]) -> Result<Vec<FrequencyRule>, Error> {
+    rules
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let field = |f: &str| format!("policy.frequency_rules[{i}].{f}");
+            let period = match pb::CapWindow::try_from(r.period) {
+                Ok(pb::CapWindow::Day) => CapWindow::Day,
+                Ok(pb::CapWindow::Week) => CapWindow::Week,
+                _ => return Err(Error::invalid(field("period"), "must be DAY or WEEK")),
+            };
+            let max = u32::try_from(r.max)
+                .ok()
+                .filter(|m| *m >= 1)
+                .ok_or_else(|| Error::invalid(field("max"), "must be at least 1"))?;
+            let mut channels = Vec::with_capacity(r.channels.len());
+            for (j, c) in r.channels.iter().enumerate() {
+                let ch = channel_from_proto(*c, &field(&format!("channels[{j}]")))?;
+                if !channels.contains(&ch) {
+                    channels.push(ch);
+                }
+            }
+            Ok(FrequencyRule {
+                channels,
+                max,
+                period,
+            })
+        })
+        .collect()
+}
+
+/// A proto no-slot action (unspecified means defer).
+pub fn no_slot_from_proto(value: i32) -> Result<NoSlot, Error> {
+    match pb::NoSlotAction::try_from(value) {
+        Ok(pb::NoSlotAction::Unspecified | pb::NoSlotAction::Defer) => Ok(NoSlot::Defer),
+        Ok(pb::NoSlotAction::Skip) => Ok(NoSlot::Skip),
+        Err(_) => Err(Error::invalid(
+            "on_no_slot",
+            format!("unknown action {value}"),
+        )),
     }
 }
 
@@ -388,10 +467,42 @@ pub fn policy_from_proto(p: &pb::SendPolicy) -> Result<SendPolicy, Error> {
             })
         })
         .collect::<Result<Vec<_>, Error>>()?;
+    let mut journey_throttles = Vec::with_capacity(p.journey_throttles.len());
+    for (i, t) in p.journey_throttles.iter().enumerate() {
+        let field = |f: &str| format!("policy.journey_throttles[{i}].{f}");
+        if t.journey_id.is_empty() || t.journey_id.len() > 256 {
+            return Err(Error::invalid(
+                field("journey_id"),
+                "must be 1..256 characters",
+            ));
+        }
+        if journey_throttles
+            .iter()
+            .any(|j: &JourneyThrottle| j.journey_id == t.journey_id)
+        {
+            return Err(Error::invalid(field("journey_id"), "is listed twice"));
+        }
+        let messages_per_minute = u32::try_from(t.messages_per_minute)
+            .ok()
+            .filter(|m| *m >= 1)
+            .ok_or_else(|| Error::invalid(field("messages_per_minute"), "must be at least 1"))?;
+        journey_throttles.push(JourneyThrottle {
+            journey_id: t.journey_id.clone(),
+            messages_per_minute,
+        });
+    }
+    let frequency_rules = rules_from_proto(&p.frequency_rules)?;
+    let arbitration_window_ms = u32::try_from(p.arbitration_window_ms)
+        .ok()
+        .filter(|w| *w <= 600_000)
+        .ok_or_else(|| Error::invalid("policy.arbitration_window_ms", "must be 0..600000"))?;
     Ok(SendPolicy {
         quiet_hours,
         caps,
         update_ms: 0,
+        journey_throttles,
+        frequency_rules,
+        arbitration_window_ms,
     })
 }
 
@@ -491,6 +602,16 @@ mod tests {
                 limit: 2,
             }],
             update_time: None,
+            journey_throttles: vec![pb::JourneyThrottle {
+                journey_id: "spring-sale".into(),
+                messages_per_minute: 600,
+            }],
+            frequency_rules: vec![pb::FrequencyRule {
+                channels: vec![DeliveryChannel::Email as i32, DeliveryChannel::Sms as i32],
+                max: 2,
+                period: pb::CapWindow::Week as i32,
+            }],
+            arbitration_window_ms: 500,
         };
         let policy = policy_from_proto(&proto).expect("valid");
         assert_eq!(policy_to_proto(&policy), proto);

@@ -363,16 +363,22 @@ async fn sms_callback(
     body: &[u8],
 ) -> Result<Answer, Error> {
     let ws = WorkspaceId::new(ws);
-    let Some(secret) = gateway.provider_secret(&ws, Channel::Sms).await? else {
+    let secrets = gateway.provider_secrets(&ws, Channel::Sms).await?;
+    if secrets.is_empty() {
         return Ok(text(StatusCode::NOT_FOUND, "no sms provider"));
-    };
+    }
     let params = query(Some(&String::from_utf8_lossy(body)));
     let given = parts
         .headers
         .get("x-twilio-signature")
         .and_then(|h| h.to_str().ok())
         .unwrap_or_default();
-    if !twilio_verify(&secret, &public_url(cfg, parts), &params, given) {
+    // Any of the channel's providers may have sent it; each signs with its own token.
+    let url = public_url(cfg, parts);
+    if !secrets
+        .iter()
+        .any(|secret| twilio_verify(secret, &url, &params, given))
+    {
         return Ok(forbidden());
     }
     let sid = param(&params, "MessageSid")

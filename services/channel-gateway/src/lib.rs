@@ -18,6 +18,7 @@
 //! the lease, and the provider sees the same idempotency key (the message id) twice.
 
 mod apns;
+mod arbitration;
 mod caps;
 mod convert;
 mod coupons;
@@ -32,6 +33,7 @@ mod provider;
 mod push;
 mod records;
 mod report;
+mod routing;
 mod service;
 mod sms;
 mod store;
@@ -154,8 +156,10 @@ pub async fn run_with(
         shutdown.clone(),
     ));
 
-    let routes =
-        tonic::service::Routes::new(ChannelServiceServer::new(service::ChannelApi::new(gateway)));
+    let routes = tonic::service::Routes::new(ChannelServiceServer::new(service::ChannelApi::new(
+        gateway,
+        omni_bus::Bus::new(redis.clone()),
+    )));
     let served = serve(
         ServeOptions {
             name: "channel",

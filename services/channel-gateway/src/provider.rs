@@ -58,6 +58,10 @@ pub enum FailureKind {
     },
     /// The push token is no longer valid; the token is retired.
     InvalidToken,
+    /// The provider refused the account (credentials, permissions, a secret that does
+    /// not resolve): another provider of the channel takes the message at once; with
+    /// none, it is retried like a retryable failure until an operator fixes it.
+    Account,
 }
 
 /// Why a provider did not accept a message.
@@ -87,10 +91,21 @@ impl ProviderError {
         }
     }
 
+    /// A failure of the provider account rather than of the message.
+    pub fn account(message: impl Into<String>) -> Self {
+        Self {
+            message: message.into(),
+            kind: FailureKind::Account,
+        }
+    }
+
     /// Whether the failure is worth another attempt.
     #[cfg(test)]
     pub fn is_retryable(&self) -> bool {
-        matches!(self.kind, FailureKind::Retryable { .. })
+        matches!(
+            self.kind,
+            FailureKind::Retryable { .. } | FailureKind::Account
+        )
     }
 }
 
@@ -160,15 +175,18 @@ pub fn http_client() -> Result<reqwest::Client, Error> {
 }
 
 /// Classifies an HTTP status: 408, 409 (a concurrent duplicate), 429 and 5xx are worth
-/// retrying, as are 401/403 (credentials are fixed by an operator, and the circuit
-/// breaker keeps a misconfigured provider from being hammered); other 4xx are final.
+/// retrying; 401/403 are account errors (another provider takes the message; with none,
+/// it is retried until an operator fixes the credentials, and the circuit breaker keeps
+/// a misconfigured provider from being hammered); other 4xx are final.
 pub fn classify_status(
     status: reqwest::StatusCode,
     retry_after: Option<Duration>,
     message: String,
 ) -> ProviderError {
     let code = status.as_u16();
-    if matches!(code, 401 | 403 | 408 | 409 | 429) || status.is_server_error() {
+    if matches!(code, 401 | 403) {
+        ProviderError::account(message)
+    } else if matches!(code, 408 | 409 | 429) || status.is_server_error() {
         ProviderError::retryable(message, retry_after)
     } else {
         ProviderError::permanent(message)

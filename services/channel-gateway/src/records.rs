@@ -114,6 +114,8 @@ stored_enum!(
         FatigueCap => "fatigue_cap",
         /// The message expired before it could be sent.
         Expired => "expired",
+        /// A workspace frequency rule had no slot, or a higher-priority journey took it.
+        FrequencyRule => "frequency_rule",
     }
 );
 
@@ -381,6 +383,12 @@ pub struct Message {
     pub sms_segments: i64,
     /// Provider delivering it.
     pub provider: Option<ProviderKind>,
+    /// The provider config that sent it, or that the last attempt used.
+    pub provider_id: String,
+    /// Attempts made on `provider_id` (failover starts the count again).
+    pub provider_attempts: i64,
+    /// Providers this message gave up on (account errors, retries used up).
+    pub skipped_providers: Vec<String>,
 }
 
 impl Message {
@@ -418,9 +426,23 @@ pub struct DeliveryEvent {
     pub suppression_reason: Option<SuppressionReason>,
     /// Provider id, for sent events.
     pub provider_message_id: String,
+    /// The provider config an attempt used.
+    pub provider_id: String,
 }
 
-/// A workspace's provider for one channel.
+/// The price of one SMS segment to destinations starting with `prefix`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SmsPrice {
+    /// E.164 prefix with `+`.
+    pub prefix: String,
+    /// Price per segment.
+    pub price: f64,
+}
+
+/// The provider id of configs that name none.
+pub const DEFAULT_PROVIDER_ID: &str = "default";
+
+/// One of a workspace's providers for a channel.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ProviderConfig {
     /// Implementation (which fixes the channel).
@@ -447,6 +469,14 @@ pub struct ProviderConfig {
     pub key_id: String,
     /// APNs topic (bundle id).
     pub topic: String,
+    /// Names it among the channel's providers.
+    pub provider_id: String,
+    /// Failover order: lower first.
+    pub priority: i64,
+    /// Share among equal priorities.
+    pub weight: i64,
+    /// SMS prices by destination prefix.
+    pub sms_prices: Vec<SmsPrice>,
 }
 
 /// One entry of the suppression list.
@@ -529,6 +559,76 @@ pub struct SendPolicy {
     /// Last change, unix ms (0 when never set).
     #[serde(default)]
     pub update_ms: i64,
+    /// Per-journey send rates.
+    #[serde(default)]
+    pub journey_throttles: Vec<JourneyThrottle>,
+    /// Workspace frequency rules over marketing messages.
+    #[serde(default)]
+    pub frequency_rules: Vec<FrequencyRule>,
+    /// How long a send's slot stays tentative (displaceable), ms; 0 means the default.
+    #[serde(default)]
+    pub arbitration_window_ms: u32,
+}
+
+impl SendPolicy {
+    /// The arbitration window used when the policy sets none.
+    pub const DEFAULT_ARBITRATION_WINDOW_MS: u32 = 2_000;
+
+    /// The effective arbitration window, ms.
+    pub fn arbitration_window_ms(&self) -> i64 {
+        i64::from(if self.arbitration_window_ms == 0 {
+            Self::DEFAULT_ARBITRATION_WINDOW_MS
+        } else {
+            self.arbitration_window_ms
+        })
+    }
+}
+
+/// At most `max` marketing messages per customer per rolling `period` over `channels`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FrequencyRule {
+    /// Channels counted together; empty counts every channel.
+    pub channels: Vec<Channel>,
+    /// Messages allowed per period.
+    pub max: u32,
+    /// The rolling window.
+    pub period: CapWindow,
+}
+
+impl FrequencyRule {
+    /// Whether a `channel` message counts under this rule.
+    pub fn applies_to(&self, channel: Channel) -> bool {
+        self.channels.is_empty() || self.channels.contains(&channel)
+    }
+}
+
+/// What a send does when a frequency rule has no slot for it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum NoSlot {
+    /// Wait for the rule's next window.
+    #[default]
+    Defer,
+    /// Drop the message with the reason recorded.
+    Skip,
+}
+
+/// At most `messages_per_minute` sends of one journey per minute.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JourneyThrottle {
+    /// The journey.
+    pub journey_id: String,
+    /// Sends per minute (at least 1).
+    pub messages_per_minute: u32,
+}
+
+impl SendPolicy {
+    /// The workspace's throttle for `journey_id` (sends per minute), if any.
+    pub fn throttle_for(&self, journey_id: &str) -> Option<u32> {
+        self.journey_throttles
+            .iter()
+            .find(|t| t.journey_id == journey_id)
+            .map(|t| t.messages_per_minute)
+    }
 }
 
 #[cfg(test)]

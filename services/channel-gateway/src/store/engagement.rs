@@ -11,7 +11,8 @@ use omni_common::ids::WorkspaceId;
 use sea_orm::{ConnectionTrait, TransactionTrait};
 use serde_json::{Map, Value as Json};
 
-use super::{MESSAGE_COLUMNS, Store, corrupt, message_from_row};
+use super::messages::{MESSAGE_COLUMNS, message_from_row};
+use super::{Store, corrupt};
 use crate::error::Error;
 use crate::records::{DeliveryEvent, Message, SuppressionEntry};
 

@@ -2,10 +2,12 @@
 //! `OMNI_TEST_DATABASE_URL`), a real SMTP server and local provider servers speaking the
 //! SMS, push and store-webhook request shapes.
 
+mod arbitration;
 mod basics;
 mod engagement;
 mod engine;
 mod policy;
 mod providers;
+mod routing;
 mod support;
 mod templates;

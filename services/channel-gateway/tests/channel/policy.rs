@@ -311,3 +311,160 @@ async fn caps_hold_under_concurrent_sends() -> anyhow::Result<()> {
     assert_eq!((allowed, capped), (3, 17), "the daily email cap, exactly");
     h.stop().await
 }
+
+#[tokio::test]
+async fn caps_count_only_messages_that_went_out_or_still_may() -> anyhow::Result<()> {
+    let h = Harness::start_with(|s| {
+        s.delivery.secrets.insert("sms".into(), "tok".into());
+    })
+    .await?;
+    let twilio = omni_testkit::providers::TwilioServer::start("AC1", "tok").await?;
+    h.provider(pb::ProviderConfig {
+        channel: DeliveryChannel::Sms as i32,
+        kind: pb::ProviderKind::Twilio as i32,
+        base_url: twilio.base_url(),
+        account_id: "AC1".into(),
+        sender: "+15005550006".into(),
+        secret_ref: "config:sms".into(),
+        ..Default::default()
+    })
+    .await?;
+    policy(
+        &h,
+        pb::SendPolicy {
+            caps: vec![pb::FatigueCap {
+                channel: DeliveryChannel::Sms as i32,
+                window: pb::CapWindow::Day as i32,
+                limit: 1,
+            }],
+            ..Default::default()
+        },
+    )
+    .await?;
+    let tid = h
+        .template(pb::Template {
+            display_name: "Offer".into(),
+            channel: DeliveryChannel::Sms as i32,
+            body: "Your code {{ vars.code }}".into(),
+            ..Default::default()
+        })
+        .await?;
+    let cid = h.customer(json!({}), &[("phone", "+14155550100")]).await?;
+    let with_code = |code: &str| {
+        let mut req = send_on(DeliveryChannel::Sms, &cid, &tid);
+        req.variables = Some(omni_common::convert::json_to_struct(
+            json!({ "code": code }).as_object().expect("object"),
+        ));
+        req
+    };
+
+    // Fails to render at send (no `vars.code`): its cap slot is given back.
+    let m = h.send(send_on(DeliveryChannel::Sms, &cid, &tid)).await?;
+    assert_eq!(m.status, pb::MessageStatus::Failed as i32, "{m:?}");
+
+    // Refused for good by the provider (400): the slot is given back too.
+    twilio.fail_next(1, omni_testkit::providers::Fault::Status(400));
+    let m = h.send(with_code("A1")).await?;
+    assert_eq!(m.status, pb::MessageStatus::Pending as i32, "{m:?}");
+    let m = h.settled(&m.message_id).await?;
+    assert_eq!(m.status, pb::MessageStatus::Failed as i32, "{m:?}");
+
+    // So the one message a day still goes out, and then the cap holds.
+    let m = h.send(with_code("B2")).await?;
+    assert_eq!(m.status, pb::MessageStatus::Pending as i32, "{m:?}");
+    let m = h.settled(&m.message_id).await?;
+    assert_eq!(m.status, pb::MessageStatus::Sent as i32, "{m:?}");
+    let m = h.send(with_code("C3")).await?;
+    assert_eq!(m.status, pb::MessageStatus::Suppressed as i32, "{m:?}");
+    assert_eq!(reason(&m), pb::SuppressionReason::FatigueCap);
+    assert_eq!(twilio.messages().len(), 1);
+    h.stop().await
+}
+
+#[tokio::test]
+async fn a_journey_throttle_spreads_sends_without_dropping_any() -> anyhow::Result<()> {
+    let h = Harness::start().await?;
+    let tid = h
+        .email_template("Hi", "Hi {{ profile.first_name }}")
+        .await?;
+    // The workspace throttles one journey to 600 a minute (one every 100 ms).
+    policy(
+        &h,
+        pb::SendPolicy {
+            journey_throttles: vec![pb::JourneyThrottle {
+                journey_id: "spring-sale".into(),
+                messages_per_minute: 600,
+            }],
+            ..Default::default()
+        },
+    )
+    .await?;
+    let mut customers = Vec::new();
+    for i in 0..10 {
+        customers.push(
+            h.customer(
+                json!({"first_name": "Ann"}),
+                &[("email", &format!("c{i}@example.com"))],
+            )
+            .await?,
+        );
+    }
+    let sends = customers.iter().map(|cid| {
+        let mut req = send_on(DeliveryChannel::Email, cid, &tid);
+        req.journey_id = "spring-sale".into();
+        let h = &h;
+        async move { h.send(req).await }
+    });
+    let mut times = Vec::new();
+    for r in futures_util::future::join_all(sends).await {
+        let m = r?;
+        let at = m
+            .send_time
+            .as_ref()
+            .map(|t| t.seconds * 1000 + i64::from(t.nanos) / 1_000_000);
+        times.push((at.unwrap_or_default(), m.message_id));
+    }
+    times.sort();
+    // Spaced at least one interval (100 ms) apart, so ten sends take 900 ms or more.
+    for pair in times.windows(2) {
+        assert!(pair[1].0 - pair[0].0 >= 100, "{times:?}");
+    }
+    // Deferred, not dropped: every one goes out, and not before its slot.
+    for (at, id) in &times {
+        let m = h.settled(id).await?;
+        assert_eq!(m.status, pb::MessageStatus::Sent as i32, "{m:?}");
+        let sent = m
+            .update_time
+            .as_ref()
+            .map(|t| t.seconds * 1000 + i64::from(t.nanos) / 1_000_000);
+        assert!(
+            sent.unwrap_or_default() >= *at,
+            "sent before its slot: {m:?}"
+        );
+    }
+
+    // A rate carried on the Send wins over the workspace's, and needs a journey.
+    let mut req = send_on(DeliveryChannel::Email, &customers[0], &tid);
+    req.throttle_per_minute = 5;
+    let err = h.send(req).await.expect_err("throttle without a journey");
+    assert_eq!(
+        field_violation(&err).as_deref(),
+        Some("throttle_per_minute")
+    );
+    let mut spread = Vec::new();
+    for cid in &customers[..3] {
+        let mut req = send_on(DeliveryChannel::Email, cid, &tid);
+        req.journey_id = "winback".into();
+        req.throttle_per_minute = 5;
+        let m = h.send(req).await?;
+        spread.push((m.status, m.send_time.map(|t| t.seconds).unwrap_or_default()));
+    }
+    assert_eq!(spread[0].0, pb::MessageStatus::Pending as i32);
+    assert_eq!(spread[1].0, pb::MessageStatus::Scheduled as i32);
+    assert_eq!(
+        spread[2].1 - spread[0].1,
+        24,
+        "12 s apart at 5 a minute: {spread:?}"
+    );
+    h.stop().await
+}

@@ -265,6 +265,7 @@ async fn provider_configs_keep_secrets_by_reference_and_validate_fields() -> any
     let got = client
         .get_provider_config(pb::GetProviderConfigRequest {
             channel: DeliveryChannel::Sms as i32,
+            provider_id: String::new(),
         })
         .await?
         .into_inner()
@@ -310,6 +311,7 @@ async fn provider_configs_keep_secrets_by_reference_and_validate_fields() -> any
     let err = client
         .get_provider_config(pb::GetProviderConfigRequest {
             channel: DeliveryChannel::Push as i32,
+            provider_id: String::new(),
         })
         .await
         .expect_err("none for push");
