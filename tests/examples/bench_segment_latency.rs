@@ -191,6 +191,7 @@ async fn main() -> anyhow::Result<()> {
     // Open-loop Track at the rate.
     let acked: Arc<Mutex<HashMap<String, Instant>>> = Arc::default();
     let errors = Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let first_error: Arc<Mutex<Option<tonic::Status>>> = Arc::default();
     let total = (args.warmup + args.seconds) * args.rate;
     let measured_from = args.warmup * args.rate;
     let start = Instant::now();
@@ -201,6 +202,7 @@ async fn main() -> anyhow::Result<()> {
         let mut client = ids[(n as usize) % ids.len()].clone();
         let acked = Arc::clone(&acked);
         let errors = Arc::clone(&errors);
+        let first_error = Arc::clone(&first_error);
         let customer = (n as usize * 7_919) % args.customers;
         let score = (n * 2_654_435_761) % 101;
         tasks.spawn(async move {
@@ -226,8 +228,9 @@ async fn main() -> anyhow::Result<()> {
                     acked.lock().expect("lock").insert(event_id, Instant::now());
                 }
                 Ok(_) => {}
-                Err(_) => {
+                Err(status) => {
                     errors.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    first_error.lock().expect("lock").get_or_insert(status);
                 }
             }
         });
@@ -239,14 +242,31 @@ async fn main() -> anyhow::Result<()> {
         done?;
     }
     let sent_for = start.elapsed();
-    // Let the last changes arrive.
-    tokio::time::sleep(Duration::from_secs(2)).await;
+    // Let the last changes arrive: wait until no new change was seen for 3 s (at most
+    // 60 s), so a consumer that fell behind is not mistaken for one that saw nothing.
+    let drain_start = Instant::now();
+    let mut last = usize::MAX;
+    while drain_start.elapsed() < Duration::from_secs(60) {
+        let now = seen.lock().expect("lock").len();
+        if now == last {
+            break;
+        }
+        last = now;
+        tokio::time::sleep(Duration::from_secs(3)).await;
+    }
+    println!(
+        "drained {:.1}s after the last Track",
+        drain_start.elapsed().as_secs_f64()
+    );
     println!(
         "sent {total} Track calls in {:.1}s ({:.0}/s), {} errors",
         sent_for.as_secs_f64(),
         total as f64 / sent_for.as_secs_f64(),
         errors.load(std::sync::atomic::Ordering::Relaxed)
     );
+    if let Some(status) = first_error.lock().expect("lock").as_ref() {
+        println!("first error: {:?}: {}", status.code(), status.message());
+    }
     let acked = acked.lock().expect("lock").clone();
     let seen = seen.lock().expect("lock").clone();
     let latencies: Vec<u64> = acked

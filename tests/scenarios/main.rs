@@ -1,5 +1,6 @@
 //! Cross-service scenarios. One test binary (modules below) keeps link time down.
 
+mod access;
 mod bad_input;
 mod delivery;
 mod erasure;

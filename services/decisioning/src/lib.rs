@@ -103,6 +103,7 @@ pub async fn run(
         channels,
         profiles,
         clock,
+        bus: omni_bus::Bus::new(redis.clone()),
     });
     let routes = tonic::service::Routes::new(DecisioningServiceServer::new(api));
     serve(

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use omni_bus::audit::Change;
 use omni_common::auth::caller;
 use omni_common::convert::{from_timestamp, struct_to_json};
 use omni_profile_store::ProfileStore;
@@ -30,6 +31,7 @@ pub struct DecisioningApi {
     channels: ChannelStats,
     profiles: ProfileStore,
     clock: omni_common::clock::SharedClock,
+    bus: omni_bus::Bus,
 }
 
 /// Everything the handlers delegate to.
@@ -50,6 +52,8 @@ pub struct Parts {
     pub profiles: ProfileStore,
     /// The clock.
     pub clock: omni_common::clock::SharedClock,
+    /// The bus, for audit records of offer changes.
+    pub bus: omni_bus::Bus,
 }
 
 impl DecisioningApi {
@@ -64,6 +68,7 @@ impl DecisioningApi {
             channels: parts.channels,
             profiles: parts.profiles,
             clock: parts.clock,
+            bus: parts.bus,
         }
     }
 }
@@ -89,6 +94,15 @@ impl DecisioningService for DecisioningApi {
                 convert::optional(&req.idempotency_key),
             )
             .await?;
+        Change::new(
+            "decisioning",
+            "offer.created",
+            "offer",
+            offer.id.to_string(),
+        )
+        .after_proto(&convert::offer_to_proto(&offer))
+        .publish(&self.bus, &caller)
+        .await;
         Ok(Response::new(pb::CreateOfferResponse {
             offer: offer_response(&offer),
         }))
@@ -168,6 +182,23 @@ impl DecisioningService for DecisioningApi {
                 |current| convert::merge_update(current, patch.clone(), mask.as_ref()),
             )
             .await?;
+        let mut change = Change::new(
+            "decisioning",
+            "offer.updated",
+            "offer",
+            offer.id.to_string(),
+        );
+        if let Ok(before) = self
+            .catalog
+            .get(&caller.workspace, &offer.id, Some(offer.version - 1))
+            .await
+        {
+            change = change.before_proto(&convert::offer_to_proto(&before));
+        }
+        change
+            .after_proto(&convert::offer_to_proto(&offer))
+            .publish(&self.bus, &caller)
+            .await;
         Ok(Response::new(pb::UpdateOfferResponse {
             offer: offer_response(&offer),
         }))
@@ -214,10 +245,28 @@ impl DecisioningService for DecisioningApi {
         let caller = caller(&request)?;
         let req = request.into_inner();
         let id = convert::required(&req.offer_id, "offer_id")?;
+        let before = self
+            .catalog
+            .get(&caller.workspace, &OfferId::new(id), None)
+            .await
+            .ok();
         let offer = self
             .catalog
             .archive(&caller.workspace, &OfferId::new(id))
             .await?;
+        let mut change = Change::new(
+            "decisioning",
+            "offer.archived",
+            "offer",
+            offer.id.to_string(),
+        );
+        if let Some(before) = &before {
+            change = change.before_proto(&convert::offer_to_proto(before));
+        }
+        change
+            .after_proto(&convert::offer_to_proto(&offer))
+            .publish(&self.bus, &caller)
+            .await;
         Ok(Response::new(pb::ArchiveOfferResponse {
             offer: offer_response(&offer),
         }))

@@ -134,6 +134,7 @@ pub async fn load_sample(clients: &mut Clients, wait: Duration) -> anyhow::Resul
                                 seconds: wait.as_secs() as i64,
                                 nanos: wait.subsec_nanos() as i32,
                             }),
+                            ..Default::default()
                         }),
                     ),
                     node(

@@ -7,6 +7,7 @@
 
 pub mod clients;
 pub mod demo;
+pub mod demo_cart;
 pub mod keys;
 pub mod migrate;
 pub mod suite;

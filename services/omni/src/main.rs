@@ -8,7 +8,7 @@ use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 use omni::clients::Clients;
 use omni::suite::Suite;
-use omni::{demo, keys};
+use omni::{demo, demo_cart, keys};
 use omni_common::config::{SERVICES, Settings};
 use omni_common::shutdown::{self, CancellationToken};
 
@@ -248,18 +248,49 @@ async fn run_demo(mut settings: Settings) -> anyhow::Result<()> {
         sample.template_id,
         sample.journey_id
     );
+    let cart_journey_id =
+        demo_cart::load_cart_journey(&mut clients, Duration::from_secs(2)).await?;
+    println!("loaded cart-abandonment journey {cart_journey_id} (published)");
     let tracked =
         demo::track_signup(&mut clients, "demo-signup-1", "Ann.Lee@Example.com", "Ann").await?;
     println!("tracked signup -> customer {}", tracked.customer_id);
+    // Ann and Bob abandon their carts; Bob buys during the wait, Ann does not.
+    for (event_id, email, traits) in [
+        (
+            "demo-cart-ann",
+            "Ann.Lee@Example.com",
+            serde_json::json!({}),
+        ),
+        (
+            "demo-cart-bob",
+            "bob@example.com",
+            serde_json::json!({"first_name": "Bob"}),
+        ),
+    ] {
+        let t = demo_cart::track(&mut clients, event_id, "cart.abandoned", email, traits).await?;
+        println!("tracked cart.abandoned -> customer {}", t.customer_id);
+    }
+    let bought = demo_cart::track(
+        &mut clients,
+        "demo-order-bob",
+        "order.completed",
+        "bob@example.com",
+        serde_json::json!({"last_order_id": "o-1001"}),
+    )
+    .await?;
+    println!("tracked order.completed -> customer {}", bought.customer_id);
 
     let mail = smtp
-        .wait_for(1, Duration::from_secs(30))
+        .wait_for(2, Duration::from_secs(30))
         .await
-        .context("waiting for the welcome email")?;
-    println!("\n--- email received by the local SMTP server ---");
-    println!("to: {}", mail[0].to.join(", "));
-    println!("{}", mail[0].decoded_body());
-    println!("--- end of email ---\n");
+        .context("waiting for the welcome and cart emails")?;
+    for m in &mail {
+        println!("\n--- email received by the local SMTP server ---");
+        println!("to: {}", m.to.join(", "));
+        println!("{}", m.decoded_body());
+        println!("--- end of email ---");
+    }
+    println!();
 
     let memberships = clients
         .segment
@@ -300,6 +331,20 @@ async fn run_demo(mut settings: Settings) -> anyhow::Result<()> {
             r.run_id, r.current_node_id
         );
     }
+    demo_cart::print_runs(
+        &mut clients,
+        &sample.journey_id,
+        "welcome",
+        Duration::from_secs(10),
+    )
+    .await?;
+    demo_cart::print_runs(
+        &mut clients,
+        &cart_journey_id,
+        "cart abandonment",
+        Duration::from_secs(10),
+    )
+    .await?;
     suite.shutdown().await?;
     Ok(())
 }
