@@ -27,6 +27,24 @@ async fn outbox_row(h: &Harness, event_id: &str) -> anyhow::Result<Option<(Strin
     })
 }
 
+/// Waits until the fact's first delivery has failed with `error` and been put back
+/// to wait for its backoff: (attempts, error). A claimed attempt already counts in
+/// `attempts` while the call to identity is still in flight, so the error is what
+/// shows the attempt is over (the clock must not move before that, or the retry is
+/// scheduled from the moved clock).
+async fn failed_once(h: &Harness, event_id: &str, error: &str) -> anyhow::Result<()> {
+    let row = omni_testkit::eventually(PATIENCE, || async {
+        let row = outbox_row(h, event_id).await?;
+        Ok(row.filter(|r| !r.2.is_empty()))
+    })
+    .await?;
+    anyhow::ensure!(
+        row.0 == "PENDING" && row.1 == 1 && row.2.contains(error),
+        "{event_id}: {row:?}"
+    );
+    Ok(())
+}
+
 /// Waits until the fact is marked delivered (identity answers before the row is
 /// updated), then checks it took `attempts` deliveries.
 async fn delivered_after(h: &Harness, event_id: &str, attempts: i64) -> anyhow::Result<()> {
@@ -84,9 +102,7 @@ async fn journey_facts_survive_a_failed_delivery_and_a_crash() -> anyhow::Result
     .await?;
     // The fact was committed with the run; its first delivery failed and is kept.
     let entered = format!("run:{}:entered", run.run_id);
-    let (st, attempts, error) = outbox_row(&h, &entered).await?.expect("outbox row");
-    assert_eq!((st.as_str(), attempts), ("PENDING", 1));
-    assert!(error.contains("identity down"), "{error}");
+    failed_once(&h, &entered, "identity down").await?;
     assert!(h.identity.for_run(&run.run_id).is_empty());
 
     // A crash now loses nothing: after a restart the worker delivers it once the
@@ -118,8 +134,7 @@ async fn journey_facts_survive_a_failed_delivery_and_a_crash() -> anyhow::Result
     })
     .await?;
     let converted = format!("run:{}:converted", run.run_id);
-    let (st, attempts, _) = outbox_row(&h, &converted).await?.expect("outbox row");
-    assert_eq!((st.as_str(), attempts), ("PENDING", 1));
+    failed_once(&h, &converted, "identity down again").await?;
     h.clock.advance_ms(1_500);
     omni_testkit::eventually(PATIENCE, || async {
         Ok((for_run(&h).len() == 2).then_some(()))
