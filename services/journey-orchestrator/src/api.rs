@@ -16,10 +16,10 @@ use tonic::{Request, Response, Status};
 use crate::convert;
 use crate::entry;
 use crate::error::Error;
-use crate::model::{JourneyId, JourneyState, RunId};
+use crate::model::{JourneyId, JourneyState, RunId, RunState};
 use crate::runner::{Runner, Signal};
 use crate::simulate;
-use crate::store::{DraftEdit, NewJourney, Store};
+use crate::store::{DraftEdit, EntryVersion, NewJourney, Store};
 use crate::validate;
 
 mod review;
@@ -266,24 +266,29 @@ impl JourneyService for JourneyApi {
         validate::required("idempotency_key", &req.idempotency_key)?;
         let ws = &caller.workspace;
         let journey_id = JourneyId::new(req.journey_id.clone());
-        let journey = self
+        let (state, published) = self
             .store
-            .get_journey(ws, &journey_id)
+            .journey_state(ws, &journey_id)
             .await?
             .ok_or_else(|| not_found("journey", &req.journey_id))?;
-        if matches!(journey.state, JourneyState::Paused | JourneyState::Stopped) {
+        if matches!(state, JourneyState::Paused | JourneyState::Stopped) {
             return Err(Error::WrongState {
                 journey_id: req.journey_id.clone(),
-                state: journey.state.as_str(),
+                state: state.as_str(),
                 wanted: JourneyState::Published.as_str(),
             }
             .into());
         }
-        let version = self
-            .store
-            .published_version(ws, &journey_id)
-            .await?
-            .ok_or_else(|| Error::NotPublished(req.journey_id.clone()))?;
+        let graph = match published {
+            0 => None,
+            v => self.runner.graph(ws, &journey_id, v).await?,
+        }
+        .ok_or_else(|| Error::NotPublished(req.journey_id.clone()))?;
+        let version = EntryVersion {
+            journey_id: journey_id.clone(),
+            version: published,
+            graph: (*graph).clone(),
+        };
         let profile = self
             .profiles
             .get(ws.as_str(), &req.customer_id)
@@ -308,9 +313,12 @@ impl JourneyService for JourneyApi {
             context,
         )
         .await?;
-        let duplicate = match started {
-            entry::Started::Run(_) => false,
-            entry::Started::Duplicate => true,
+        let (duplicate, stored) = match started {
+            // A run stored waiting (or ended) is answered as written; one that was
+            // advanced after the commit is read back below.
+            entry::Started::Run(run) if run.state != RunState::Active => (false, Some(*run)),
+            entry::Started::Run(_) => (false, None),
+            entry::Started::Duplicate => (true, None),
             entry::Started::Refused(reason) => {
                 return Err(Status::failed_precondition(format!(
                     "customer_id: not enrolled in journey `{}`: {reason}",
@@ -318,12 +326,16 @@ impl JourneyService for JourneyApi {
                 )));
             }
         };
-        // Read back what is stored: a new run may already have advanced past its entry.
-        let run = self
-            .store
-            .find_run(ws, &journey_id, &entry_key, &customer)
-            .await?
-            .ok_or_else(|| Error::Corrupt(format!("enrolled run for `{entry_key}` vanished")))?;
+        let run = match stored {
+            Some(run) => run,
+            None => self
+                .store
+                .find_run(ws, &journey_id, &entry_key, &customer)
+                .await?
+                .ok_or_else(|| {
+                    Error::Corrupt(format!("enrolled run for `{entry_key}` vanished"))
+                })?,
+        };
         tracing::info!(workspace = %ws, journey_id = %journey_id, run_id = %run.run_id, duplicate, "customer enrolled");
         Ok(Response::new(pb::EnrollCustomerResponse {
             run: Some(convert::run_to_proto(&run)),
@@ -744,6 +756,7 @@ impl JourneyApi {
                 Some(Kind::Send(s)) if !s.template_id.is_empty() => {
                     let req = omni_proto::channel::v1::GetTemplateRequest {
                         template_id: s.template_id.clone(),
+                        ..Default::default()
                     };
                     if let Err(status) = clients.channel(ws).get_template(req).await
                         && missing(&status, "template")

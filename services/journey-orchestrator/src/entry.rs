@@ -15,8 +15,10 @@ use omni_common::shutdown::CancellationToken;
 use omni_proto::common::v1::EventIngested;
 use serde_json::{Map, Value as Json, json};
 
+pub use crate::enrol::Started;
+use crate::enrol::{EntryPolicy, NewRun};
 use crate::error::Error;
-use crate::model::{NodeKind, Reentry, Run, RunId, RunState};
+use crate::model::{NodeKind, Run, RunId, RunState};
 use crate::runner::{Runner, Signal};
 use crate::store::EntryVersion;
 
@@ -241,21 +243,12 @@ pub async fn deliver(
     Ok(true)
 }
 
-/// Whether an entry started a run.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Started {
-    /// A new run (as inserted, before advancing).
-    Run(Box<Run>),
-    /// A run with the same (journey, entry key, customer) exists already.
-    Duplicate,
-    /// The journey's settings refused the entry (`already_entered`, `reentry_period`,
-    /// `already_active`, `rate_limited`).
-    Refused(&'static str),
-}
-
 /// Starts a run of `version` for `customer_id`, keyed by `entry_event_id`, with the
 /// initial `context`, after applying the journey's re-entry policy, its
-/// one-live-run-per-customer rule and its entry rate limit; advances it at once.
+/// one-live-run-per-customer rule and its entry rate limit. The run's first steps up to
+/// its first wait are taken in memory and stored with it, group-committed with other
+/// concurrent enrolments ([`crate::enrol`]); this returns after that commit. A run that
+/// stopped at a node with a side effect is then advanced at once.
 pub async fn start_run(
     runner: &Runner,
     ws: &WorkspaceId,
@@ -267,41 +260,7 @@ pub async fn start_run(
     let Some(entry) = version.graph.entry() else {
         return Ok(Started::Refused("no_entry"));
     };
-    let store = runner.store();
-    if store
-        .find_run(ws, &version.journey_id, &entry_event_id, &customer_id)
-        .await?
-        .is_some()
-    {
-        return Ok(Started::Duplicate);
-    }
-    let settings = &version.graph.settings;
     let now = runner.now_ms();
-    match settings.reentry {
-        Reentry::Always => {}
-        Reentry::Once | Reentry::OncePerPeriod => {
-            if let Some(last) = store
-                .last_entry_ms(ws, &version.journey_id, &customer_id)
-                .await?
-            {
-                if settings.reentry == Reentry::Once {
-                    return Ok(Started::Refused("already_entered"));
-                }
-                if now < last.saturating_add(settings.reentry_period_ms) {
-                    return Ok(Started::Refused("reentry_period"));
-                }
-            }
-        }
-    }
-    if settings.max_entries_per_minute > 0
-        && store
-            .entries_since(ws, &version.journey_id, now - 60_000)
-            .await?
-            >= i64::from(settings.max_entries_per_minute)
-    {
-        tracing::info!(journey_id = %version.journey_id, "entry rate limit reached; entry dropped");
-        return Ok(Started::Refused("rate_limited"));
-    }
     let token = Runner::new_token();
     let mut run = Run {
         run_id: RunId::generate(),
@@ -328,33 +287,27 @@ pub async fn start_run(
     };
     run.new_facts
         .push(Runner::fact(&run, "entered", Map::new()));
-    if !store
-        .insert_run(ws, &run, !settings.allow_concurrent_runs)
-        .await?
-    {
-        if store
-            .find_run(
-                ws,
-                &version.journey_id,
-                &run.entry_event_id,
-                &run.customer_id,
-            )
-            .await?
-            .is_some()
-        {
-            return Ok(Started::Duplicate);
-        }
-        tracing::debug!(journey_id = %version.journey_id, customer_id = %run.customer_id, "customer has a live run; not entered");
-        return Ok(Started::Refused("already_active"));
-    }
-    tracing::info!(journey_id = %version.journey_id, version = version.version, run_id = %run.run_id, customer_id = %run.customer_id, "run started");
-    // `journey.entered` was written to the outbox with the run; deliver it now.
-    crate::outbox::deliver_now(runner, ws, &run.customer_id, &run.new_facts).await;
+    runner.pre_advance(&version.graph, &mut run);
+    let item = NewRun {
+        ws: ws.clone(),
+        run,
+        policy: EntryPolicy::of(&version.graph.settings),
+    };
+    let started = runner.enroller().submit(item).await?;
+    let Started::Run(mut run) = started else {
+        return Ok(started);
+    };
+    // `journey.entered` was committed to the outbox with the run.
+    runner.outbox_wake().notify_one();
+    run.step_seq += i64::try_from(run.new_steps.len()).unwrap_or(0);
+    run.new_steps.clear();
     run.new_facts.clear();
-    // The run is stored: a failure from here on is the poller's to recover, not a reason
-    // to redeliver the event or fail the enrolment.
-    if let Err(e) = runner.advance(ws, &run.run_id, &token).await {
-        tracing::warn!(run_id = %run.run_id, error = %e, "advancing new run failed; the poller will resume it");
+    if run.state == RunState::Active && run.lease_owner.as_deref() == Some(token.as_str()) {
+        // The run is stored: a failure from here on is the poller's to recover, not a
+        // reason to redeliver the event or fail the enrolment.
+        if let Err(e) = runner.advance(ws, &run.run_id, &token).await {
+            tracing::warn!(run_id = %run.run_id, error = %e, "advancing new run failed; the poller will resume it");
+        }
     }
-    Ok(Started::Run(Box::new(run)))
+    Ok(Started::Run(run))
 }

@@ -101,6 +101,10 @@ pub enum Error {
     /// A background worker panicked or was aborted.
     #[error("worker task: {0}")]
     Worker(#[from] tokio::task::JoinError),
+    /// A group-commit batch failed or its writer stopped before committing; nothing of
+    /// the caller's item is known to be stored, so the caller may retry.
+    #[error("batched write: {0}")]
+    Batch(String),
 }
 
 impl Error {
@@ -136,6 +140,7 @@ impl From<Error> for Status {
             Error::Conflict(what) => Status::aborted(format!("concurrent update of {what}; retry")),
             Error::Redis(e) => status::unavailable("redis", e),
             Error::Bus(e) => status::unavailable("bus", e),
+            Error::Batch(e) => status::unavailable("database", e),
             e @ (Error::Corrupt(_)
             | Error::Storage(_)
             | Error::Common(_)

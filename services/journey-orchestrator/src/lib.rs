@@ -19,7 +19,9 @@
 //! mirror and the profile check of `EnrollCustomer`.
 
 pub mod api;
+pub mod batch;
 pub mod convert;
+pub mod enrol;
 pub mod entry;
 pub mod erasure;
 pub mod error;
@@ -31,6 +33,7 @@ pub mod review;
 pub mod runner;
 pub mod schedule;
 pub mod simulate;
+pub mod steps;
 pub mod store;
 pub mod timers;
 pub mod validate;

@@ -22,19 +22,14 @@ use std::time::Duration;
 use omni_common::auth::InternalAuth;
 use omni_common::clock::SharedClock;
 use omni_common::config::{AuthSettings, Settings, WorkerSettings};
-use omni_common::convert::{json_to_struct, struct_to_json, to_timestamp};
+use omni_common::convert::{json_to_struct, to_timestamp};
 use omni_common::ids::{CustomerId, WorkspaceId};
 use omni_profile_store::ProfileStore;
 use omni_proto::channel::v1::channel_service_client::ChannelServiceClient;
-use omni_proto::channel::v1::{MessageStatus, RenderedOffer, SendRequest};
 use omni_proto::common::v1::{Event, Identifier, IdentifierType, SourceChannel};
 use omni_proto::decisioning::v1::decisioning_service_client::DecisioningServiceClient;
-use omni_proto::decisioning::v1::{
-    AssignVariantRequest, BestSendTimeRequest, ChannelCandidate, ChooseChannelRequest,
-    DecideRequest,
-};
-use omni_proto::identity::v1::TrackRequest;
 use omni_proto::identity::v1::identity_service_client::IdentityServiceClient;
+use omni_proto::identity::v1::{TrackBatchRequest, TrackRequest, track_result};
 use omni_proto::segment::v1::segment_service_client::SegmentServiceClient;
 use serde_json::{Map, Value as Json, json};
 use tonic::service::interceptor::InterceptedService;
@@ -42,11 +37,15 @@ use tonic::transport::{Channel, Endpoint};
 use tonic::{Code, Status};
 use tracing::Instrument;
 
-use crate::convert::{channel_from_proto, channel_to_proto};
+mod exec;
+
+use crate::batch::Batcher;
+use crate::enrol::{NewRun, Started};
 use crate::error::Error;
 use crate::logic::{self, Bindings};
-use crate::model::{Fact, Graph, JourneyId, Node, NodeKind, Run, RunId, RunState, StepRecord};
-use crate::outbox::{self, PendingFact};
+use crate::model::{Fact, Graph, JourneyId, NodeKind, Run, RunId, RunState, StepRecord};
+use crate::outbox::PendingFact;
+use crate::steps::Save;
 use crate::store::Store;
 
 /// Timeout of one call to decisioning or channel-gateway (well under the lease).
@@ -220,6 +219,9 @@ pub struct Signal {
 /// Advances runs.
 pub struct Runner {
     store: Store,
+    enroller: Batcher<NewRun, Started>,
+    saver: Batcher<Save, bool>,
+    outbox_wake: Arc<tokio::sync::Notify>,
     clients: Clients,
     clock: SharedClock,
     config: RunnerConfig,
@@ -242,8 +244,33 @@ impl Runner {
         config: RunnerConfig,
         profiles: ProfileStore,
     ) -> Result<Self, Error> {
+        let enrol_store = store.clone();
+        let enroller = Batcher::spawn("enrol", crate::enrol::MAX_BATCH, 1, move |items| {
+            let store = enrol_store.clone();
+            async move { store.enrol(items).await }
+        });
+        // Saves of different runs never conflict: Postgres takes two writers, SQLite
+        // (one writer at a time anyway) one.
+        let writers = if store.db().get_database_backend() == sea_orm::DbBackend::Postgres {
+            2
+        } else {
+            1
+        };
+        let save_store = store.clone();
+        let saver = Batcher::spawn(
+            "save",
+            crate::steps::MAX_SAVE_BATCH,
+            writers,
+            move |items| {
+                let store = save_store.clone();
+                async move { store.save_runs(items).await }
+            },
+        );
         Ok(Self {
             store,
+            enroller,
+            saver,
+            outbox_wake: Arc::new(tokio::sync::Notify::new()),
             clients,
             clock,
             config,
@@ -339,9 +366,9 @@ impl Runner {
         self.config.backoff_ms(attempt)
     }
 
-    /// Delivers one outbox fact through identity's `Track`, identifying the customer by
-    /// one of their stored identifiers.
-    pub async fn track_fact(&self, f: &PendingFact) -> Result<(), Status> {
+    /// The identity event of one outbox fact, identifying the customer by one of their
+    /// stored identifiers.
+    pub async fn fact_event(&self, f: &PendingFact) -> Result<Event, Status> {
         let (ws, customer) = (&f.workspace, &f.customer_id);
         let profile = self
             .profiles
@@ -356,7 +383,7 @@ impl Runner {
             .ok_or_else(|| {
                 Status::failed_precondition(format!("customer `{customer}` has no identifier"))
             })?;
-        let event = Event {
+        Ok(Event {
             event_id: f.fact.event_id.clone(),
             r#type: f.fact.event_type.clone(),
             time: Some(to_timestamp(f.time_ms)),
@@ -364,17 +391,74 @@ impl Runner {
             properties: Some(json_to_struct(&f.fact.properties)),
             traits: (!f.fact.traits.is_empty()).then(|| json_to_struct(&f.fact.traits)),
             source: SourceChannel::Server as i32,
-        };
-        self.clients
+        })
+    }
+
+    /// Sends events of `ws` to identity's `TrackBatch`; one result per event, in order
+    /// (an error for all when the call itself failed).
+    pub async fn track_batch(
+        &self,
+        ws: &WorkspaceId,
+        events: Vec<Event>,
+    ) -> Result<Vec<Result<(), Status>>, Status> {
+        let n = events.len();
+        let resp = match self
+            .clients
             .identity(ws)
-            .track(TrackRequest { event: Some(event) })
-            .await?;
-        Ok(())
+            .track_batch(TrackBatchRequest {
+                events: events.clone(),
+            })
+            .await
+        {
+            Ok(resp) => resp.into_inner(),
+            Err(status) if status.code() == Code::Unimplemented => {
+                // An identity without `TrackBatch` (an older release): one by one.
+                let mut out = Vec::with_capacity(n);
+                for event in events {
+                    let sent = self
+                        .clients
+                        .identity(ws)
+                        .track(TrackRequest { event: Some(event) })
+                        .await;
+                    out.push(sent.map(|_| ()));
+                }
+                return Ok(out);
+            }
+            Err(status) => return Err(status),
+        };
+        let mut out: Vec<Result<(), Status>> = (0..n)
+            .map(|_| Err(Status::internal("identity gave no result for the event")))
+            .collect();
+        for r in resp.results {
+            let Some(slot) = usize::try_from(r.index).ok().and_then(|i| out.get_mut(i)) else {
+                continue;
+            };
+            *slot = match r.result {
+                Some(track_result::Result::Accepted(_)) => Ok(()),
+                Some(track_result::Result::Error(e)) => Err(Status::unknown(format!(
+                    "{} {}: {}",
+                    e.code, e.field, e.message
+                ))),
+                None => continue,
+            };
+        }
+        Ok(out)
     }
 
     /// The store.
     pub fn store(&self) -> &Store {
         &self.store
+    }
+
+    /// The group-commit queue of new runs (see [`crate::enrol`]).
+    pub fn enroller(&self) -> &Batcher<NewRun, Started> {
+        &self.enroller
+    }
+
+    /// Woken when facts were committed to the outbox, so its worker delivers them
+    /// without waiting for its next tick.
+    pub fn outbox_wake(&self) -> &tokio::sync::Notify {
+        &self.outbox_wake
     }
 
     /// The current time, unix ms.
@@ -426,9 +510,30 @@ impl Runner {
         run_id: &RunId,
         token: &str,
     ) -> Result<Outcome, Error> {
-        let Some(mut run) = self.store.get_run(ws, run_id).await? else {
+        let Some(run) = self.store.get_run(ws, run_id).await? else {
             return Ok(Outcome::LostLease);
         };
+        self.advance_run(ws, run, token).await
+    }
+
+    /// Advances a run already read (with `token` as its lease owner, as
+    /// [`Store::claim_due`] returns it) until it waits, ends, fails or must retry.
+    pub async fn advance_loaded(
+        &self,
+        ws: &WorkspaceId,
+        run: Run,
+        token: &str,
+    ) -> Result<Outcome, Error> {
+        let span = tracing::info_span!("advance_run", workspace = %ws, run_id = %run.run_id);
+        self.advance_run(ws, run, token).instrument(span).await
+    }
+
+    async fn advance_run(
+        &self,
+        ws: &WorkspaceId,
+        mut run: Run,
+        token: &str,
+    ) -> Result<Outcome, Error> {
         if run.lease_owner.as_deref() != Some(token) {
             return Ok(Outcome::LostLease);
         }
@@ -451,14 +556,24 @@ impl Runner {
         }
         // Each advance stops at a wait or the end; a cycle passes through a wait
         // (validation), so the bound only guards bugs.
+        // Consecutive nodes are persisted together when the run parks or ends (one
+        // write instead of one per node): re-executing them after a crash is safe (see
+        // the module doc), and the lease is renewed by a write at least every third of
+        // its length.
         let mut seen = seen;
+        let mut written_ms = self.now_ms();
         for _ in 0..=graph.nodes.len() + 1 {
             let state_before = run.state;
             self.step(ws, &graph, &mut run).await;
             if state_before.is_live() && !run.state.is_live() {
                 self.end_fact(&mut run);
             }
+            let keeps_going = run.state == RunState::Active && run.lease_owner.is_some();
+            if keeps_going && self.now_ms() - written_ms < self.config.lease_ms / 3 {
+                continue;
+            }
             let outcome = self.persist(ws, &mut run, token, &seen).await?;
+            written_ms = self.now_ms();
             seen.clear();
             if outcome == Outcome::LostLease || !run.state.is_live() {
                 return Ok(outcome);
@@ -470,6 +585,61 @@ impl Runner {
         }
         self.finish(&mut run, RunState::Failed, "journey did not end".into());
         self.persist(ws, &mut run, token, &seen).await
+    }
+
+    /// Takes the first steps of a new run (at its entry node, `ACTIVE`) in memory, as
+    /// far as they need no call to anything: the entry node itself, then a fixed wait or
+    /// a wait-for-event starts waiting (so the run is stored already waiting, with its
+    /// timer). Stops at the first other node, where the run stays `ACTIVE` for the lease
+    /// holder to advance after the run is stored.
+    pub fn pre_advance(&self, graph: &Graph, run: &mut Run) {
+        for _ in 0..=graph.nodes.len() {
+            if run.state != RunState::Active {
+                return;
+            }
+            let Some(node) = graph.node(&run.current_node_id) else {
+                return;
+            };
+            let wake_ms = match &node.kind {
+                NodeKind::Entry { .. } => {
+                    let (id, next) = (node.node_id.clone(), node.next_node_id.clone());
+                    self.move_to(run, &id, &next, StepRecord::default());
+                    continue;
+                }
+                NodeKind::Wait {
+                    duration_ms,
+                    best_send_max_ms: None,
+                } => self.now_ms().saturating_add(*duration_ms),
+                NodeKind::WaitForEvent { timeout_ms, .. } => {
+                    self.now_ms().saturating_add(*timeout_ms)
+                }
+                _ => return,
+            };
+            let id = node.node_id.clone();
+            self.start_waiting(run, &id, wake_ms);
+            return;
+        }
+    }
+
+    /// Parks `run` at `node_id` until `wake_ms`, recording the wait.
+    fn start_waiting(&self, run: &mut Run, node_id: &str, wake_ms: i64) {
+        tracing::debug!(node = %node_id, wake_ms, "waiting");
+        self.record(
+            run,
+            node_id,
+            "waiting",
+            StepRecord {
+                detail: format!("until {wake_ms}"),
+                ..Default::default()
+            },
+        );
+        run.state = RunState::Waiting;
+        run.wake_ms = Some(wake_ms);
+        run.lease_owner = None;
+        run.lease_until_ms = None;
+        run.attempts = 0;
+        run.error.clear();
+        run.update_ms = self.now_ms();
     }
 
     /// Adds the `journey.converted` / `journey.exited` fact of a run that just ended so
@@ -599,25 +769,7 @@ impl Runner {
                 Step::Goto { next, rec } => {
                     self.move_to(run, &node.node_id, &next, rec);
                 }
-                Step::WaitUntil(wake_ms) => {
-                    tracing::debug!(node = %node.node_id, wake_ms, "waiting");
-                    self.record(
-                        run,
-                        &node.node_id,
-                        "waiting",
-                        StepRecord {
-                            detail: format!("until {wake_ms}"),
-                            ..Default::default()
-                        },
-                    );
-                    run.state = RunState::Waiting;
-                    run.wake_ms = Some(wake_ms);
-                    run.lease_owner = None;
-                    run.lease_until_ms = None;
-                    run.attempts = 0;
-                    run.error.clear();
-                    run.update_ms = now;
-                }
+                Step::WaitUntil(wake_ms) => self.start_waiting(run, &node.node_id, wake_ms),
                 Step::Retry(error) => {
                     let attempts = run.attempts + 1;
                     if attempts >= self.config.max_attempts {
@@ -745,15 +897,21 @@ impl Runner {
             row.lease_owner = Some(token.to_owned());
             row.lease_until_ms = Some(self.lease_until());
         }
-        if !self.store.save_run(ws, &row, token, seen_signals).await? {
+        let save = Save {
+            ws: ws.clone(),
+            row,
+            token: token.to_owned(),
+            seen_signals: seen_signals.to_owned(),
+        };
+        if !self.saver.submit(save).await? {
             tracing::warn!("lease lost; another worker owns the run");
             return Ok(Outcome::LostLease);
         }
         run.step_seq += i64::try_from(run.new_steps.len()).unwrap_or(0);
         run.new_steps.clear();
-        let facts = std::mem::take(&mut run.new_facts);
-        if !facts.is_empty() {
-            outbox::deliver_now(self, ws, &run.customer_id, &facts).await;
+        if !std::mem::take(&mut run.new_facts).is_empty() {
+            // Committed with the run; the outbox worker delivers them after the commit.
+            self.outbox_wake.notify_one();
         }
         if run.lease_owner.is_some() {
             run.lease_owner = Some(token.to_owned());
@@ -762,380 +920,6 @@ impl Runner {
             RunState::Active | RunState::Waiting => Outcome::Parked(run.state),
             state => Outcome::Finished(state),
         })
-    }
-
-    /// Executes the side of an active node and records its result in the run context.
-    async fn execute(
-        &self,
-        ws: &WorkspaceId,
-        settings: &crate::model::Settings,
-        run: &mut Run,
-        node: &Node,
-    ) -> Step {
-        match &node.kind {
-            NodeKind::Entry { .. } => Step::goto(&node.next_node_id),
-            NodeKind::Wait {
-                duration_ms,
-                best_send_max_ms: None,
-            } => Step::WaitUntil(self.now_ms().saturating_add(*duration_ms)),
-            NodeKind::Wait {
-                duration_ms,
-                best_send_max_ms: Some(max_ms),
-            } => Step::WaitUntil(self.best_send_time(ws, run, *max_ms, *duration_ms).await),
-            NodeKind::WaitForEvent { timeout_ms, .. } => {
-                Step::WaitUntil(self.now_ms().saturating_add(*timeout_ms))
-            }
-            NodeKind::WaitUntil {
-                hour,
-                minute,
-                weekdays,
-            } => {
-                let profile = match self
-                    .profiles
-                    .get(ws.as_str(), run.customer_id.as_str())
-                    .await
-                {
-                    Ok(p) => p,
-                    Err(e) => return Step::Retry(format!("profile store: {e}")),
-                };
-                let tz = profile
-                    .as_ref()
-                    .and_then(|p| p.traits.get("timezone"))
-                    .and_then(Json::as_str)
-                    .unwrap_or("UTC")
-                    .to_owned();
-                Step::WaitUntil(logic::next_local_time(
-                    self.now_ms(),
-                    &tz,
-                    *hour,
-                    *minute,
-                    weekdays,
-                ))
-            }
-            NodeKind::Condition {
-                branches,
-                default_next_node_id,
-            } => {
-                let bindings = match self.bindings(ws, &run.customer_id).await {
-                    Ok(b) => b,
-                    Err(e) => return Step::Retry(e.to_string()),
-                };
-                match logic::choose_branch(
-                    &self.rules,
-                    branches,
-                    default_next_node_id,
-                    &bindings,
-                    &run.context,
-                    self.now_ms(),
-                ) {
-                    Ok((name, next)) => Step::Goto {
-                        next,
-                        rec: StepRecord {
-                            branch: name,
-                            ..Default::default()
-                        },
-                    },
-                    Err(e) => Step::Fail(e),
-                }
-            }
-            NodeKind::Split {
-                arms,
-                experiment_id,
-                holdout_arm,
-            } => {
-                let arm = if experiment_id.is_empty() {
-                    logic::weighted_arm(
-                        &format!(
-                            "{ws}/{}/{}/{}",
-                            run.journey_id, run.customer_id, node.node_id
-                        ),
-                        arms,
-                    )
-                    .cloned()
-                } else {
-                    let request = AssignVariantRequest {
-                        experiment_id: experiment_id.clone(),
-                        customer_id: run.customer_id.to_string(),
-                    };
-                    match self.clients.decisioning(ws).assign_variant(request).await {
-                        Ok(resp) => {
-                            let arm_id =
-                                resp.into_inner().arm.map(|a| a.arm_id).unwrap_or_default();
-                            run.context
-                                .insert("experiment_id".into(), json!(experiment_id));
-                            match arms.iter().find(|a| a.name == arm_id) {
-                                Some(a) => Some(a.clone()),
-                                None => {
-                                    return Step::Fail(format!(
-                                        "experiment `{experiment_id}` assigned arm `{arm_id}`, which the split does not name"
-                                    ));
-                                }
-                            }
-                        }
-                        Err(status) => return classify("decisioning", &status),
-                    }
-                };
-                let Some(arm) = arm else {
-                    return Step::Fail("split has no arm with a positive weight".into());
-                };
-                run.context.insert("arm".into(), json!(arm.name));
-                if !holdout_arm.is_empty() && arm.name == *holdout_arm {
-                    return Step::End {
-                        state: RunState::Exited,
-                        reason: "holdout".into(),
-                        branch: arm.name,
-                    };
-                }
-                Step::Goto {
-                    next: arm.next_node_id.clone(),
-                    rec: StepRecord {
-                        branch: arm.name,
-                        ..Default::default()
-                    },
-                }
-            }
-            NodeKind::Goal { name } => Step::End {
-                state: RunState::Converted,
-                reason: if name.is_empty() {
-                    "goal".into()
-                } else {
-                    name.clone()
-                },
-                branch: String::new(),
-            },
-            NodeKind::Exit { reason } => Step::End {
-                state: RunState::Exited,
-                reason: if reason.is_empty() {
-                    "exit_node".into()
-                } else {
-                    reason.clone()
-                },
-                branch: String::new(),
-            },
-            NodeKind::UpdateProfile { traits } => {
-                // Written to the outbox with this step, delivered to identity after it.
-                let event_id = send_key(&run.run_id, &node.node_id);
-                let mut props = Map::new();
-                props.insert("journey_id".into(), json!(run.journey_id.as_str()));
-                props.insert("run_id".into(), json!(run.run_id.as_str()));
-                props.insert("node_id".into(), json!(node.node_id));
-                run.new_facts.push(Fact {
-                    event_id: event_id.clone(),
-                    event_type: "journey.profile_updated".into(),
-                    properties: props,
-                    traits: traits.clone(),
-                });
-                Step::Goto {
-                    next: node.next_node_id.clone(),
-                    rec: StepRecord {
-                        detail: event_id,
-                        ..Default::default()
-                    },
-                }
-            }
-            NodeKind::Webhook { url, secret } => self.webhook(run, node, url, secret).await,
-            NodeKind::Decide { context } => {
-                let request = DecideRequest {
-                    customer_id: run.customer_id.to_string(),
-                    context: Some(json_to_struct(context)),
-                    ..Default::default()
-                };
-                match self.clients.decisioning(ws).decide(request).await {
-                    Ok(resp) => {
-                        let resp = resp.into_inner();
-                        let decision_id = resp.decision_id.clone();
-                        let offer = resp.offer.map_or(Json::Null, |o| {
-                            json!({
-                                "offer_id": o.offer_id,
-                                "display_name": o.display_name,
-                                "value": o.value,
-                                "content": Json::Object(o.content.as_ref().map(struct_to_json).unwrap_or_default()),
-                                "decision_id": resp.decision_id,
-                            })
-                        });
-                        tracing::debug!(node = %node.node_id, %offer, "decided");
-                        run.context.insert("offer".into(), offer);
-                        Step::Goto {
-                            next: node.next_node_id.clone(),
-                            rec: StepRecord {
-                                decision_id,
-                                ..Default::default()
-                            },
-                        }
-                    }
-                    Err(status) => classify("decisioning", &status),
-                }
-            }
-            NodeKind::Send {
-                channel,
-                template_id,
-                best_channel,
-                candidates,
-            } => {
-                let mut channel = *channel;
-                let mut detail = String::new();
-                if *best_channel {
-                    let request = ChooseChannelRequest {
-                        customer_id: run.customer_id.to_string(),
-                        candidates: candidates
-                            .iter()
-                            .map(|c| ChannelCandidate {
-                                channel: channel_to_proto(*c) as i32,
-                                ..Default::default()
-                            })
-                            .collect(),
-                        ..Default::default()
-                    };
-                    match self.clients.decisioning(ws).choose_channel(request).await {
-                        Ok(resp) => match channel_from_proto(resp.into_inner().channel) {
-                            Some(c) => {
-                                channel = c;
-                                detail = format!("best channel: {}", channel_name(c));
-                            }
-                            None => {
-                                return Step::Goto {
-                                    next: node.next_node_id.clone(),
-                                    rec: StepRecord {
-                                        detail: "skipped: no usable channel".into(),
-                                        ..Default::default()
-                                    },
-                                };
-                            }
-                        },
-                        Err(status) => return classify("decisioning", &status),
-                    }
-                }
-                let offer = rendered_offer(&run.context);
-                let request = SendRequest {
-                    idempotency_key: send_key(&run.run_id, &node.node_id),
-                    customer_id: run.customer_id.to_string(),
-                    channel: channel_to_proto(channel) as i32,
-                    template_id: template_id.clone(),
-                    offer: offer.clone(),
-                    variables: run.context.get("event").map(|e| {
-                        json_to_struct(&Map::from_iter([("event".to_owned(), e.clone())]))
-                    }),
-                    journey_id: run.journey_id.to_string(),
-                    run_id: run.run_id.to_string(),
-                    priority: i32::try_from(settings.effective_priority()).unwrap_or(i32::MAX),
-                    on_no_slot: crate::convert::no_slot_to_channel(settings.on_no_slot) as i32,
-                    ..Default::default()
-                };
-                match self.clients.channel(ws).send(request).await {
-                    Ok(resp) => {
-                        let message = resp.into_inner().message.unwrap_or_default();
-                        let status = message_status(message.status);
-                        tracing::debug!(node = %node.node_id, message_id = %message.message_id, %status, "sent");
-                        run.context
-                            .insert("message_id".into(), json!(message.message_id));
-                        run.context.insert("message_status".into(), json!(status));
-                        let sends = run
-                            .context
-                            .entry("sends")
-                            .or_insert_with(|| Json::Object(Map::new()));
-                        if let Json::Object(sends) = sends {
-                            sends.insert(
-                                node.node_id.clone(),
-                                json!({"message_id": message.message_id, "status": status,
-                                       "channel": channel_name(channel)}),
-                            );
-                        }
-                        if detail.is_empty() {
-                            detail = format!("status: {status}");
-                        } else {
-                            detail.push_str(&format!("; status: {status}"));
-                        }
-                        Step::Goto {
-                            next: node.next_node_id.clone(),
-                            rec: StepRecord {
-                                message_id: message.message_id,
-                                decision_id: offer.map(|o| o.decision_id).unwrap_or_default(),
-                                detail,
-                                ..Default::default()
-                            },
-                        }
-                    }
-                    Err(status) => classify("channel-gateway", &status),
-                }
-            }
-        }
-    }
-
-    /// When a best-send-time wait ends: decisioning's `BestSendTime` for the customer
-    /// within `[now, now + max_ms)`, clamped to that window; when decisioning fails or
-    /// gives no time, `now + fallback_ms` (a wait must not hang on a dependency).
-    async fn best_send_time(
-        &self,
-        ws: &WorkspaceId,
-        run: &Run,
-        max_ms: i64,
-        fallback_ms: i64,
-    ) -> i64 {
-        let now = self.now_ms();
-        let end = now.saturating_add(max_ms);
-        let request = BestSendTimeRequest {
-            customer_id: run.customer_id.to_string(),
-            window_start: Some(to_timestamp(now)),
-            window_end: Some(to_timestamp(end)),
-            time_zone: String::new(),
-        };
-        match self.clients.decisioning(ws).best_send_time(request).await {
-            Ok(resp) => match resp.into_inner().send_time {
-                Some(t) => omni_common::convert::from_timestamp(&t).clamp(now, end),
-                None => now.saturating_add(fallback_ms).min(end),
-            },
-            Err(status) => {
-                tracing::info!(run_id = %run.run_id, code = ?status.code(), error = %status.message(), "best send time unavailable; using the fallback wait");
-                now.saturating_add(fallback_ms).min(end)
-            }
-        }
-    }
-
-    /// POSTs the run to a webhook: JSON body, `Idempotency-Key` (the step key) and,
-    /// with a secret, `X-Omni-Signature: sha256=<hex HMAC-SHA256 of the body>`.
-    /// 2xx moves on; 408/429/5xx and transport errors retry; other statuses fail.
-    async fn webhook(&self, run: &Run, node: &Node, url: &str, secret: &str) -> Step {
-        let key = send_key(&run.run_id, &node.node_id);
-        let body = json!({
-            "journey_id": run.journey_id.as_str(),
-            "journey_version": run.journey_version,
-            "run_id": run.run_id.as_str(),
-            "node_id": node.node_id,
-            "customer_id": run.customer_id.as_str(),
-            "context": Json::Object(run.context.clone()),
-        });
-        let bytes = match serde_json::to_vec(&body) {
-            Ok(b) => b,
-            Err(e) => return Step::Fail(format!("encode webhook body: {e}")),
-        };
-        let mut request = self
-            .http
-            .post(url)
-            .timeout(RPC_TIMEOUT)
-            .header("content-type", "application/json")
-            .header("idempotency-key", &key);
-        if !secret.is_empty() {
-            request = request.header("x-omni-signature", logic::sign(secret, &bytes));
-        }
-        match request.body(bytes).send().await {
-            Ok(resp) => {
-                let code = resp.status().as_u16();
-                if resp.status().is_success() {
-                    Step::Goto {
-                        next: node.next_node_id.clone(),
-                        rec: StepRecord {
-                            detail: format!("http {code}"),
-                            ..Default::default()
-                        },
-                    }
-                } else if code == 408 || code == 429 || resp.status().is_server_error() {
-                    Step::Retry(format!("webhook: http {code}"))
-                } else {
-                    Step::Fail(format!("webhook: http {code}"))
-                }
-            }
-            Err(e) => Step::Retry(format!("webhook: {e}")),
-        }
     }
 }
 
@@ -1190,128 +974,4 @@ fn http_client() -> Result<reqwest::Client, Error> {
 /// The idempotency key of the send made by `node_id` of run `run_id`.
 pub fn send_key(run_id: &RunId, node_id: &str) -> String {
     format!("run:{run_id}:node:{node_id}")
-}
-
-/// The offer chosen by a previous decide node, as channel-gateway expects it.
-fn rendered_offer(context: &Map<String, Json>) -> Option<RenderedOffer> {
-    let offer = context.get("offer")?.as_object()?;
-    let text = |k: &str| {
-        offer
-            .get(k)
-            .and_then(Json::as_str)
-            .unwrap_or_default()
-            .to_owned()
-    };
-    Some(RenderedOffer {
-        offer_id: text("offer_id"),
-        display_name: text("display_name"),
-        value: offer
-            .get("value")
-            .and_then(Json::as_f64)
-            .unwrap_or_default(),
-        content: offer
-            .get("content")
-            .and_then(Json::as_object)
-            .map(json_to_struct),
-        decision_id: text("decision_id"),
-    })
-}
-
-/// The message status in lower case without its prefix (`sent`, `suppressed`,
-/// `failed`, `pending`, ...), or `unknown` for a value this build does not know.
-fn message_status(status: i32) -> String {
-    MessageStatus::try_from(status).map_or_else(
-        |_| "unknown".to_owned(),
-        |s| {
-            let name = s.as_str_name();
-            name.strip_prefix("MESSAGE_STATUS_")
-                .unwrap_or(name)
-                .to_ascii_lowercase()
-        },
-    )
-}
-
-/// Transient codes are retried; everything else fails the run.
-fn classify(service: &str, status: &Status) -> Step {
-    let text = format!("{service}: {:?}: {}", status.code(), status.message());
-    match status.code() {
-        Code::Unavailable
-        | Code::DeadlineExceeded
-        | Code::ResourceExhausted
-        | Code::Aborted
-        | Code::Cancelled
-        | Code::Internal
-        | Code::Unknown => Step::Retry(text),
-        Code::Ok
-        | Code::InvalidArgument
-        | Code::NotFound
-        | Code::AlreadyExists
-        | Code::PermissionDenied
-        | Code::FailedPrecondition
-        | Code::OutOfRange
-        | Code::Unimplemented
-        | Code::DataLoss
-        | Code::Unauthenticated => Step::Fail(text),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn backoff_doubles_and_is_capped() {
-        let c = RunnerConfig {
-            lease_ms: 30_000,
-            retry_base_ms: 1_000,
-            retry_max_ms: 5_000,
-            max_attempts: 8,
-        };
-        assert_eq!(c.backoff_ms(1), 1_000);
-        assert_eq!(c.backoff_ms(2), 2_000);
-        assert_eq!(c.backoff_ms(3), 4_000);
-        assert_eq!(c.backoff_ms(4), 5_000);
-        assert_eq!(c.backoff_ms(1_000), 5_000);
-    }
-
-    #[test]
-    fn errors_are_classified() {
-        assert!(matches!(
-            classify("x", &Status::unavailable("down")),
-            Step::Retry(_)
-        ));
-        assert!(matches!(
-            classify("x", &Status::deadline_exceeded("slow")),
-            Step::Retry(_)
-        ));
-        assert!(matches!(
-            classify("x", &Status::not_found("no")),
-            Step::Fail(_)
-        ));
-        assert!(matches!(
-            classify("x", &Status::invalid_argument("bad")),
-            Step::Fail(e) if e.contains("bad")
-        ));
-        assert!(matches!(
-            classify("x", &Status::failed_precondition("no")),
-            Step::Fail(_)
-        ));
-    }
-
-    #[test]
-    fn offer_is_read_back_from_the_context() {
-        let mut ctx = Map::new();
-        assert!(rendered_offer(&ctx).is_none());
-        ctx.insert(
-            "offer".into(),
-            json!({"offer_id": "o1", "display_name": "10% off", "value": 2.5,
-                   "content": {"code": "TEN"}, "decision_id": "d1"}),
-        );
-        let o = rendered_offer(&ctx).expect("offer");
-        assert_eq!(o.offer_id, "o1");
-        assert_eq!(o.value, 2.5);
-        assert_eq!(o.decision_id, "d1");
-        assert!(o.content.is_some());
-        assert_eq!(send_key(&RunId::new("run_1"), "s"), "run:run_1:node:s");
-    }
 }

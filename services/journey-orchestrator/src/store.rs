@@ -126,7 +126,8 @@ CREATE INDEX run_steps_by_journey ON run_steps (workspace_id, journey_id, node_i
 
 const JOURNEY_COLUMNS: &str = "journey_id, display_name, definition, state, published_version, \
      create_ms, review_state, generated";
-const RUN_COLUMNS: &str = "run_id, journey_id, journey_version, customer_id, entry_event_id, \
+/// The columns of a run row, in the order [`run_from_row`] reads them.
+pub(crate) const RUN_COLUMNS: &str = "run_id, journey_id, journey_version, customer_id, entry_event_id, \
      state, current_node_id, context, wake_ms, lease_owner, lease_until_ms, attempts, error, \
      create_ms, update_ms, traceparent, signals, end_reason, step_seq";
 
@@ -172,17 +173,6 @@ pub struct EntryVersion {
     pub version: i64,
     /// That version's definition.
     pub graph: Graph,
-}
-
-/// A run that is due to be advanced (woken, retried or orphaned).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DueRun {
-    /// Workspace of the run.
-    pub workspace: WorkspaceId,
-    /// The run.
-    pub run_id: RunId,
-    /// The trace the run started in (empty when none); its steps continue it.
-    pub traceparent: String,
 }
 
 /// SQL access for the journey-orchestrator.
@@ -278,6 +268,33 @@ impl Store {
         journey_id: &JourneyId,
     ) -> Result<Option<Journey>, Error> {
         get_journey(&self.db, ws, journey_id).await
+    }
+
+    /// A journey's state and latest published version (0: never published), without
+    /// its definition; `None` when it does not exist.
+    pub async fn journey_state(
+        &self,
+        ws: &WorkspaceId,
+        journey_id: &JourneyId,
+    ) -> Result<Option<(JourneyState, i64)>, Error> {
+        let row = self
+            .db
+            .query_one_raw(stmt(
+                &self.db,
+                "SELECT state, published_version FROM journeys \
+                 WHERE workspace_id = $1 AND journey_id = $2",
+                [ws.as_str().into(), journey_id.as_str().into()],
+            ))
+            .await?;
+        row.map(|r| {
+            let state: String = r.try_get("", "state")?;
+            Ok((
+                JourneyState::parse(&state)
+                    .ok_or_else(|| Error::Corrupt(format!("journey state `{state}`")))?,
+                r.try_get("", "published_version")?,
+            ))
+        })
+        .transpose()
     }
 
     /// Replaces the name and definition of a journey that is still a draft (never
@@ -660,60 +677,6 @@ impl Store {
             .transpose()
     }
 
-    /// Inserts a new run unless one exists for the same (journey, entry event, customer).
-    /// Returns whether it was inserted.
-    /// `single_live` makes the insert fail (return `false`) while the customer has
-    /// another live run of the journey.
-    pub async fn insert_run(
-        &self,
-        ws: &WorkspaceId,
-        run: &Run,
-        single_live: bool,
-    ) -> Result<bool, Error> {
-        let live_key: Option<String> = single_live.then(|| run.customer_id.to_string());
-        let txn = self.db.begin().await?;
-        let result = txn
-            .execute_raw(stmt(
-                &txn,
-                &format!(
-                    "INSERT INTO runs (workspace_id, {RUN_COLUMNS}, live_key) VALUES ($1, $2, $3, \
-                     $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, \
-                     $20, $21) ON CONFLICT DO NOTHING"
-                ),
-                [
-                    ws.as_str().into(),
-                    run.run_id.as_str().into(),
-                    run.journey_id.as_str().into(),
-                    run.journey_version.into(),
-                    run.customer_id.as_str().into(),
-                    run.entry_event_id.clone().into(),
-                    run.state.as_str().into(),
-                    run.current_node_id.clone().into(),
-                    encode_context(&run.context)?.into(),
-                    run.wake_ms.into(),
-                    run.lease_owner.clone().into(),
-                    run.lease_until_ms.into(),
-                    run.attempts.into(),
-                    run.error.clone().into(),
-                    run.create_ms.into(),
-                    run.update_ms.into(),
-                    run.traceparent.clone().into(),
-                    run.signals.clone().into(),
-                    run.end_reason.clone().into(),
-                    run.step_seq.into(),
-                    live_key.into(),
-                ],
-            ))
-            .await?;
-        if result.rows_affected() != 1 {
-            txn.rollback().await?;
-            return Ok(false);
-        }
-        crate::outbox::insert(&txn, ws, &run.customer_id, &run.new_facts, run.create_ms).await?;
-        txn.commit().await?;
-        Ok(true)
-    }
-
     /// Reads a run.
     pub async fn get_run(&self, ws: &WorkspaceId, run_id: &RunId) -> Result<Option<Run>, Error> {
         let row = self
@@ -759,39 +722,6 @@ impl Store {
         rows.iter().map(run_from_row).collect()
     }
 
-    /// Up to `limit` runs, across all workspaces (the timer poller serves them all), that
-    /// can be claimed at `now_ms`: waiting runs whose timer is due, and active runs whose
-    /// lease has expired (a retry that is due, or a run orphaned by a crash). Earliest
-    /// wake first.
-    pub async fn due_runs(&self, now_ms: i64, limit: usize) -> Result<Vec<DueRun>, Error> {
-        let rows = self
-            .db
-            .query_all_raw(stmt(
-                &self.db,
-                "SELECT workspace_id, run_id, traceparent FROM runs \
-                 WHERE state IN ('ACTIVE', 'WAITING') AND COALESCE(lease_until_ms, 0) <= $1 \
-                 AND (state = 'ACTIVE' OR wake_ms <= $2 OR signals <> '') \
-                 AND NOT EXISTS (SELECT 1 FROM journeys j WHERE j.workspace_id = runs.workspace_id \
-                 AND j.journey_id = runs.journey_id AND j.state = 'PAUSED') \
-                 ORDER BY COALESCE(wake_ms, 0) LIMIT $3",
-                [
-                    now_ms.into(),
-                    now_ms.into(),
-                    i64::try_from(limit).unwrap_or(i64::MAX).into(),
-                ],
-            ))
-            .await?;
-        rows.iter()
-            .map(|row| {
-                Ok(DueRun {
-                    workspace: WorkspaceId::new(row.try_get::<String>("", "workspace_id")?),
-                    run_id: RunId::new(row.try_get::<String>("", "run_id")?),
-                    traceparent: row.try_get("", "traceparent")?,
-                })
-            })
-            .collect()
-    }
-
     /// How many runs are due at `now_ms` (the timer backlog), across workspaces.
     pub async fn count_due(&self, now_ms: i64) -> Result<i64, Error> {
         let row = self
@@ -810,7 +740,7 @@ impl Store {
             .unwrap_or(0))
     }
 
-    /// Claims a due run (see [`Store::due_runs`]) for `token` until `lease_until_ms`.
+    /// Claims a due run (see [`Store::claim_due`]) for `token` until `lease_until_ms`.
     /// The update is conditional, so of concurrent claimers exactly one gets `true`.
     pub async fn claim(
         &self,
@@ -854,66 +784,11 @@ impl Store {
         seen_signals: &str,
     ) -> Result<bool, Error> {
         let txn = self.db.begin().await?;
-        let live_key: Option<String> = None;
-        let step_seq = run.step_seq + i64::try_from(run.new_steps.len()).unwrap_or(0);
-        let result = txn
-            .execute_raw(stmt(
-                &txn,
-                "UPDATE runs SET state = $1, current_node_id = $2, context = $3, wake_ms = $4, \
-                 lease_owner = $5, lease_until_ms = $6, attempts = $7, error = $8, update_ms = $9, \
-                 end_reason = $10, step_seq = $11, \
-                 signals = CASE WHEN signals = $12 THEN '' ELSE signals END, \
-                 live_key = CASE WHEN $13 THEN live_key ELSE $14 END \
-                 WHERE workspace_id = $15 AND run_id = $16 AND lease_owner = $17",
-                [
-                    run.state.as_str().into(),
-                    run.current_node_id.clone().into(),
-                    encode_context(&run.context)?.into(),
-                    run.wake_ms.into(),
-                    run.lease_owner.clone().into(),
-                    run.lease_until_ms.into(),
-                    run.attempts.into(),
-                    run.error.clone().into(),
-                    run.update_ms.into(),
-                    run.end_reason.clone().into(),
-                    step_seq.into(),
-                    seen_signals.into(),
-                    run.state.is_live().into(),
-                    live_key.into(),
-                    ws.as_str().into(),
-                    run.run_id.as_str().into(),
-                    token.into(),
-                ],
-            ))
-            .await?;
-        if result.rows_affected() != 1 {
+        if !crate::steps::update_run(&txn, ws, run, token, seen_signals).await? {
             txn.rollback().await?;
             return Ok(false);
         }
-        for (i, step) in run.new_steps.iter().enumerate() {
-            let seq = run.step_seq + 1 + i64::try_from(i).unwrap_or(0);
-            txn.execute_raw(stmt(
-                &txn,
-                "INSERT INTO run_steps (workspace_id, run_id, seq, journey_id, journey_version, \
-                 node_id, time_ms, outcome, branch, decision_id, message_id, detail) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-                [
-                    ws.as_str().into(),
-                    run.run_id.as_str().into(),
-                    seq.into(),
-                    run.journey_id.as_str().into(),
-                    run.journey_version.into(),
-                    step.node_id.clone().into(),
-                    step.time_ms.into(),
-                    step.outcome.clone().into(),
-                    step.branch.clone().into(),
-                    step.decision_id.clone().into(),
-                    step.message_id.clone().into(),
-                    step.detail.clone().into(),
-                ],
-            ))
-            .await?;
-        }
+        crate::steps::insert_steps(&txn, &[(ws, run)]).await?;
         crate::outbox::insert(&txn, ws, &run.customer_id, &run.new_facts, run.update_ms).await?;
         txn.commit().await?;
         Ok(true)
@@ -1210,7 +1085,8 @@ pub struct RawStats {
     pub conversions: i64,
 }
 
-fn stmt<C: ConnectionTrait>(
+/// A portable statement on `db`'s backend.
+pub(crate) fn stmt<C: ConnectionTrait>(
     db: &C,
     sql: &str,
     values: impl IntoIterator<Item = Value>,
@@ -1250,7 +1126,8 @@ fn decode_graph(json: &str) -> Result<Graph, Error> {
     serde_json::from_str(json).map_err(|e| Error::Corrupt(format!("journey definition: {e}")))
 }
 
-fn encode_context(context: &Map<String, Json>) -> Result<String, Error> {
+/// The stored JSON of a run context.
+pub(crate) fn encode_context(context: &Map<String, Json>) -> Result<String, Error> {
     serde_json::to_string(context).map_err(|e| Error::Corrupt(format!("encode run context: {e}")))
 }
 
@@ -1272,7 +1149,8 @@ fn journey_from_row(row: &QueryResult) -> Result<Journey, Error> {
     })
 }
 
-fn run_from_row(row: &QueryResult) -> Result<Run, Error> {
+/// A run read from a row with [`RUN_COLUMNS`].
+pub(crate) fn run_from_row(row: &QueryResult) -> Result<Run, Error> {
     let state: String = row.try_get("", "state")?;
     let context: String = row.try_get("", "context")?;
     Ok(Run {

@@ -2,8 +2,10 @@
 //! time came, or an active run whose lease expired because its worker died) and
 //! advances them.
 //!
-//! Claims are conditional updates, so any number of replicas can poll the same
-//! database: only the one whose update changed the row advances the run.
+//! A poll claims a batch of due runs with one conditional update (`FOR UPDATE SKIP
+//! LOCKED` on Postgres), so any number of replicas can poll the same database: a run is
+//! claimed by one of them only, and only that one advances it. The claimed runs are
+//! advanced concurrently; their saves are group-committed (see [`crate::steps`]).
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -12,16 +14,19 @@ use futures::StreamExt;
 use omni_common::shutdown::CancellationToken;
 use tracing::Instrument as _;
 
-use crate::error::Error;
-use crate::runner::Runner;
-use crate::store::DueRun;
+use omni_common::ids::WorkspaceId;
 
-/// Most runs read per poll.
-const BATCH: usize = 100;
+use crate::error::Error;
+use crate::model::Run;
+use crate::runner::Runner;
+
+/// Most runs claimed per poll (one statement); their lease covers the whole batch.
+const BATCH: usize = 512;
 /// How often the timer backlog metric is refreshed.
 const BACKLOG_EVERY: Duration = Duration::from_secs(5);
-/// Most runs advanced at once.
-const CONCURRENCY: usize = 16;
+/// Most runs advanced at once (their calls are I/O: Redis, channel-gateway, and the
+/// group-committed save).
+const CONCURRENCY: usize = 128;
 
 /// Polls every `interval` until `shutdown` is cancelled. Runs already being advanced
 /// when shutdown starts are finished (their calls are bounded by timeouts).
@@ -59,33 +64,37 @@ pub async fn poll(
     }
 }
 
-/// One poll: claims and advances the runs due now. Returns how many were due.
+/// One poll: claims a batch of the runs due now with one statement and advances them,
+/// [`CONCURRENCY`] at a time. Returns how many were claimed.
 pub async fn poll_once(runner: &Runner) -> Result<usize, Error> {
-    let due = runner.store().due_runs(runner.now_ms(), BATCH).await?;
-    let n = due.len();
-    futures::stream::iter(due)
-        .for_each_concurrent(CONCURRENCY, |run| async move {
-            if let Err(e) = claim_and_advance(runner, &run).await {
-                tracing::warn!(workspace = %run.workspace, run_id = %run.run_id, error = %e, "advancing run failed");
+    let token = Runner::new_token();
+    let claimed = runner
+        .store()
+        .claim_due(runner.now_ms(), BATCH, &token, runner.lease_until())
+        .await?;
+    let n = claimed.len();
+    let token = token.as_str();
+    futures::stream::iter(claimed)
+        .for_each_concurrent(CONCURRENCY, |(ws, run)| async move {
+            let run_id = run.run_id.clone();
+            if let Err(e) = advance(runner, &ws, run, token).await {
+                tracing::warn!(workspace = %ws, run_id = %run_id, error = %e, "advancing run failed");
             }
         })
         .await;
     Ok(n)
 }
 
-/// Claims and advances one run inside a `timer.fire` span that continues the trace the
-/// run started in, so a customer's event stays one trace across waits.
-async fn claim_and_advance(runner: &Runner, run: &DueRun) -> Result<(), Error> {
-    let span = tracing::info_span!("timer.fire", workspace = %run.workspace, run_id = %run.run_id);
+/// Advances one claimed run inside a `timer.fire` span that continues the trace the run
+/// started in, so a customer's event stays one trace across waits.
+async fn advance(runner: &Runner, ws: &WorkspaceId, run: Run, token: &str) -> Result<(), Error> {
+    let span = tracing::info_span!("timer.fire", workspace = %ws, run_id = %run.run_id);
     if !run.traceparent.is_empty() {
         omni_common::telemetry::set_parent_from_traceparent(&span, &run.traceparent);
     }
-    async {
-        if let Some(token) = runner.claim(&run.workspace, &run.run_id).await? {
-            runner.advance(&run.workspace, &run.run_id, &token).await?;
-        }
-        Ok(())
-    }
-    .instrument(span)
-    .await
+    runner
+        .advance_loaded(ws, run, token)
+        .instrument(span)
+        .await?;
+    Ok(())
 }
