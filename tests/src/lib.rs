@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use omni::clients::Clients;
 use omni::suite::Suite;
+use omni_common::clock::SharedClock;
 use omni_common::config::{SERVICES, Settings};
 use omni_common::shutdown::CancellationToken;
 use omni_testkit::{RedisServer, SmtpSink};
@@ -30,6 +31,15 @@ pub struct Harness {
 impl Harness {
     /// Starts everything.
     pub async fn start() -> anyhow::Result<Self> {
+        Self::start_with(None, |_| {}).await
+    }
+
+    /// Starts everything with `clock` shared by the services that take one (see
+    /// `omni::suite::Suite::start_with_clock`) and the settings changed by `tweak`.
+    pub async fn start_with(
+        clock: Option<SharedClock>,
+        tweak: impl FnOnce(&mut Settings),
+    ) -> anyhow::Result<Self> {
         omni_common::telemetry::init_for_tests();
         let redis = RedisServer::start().await?;
         let smtp = SmtpSink::start().await?;
@@ -39,7 +49,13 @@ impl Harness {
         }
         settings.smtp.host = smtp.addr.ip().to_string();
         settings.smtp.port = smtp.addr.port();
-        let suite = Suite::start(settings, CancellationToken::new()).await?;
+        tweak(&mut settings);
+        let suite = match clock {
+            Some(clock) => {
+                Suite::start_with_clock(settings, CancellationToken::new(), clock).await?
+            }
+            None => Suite::start(settings, CancellationToken::new()).await?,
+        };
         let clients = Clients::connect(&suite, ADMIN_KEY)?;
         Ok(Self {
             suite,

@@ -8,6 +8,7 @@ use std::future::Future;
 use std::pin::Pin;
 
 use anyhow::Context as _;
+use omni_common::clock::SharedClock;
 use omni_common::config::{SERVICES, Settings};
 use omni_common::shutdown::CancellationToken;
 use tokio::net::TcpListener;
@@ -22,6 +23,33 @@ pub fn run_service(
     listener: TcpListener,
     shutdown: CancellationToken,
 ) -> anyhow::Result<ServiceFuture> {
+    run_service_with_clock(name, settings, listener, shutdown, None)
+}
+
+/// [`run_service`] with an injected clock for the services that take one (journey,
+/// segment, insights: their `run_with_clock`); the others read the system clock.
+pub fn run_service_with_clock(
+    name: &str,
+    settings: Settings,
+    listener: TcpListener,
+    shutdown: CancellationToken,
+    clock: Option<SharedClock>,
+) -> anyhow::Result<ServiceFuture> {
+    if let Some(clock) = clock {
+        let fut: ServiceFuture = match name {
+            "segment" => Box::pin(async move {
+                Ok(omni_segment::run_with_clock(settings, listener, shutdown, clock).await?)
+            }),
+            "journey" => Box::pin(async move {
+                Ok(omni_journey::run_with_clock(settings, listener, shutdown, clock).await?)
+            }),
+            "insights" => Box::pin(async move {
+                Ok(omni_insights::run_with_clock(settings, listener, shutdown, clock).await?)
+            }),
+            other => return run_service_with_clock(other, settings, listener, shutdown, None),
+        };
+        return Ok(fut);
+    }
     let fut: ServiceFuture = match name {
         "identity" => {
             Box::pin(async move { Ok(omni_identity::run(settings, listener, shutdown).await?) })
@@ -79,16 +107,36 @@ struct Running {
 pub struct Suite {
     settings: Settings,
     root: CancellationToken,
+    clock: Option<SharedClock>,
     running: BTreeMap<String, Running>,
 }
 
 impl Suite {
     /// Binds and starts all six services. Every `*.listen` with port 0 gets a free port.
-    pub async fn start(mut settings: Settings, root: CancellationToken) -> anyhow::Result<Self> {
+    pub async fn start(settings: Settings, root: CancellationToken) -> anyhow::Result<Self> {
+        Self::start_inner(settings, root, None).await
+    }
+
+    /// [`Suite::start`] with one shared clock for every service that takes one (see
+    /// [`run_service_with_clock`]); restarts keep it. For tests that move time.
+    pub async fn start_with_clock(
+        settings: Settings,
+        root: CancellationToken,
+        clock: SharedClock,
+    ) -> anyhow::Result<Self> {
+        Self::start_inner(settings, root, Some(clock)).await
+    }
+
+    async fn start_inner(
+        mut settings: Settings,
+        root: CancellationToken,
+        clock: Option<SharedClock>,
+    ) -> anyhow::Result<Self> {
         let listeners = bind_all(&mut settings).await?;
         let mut suite = Self {
             settings,
             root,
+            clock,
             running: BTreeMap::new(),
         };
         for (name, listener) in listeners {
@@ -99,7 +147,13 @@ impl Suite {
 
     fn spawn(&mut self, name: &str, listener: TcpListener) -> anyhow::Result<()> {
         let token = self.root.child_token();
-        let fut = run_service(name, self.settings.clone(), listener, token.clone())?;
+        let fut = run_service_with_clock(
+            name,
+            self.settings.clone(),
+            listener,
+            token.clone(),
+            self.clock.clone(),
+        )?;
         let label = name.to_owned();
         let handle = tokio::spawn(async move {
             let r = fut.await;

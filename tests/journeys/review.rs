@@ -2,8 +2,8 @@
 //! workspace's `require_review`, four-eyes, generated content, the diff and the history
 //! (and their audit records).
 
-use omni_common::access::Role;
 use omni_proto::common::v1::AuditEvent;
+use omni_proto::identity::v1::Role;
 use omni_proto::journey::v1 as pb;
 use omni_proto::prost::Message as _;
 use redis::AsyncCommands as _;
@@ -80,28 +80,33 @@ async fn audit_actions(h: &Harness, journey_id: &str) -> anyhow::Result<Vec<Audi
 struct Keys {
     marketer: KeyClient,
     approver: KeyClient,
+    marketer_id: String,
+    approver_id: String,
 }
 
+/// A marketer's and an approver's key, created through identity's AccessService.
 async fn keys(h: &Harness) -> anyhow::Result<Keys> {
+    let (marketer_id, marketer) = h.client_with_role("marketer", Role::Marketer).await?;
+    let (approver_id, approver) = h.client_with_role("approver", Role::Approver).await?;
     Ok(Keys {
-        marketer: h
-            .client_with_key("omk_marketer", "key_marketer", Role::Marketer)
-            .await?,
-        approver: h
-            .client_with_key("omk_approver", "key_approver", Role::Approver)
-            .await?,
+        marketer,
+        approver,
+        marketer_id,
+        approver_id,
     })
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread")]
 async fn submit_approve_publish_round_trip_with_review_required() -> anyhow::Result<()> {
     let h = Harness::start().await?;
     let Keys {
         mut marketer,
         mut approver,
+        marketer_id,
+        approver_id,
     } = keys(&h).await?;
     set_review(&h, true, false).await?;
-    let id = create(&mut marketer, welcome_journey()).await?;
+    let id = create(&mut marketer, h.resolved(welcome_journey()).await?).await?;
 
     // Not submitted: publishing is refused, naming the review state; nothing changes.
     let refused = approver.publish_journey(publish(&id)).await.unwrap_err();
@@ -177,9 +182,9 @@ async fn submit_approve_publish_round_trip_with_review_required() -> anyhow::Res
     assert_eq!(
         steps,
         [
-            ("submitted", "key_marketer", "marketer"),
-            ("approved", "key_approver", "approver"),
-            ("published", "key_approver", "approver"),
+            ("submitted", marketer_id.as_str(), "marketer"),
+            ("approved", approver_id.as_str(), "approver"),
+            ("published", approver_id.as_str(), "approver"),
         ]
     );
     assert_eq!(history[0].comment, "please review");
@@ -207,24 +212,25 @@ async fn submit_approve_publish_round_trip_with_review_required() -> anyhow::Res
     assert_eq!(
         actions,
         [
-            ("journey.created", "key_marketer"),
-            ("journey.submitted_for_review", "key_marketer"),
-            ("journey.approved", "key_approver"),
-            ("journey.published", "key_approver"),
+            ("journey.created", marketer_id.as_str()),
+            ("journey.submitted_for_review", marketer_id.as_str()),
+            ("journey.approved", approver_id.as_str()),
+            ("journey.published", approver_id.as_str()),
         ]
     );
-    Ok(())
+    h.stop().await
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread")]
 async fn reject_needs_a_comment_and_an_edit_withdraws_approval() -> anyhow::Result<()> {
     let h = Harness::start().await?;
     let Keys {
         mut marketer,
         mut approver,
+        ..
     } = keys(&h).await?;
     set_review(&h, true, false).await?;
-    let id = create(&mut marketer, welcome_journey()).await?;
+    let id = create(&mut marketer, h.resolved(welcome_journey()).await?).await?;
     marketer.submit_journey_for_review(submit(&id)).await?;
 
     let bad = approver
@@ -256,11 +262,11 @@ async fn reject_needs_a_comment_and_an_edit_withdraws_approval() -> anyhow::Resu
     // Resubmitted and approved, then edited: back to DRAFT, so publish is refused.
     marketer.submit_journey_for_review(submit(&id)).await?;
     approver.approve_journey(approve(&id)).await?;
-    let mut edited = welcome_journey();
+    let mut edited = h.resolved(welcome_journey()).await?;
     edited.journey_id = id.clone();
     edited.nodes[1] = node("wait", "pick", wait(7200));
     // The same definition again is no change and keeps the approval.
-    let mut same = welcome_journey();
+    let mut same = h.resolved(welcome_journey()).await?;
     same.journey_id = id.clone();
     let kept = marketer
         .update_journey_draft(pb::UpdateJourneyDraftRequest {
@@ -300,28 +306,24 @@ async fn reject_needs_a_comment_and_an_edit_withdraws_approval() -> anyhow::Resu
         history[4].from_state,
         pb::JourneyReviewState::Approved as i32
     );
-    Ok(())
+    h.stop().await
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread")]
 async fn four_eyes_refuses_the_submitter_and_the_last_editor() -> anyhow::Result<()> {
     let h = Harness::start().await?;
     set_review(&h, true, true).await?;
-    let mut alice = h
-        .client_with_key("omk_alice", "key_alice", Role::Admin)
-        .await?;
-    let mut bob = h.client_with_key("omk_bob", "key_bob", Role::Admin).await?;
-    let mut approver = h
-        .client_with_key("omk_approver", "key_approver", Role::Approver)
-        .await?;
+    let (alice_id, mut alice) = h.client_with_role("alice", Role::Admin).await?;
+    let (_, mut bob) = h.client_with_role("bob", Role::Admin).await?;
+    let (_, mut approver) = h.client_with_role("approver", Role::Approver).await?;
 
     // Alice writes and submits: Alice may not approve.
-    let id = create(&mut alice, welcome_journey()).await?;
+    let id = create(&mut alice, h.resolved(welcome_journey()).await?).await?;
     alice.submit_journey_for_review(submit(&id)).await?;
     let refused = alice.approve_journey(approve(&id)).await.unwrap_err();
     assert_eq!(refused.code(), Code::PermissionDenied, "{refused:?}");
     assert!(refused.message().contains("four-eyes"), "{refused:?}");
-    assert!(refused.message().contains("key_alice"), "{refused:?}");
+    assert!(refused.message().contains(&alice_id), "{refused:?}");
     let still = alice
         .get_journey(pb::GetJourneyRequest {
             journey_id: id.clone(),
@@ -333,7 +335,7 @@ async fn four_eyes_refuses_the_submitter_and_the_last_editor() -> anyhow::Result
     assert_eq!(review_state(&still), pb::JourneyReviewState::InReview);
 
     // Bob submitted a draft Alice last edited: neither may approve it.
-    let other = create(&mut alice, welcome_journey()).await?;
+    let other = create(&mut alice, h.resolved(welcome_journey()).await?).await?;
     bob.submit_journey_for_review(submit(&other)).await?;
     for client in [&mut alice, &mut bob] {
         let refused = client.approve_journey(approve(&other)).await.unwrap_err();
@@ -354,18 +356,19 @@ async fn four_eyes_refuses_the_submitter_and_the_last_editor() -> anyhow::Result
 
     // Without four-eyes the author may approve their own change.
     set_review(&h, true, false).await?;
-    let own = create(&mut alice, welcome_journey()).await?;
+    let own = create(&mut alice, h.resolved(welcome_journey()).await?).await?;
     alice.submit_journey_for_review(submit(&own)).await?;
     alice.approve_journey(approve(&own)).await?;
-    Ok(())
+    h.stop().await
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread")]
 async fn generated_content_needs_review_even_with_review_off() -> anyhow::Result<()> {
     let h = Harness::start().await?;
     let Keys {
         mut marketer,
         mut approver,
+        ..
     } = keys(&h).await?;
     let settings = approver
         .get_journey_review_settings(pb::GetJourneyReviewSettingsRequest {})
@@ -376,10 +379,10 @@ async fn generated_content_needs_review_even_with_review_off() -> anyhow::Result
     assert!(!settings.require_review && !settings.four_eyes);
 
     // Hand-written content publishes directly when review is off (the default).
-    let plain = create(&mut marketer, welcome_journey()).await?;
+    let plain = create(&mut marketer, h.resolved(welcome_journey()).await?).await?;
     approver.publish_journey(publish(&plain)).await?;
 
-    let mut generated = welcome_journey();
+    let mut generated = h.resolved(welcome_journey()).await?;
     generated.generated = true;
     let id = create(&mut marketer, generated).await?;
     let refused = approver.publish_journey(publish(&id)).await.unwrap_err();
@@ -394,7 +397,7 @@ async fn generated_content_needs_review_even_with_review_off() -> anyhow::Result
     assert!(review.approval_required);
 
     // An edit without the flag does not clear it: generated stays until published.
-    let mut edited = welcome_journey();
+    let mut edited = h.resolved(welcome_journey()).await?;
     edited.journey_id = id.clone();
     edited.display_name = "Welcome (edited)".into();
     let after = marketer
@@ -417,17 +420,18 @@ async fn generated_content_needs_review_even_with_review_off() -> anyhow::Result
         .unwrap_or_default();
     assert_eq!(published.published_version, 1);
     assert!(!published.generated);
-    Ok(())
+    h.stop().await
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread")]
 async fn review_shows_the_diff_against_the_published_version() -> anyhow::Result<()> {
     let h = Harness::start().await?;
     let Keys {
         mut marketer,
         mut approver,
+        ..
     } = keys(&h).await?;
-    let id = create(&mut marketer, welcome_journey()).await?;
+    let id = create(&mut marketer, h.resolved(welcome_journey()).await?).await?;
     let review = |approver: &mut KeyClient| {
         let mut approver = approver.clone();
         let id = id.clone();
@@ -450,7 +454,7 @@ async fn review_shows_the_diff_against_the_published_version() -> anyhow::Result
 
     // A draft edit shows in the diff only against a published base: published now,
     // the draft equals version 1.
-    let mut v1 = welcome_journey();
+    let mut v1 = h.resolved(welcome_journey()).await?;
     v1.journey_id = id.clone();
     v1.nodes[1] = node("wait", "pick", wait(60));
     v1.settings = Some(pb::JourneySettings {
@@ -475,17 +479,18 @@ async fn review_shows_the_diff_against_the_published_version() -> anyhow::Result
             .priority,
         80
     );
-    Ok(())
+    h.stop().await
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread")]
 async fn priority_out_of_range_is_rejected_and_settings_are_admin_only() -> anyhow::Result<()> {
     let h = Harness::start().await?;
     let Keys {
         mut marketer,
         mut approver,
+        ..
     } = keys(&h).await?;
-    let mut bad = welcome_journey();
+    let mut bad = h.resolved(welcome_journey()).await?;
     bad.settings = Some(pb::JourneySettings {
         priority: 101,
         ..Default::default()
@@ -530,73 +535,5 @@ async fn priority_out_of_range_is_rejected_and_settings_are_admin_only() -> anyh
             .any(|e| e.action == "journey_review_settings.updated"),
         "{audit:?}"
     );
-    Ok(())
-}
-
-#[tokio::test]
-async fn priority_and_on_no_slot_travel_with_every_send() -> anyhow::Result<()> {
-    use omni_proto::channel::v1::NoSlotAction as ChannelNoSlot;
-    use omni_testkit::eventually;
-
-    let h = Harness::start().await?;
-    let send_only = |name: &str, event: &str, settings: Option<pb::JourneySettings>| pb::Journey {
-        display_name: name.into(),
-        nodes: vec![
-            node("in", "send", entry(event)),
-            node("send", "", send_email("tpl_welcome")),
-        ],
-        settings,
-        ..Default::default()
-    };
-    let urgent = h
-        .create_published(send_only(
-            "Urgent",
-            "pickup_ready",
-            Some(pb::JourneySettings {
-                priority: 90,
-                on_no_slot: pb::NoSlotAction::Skip as i32,
-                ..Default::default()
-            }),
-        ))
-        .await?;
-    let plain = h
-        .create_published(send_only("Plain", "order_placed", None))
-        .await?;
-    h.seed_profile("c_1").await?;
-    h.ingest("c_1", "e1", "pickup_ready").await?;
-    h.ingest("c_1", "e2", "order_placed").await?;
-    let sends = eventually(PATIENCE, || async {
-        let calls = h.channel.calls.lock().expect("lock").clone();
-        Ok((calls.len() >= 2).then_some(calls))
-    })
-    .await?;
-    let of = |journey: &str| {
-        sends
-            .iter()
-            .map(|(_, r)| r)
-            .find(|r| r.journey_id == journey)
-            .cloned()
-            .unwrap_or_default()
-    };
-    let (u, p) = (of(&urgent), of(&plain));
-    assert_eq!((u.priority, u.on_no_slot), (90, ChannelNoSlot::Skip as i32));
-    assert_eq!(
-        (p.priority, p.on_no_slot),
-        (50, ChannelNoSlot::Defer as i32),
-        "a journey without settings sends at the default priority, deferring"
-    );
-    let stored = h
-        .client()?
-        .get_journey(pb::GetJourneyRequest {
-            journey_id: urgent.clone(),
-        })
-        .await?
-        .into_inner()
-        .journey
-        .unwrap_or_default()
-        .settings
-        .unwrap_or_default();
-    assert_eq!(stored.priority, 90);
-    assert_eq!(stored.on_no_slot, pb::NoSlotAction::Skip as i32);
-    Ok(())
+    h.stop().await
 }

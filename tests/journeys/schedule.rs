@@ -1,12 +1,49 @@
-//! Scheduled entry: a segment audience at 09:00 in each customer's own time zone.
+//! Scheduled entry: a segment audience (from the real segment service) at 09:00 in each
+//! customer's own time zone.
 
 use std::sync::Arc;
 
+use omni_proto::identity::v1 as idp;
 use omni_proto::journey::v1 as pb;
 use omni_proto::journey::v1::node::Kind;
+use omni_proto::segment::v1 as seg;
 use sea_orm::ConnectionTrait;
 
 use crate::support::*;
+
+/// A segment of customers with the `vip` trait, in the segment service.
+async fn vip_segment(h: &Harness) -> anyhow::Result<String> {
+    Ok(h.clients()
+        .segment
+        .create_segment(seg::CreateSegmentRequest {
+            segment: Some(seg::Segment {
+                display_name: "VIP".into(),
+                expression: "has(traits.vip) && traits.vip == true".into(),
+                ..Default::default()
+            }),
+            idempotency_key: "seg-vip".into(),
+        })
+        .await?
+        .into_inner()
+        .segment
+        .expect("segment")
+        .segment_id)
+}
+
+/// The occurrence a journey's schedule expands next.
+async fn next_occurrence(h: &Harness, journey_id: &str) -> anyhow::Result<String> {
+    let db = omni_storage::connect(&h.settings.journey.database_url).await?;
+    let row = db
+        .query_one_raw(omni_storage::stmt(
+            db.get_database_backend(),
+            "SELECT occurrence FROM journey_schedules WHERE workspace_id = $1 \
+             AND journey_id = $2",
+            ["default".into(), journey_id.into()],
+        ))
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("no schedule row"))?;
+    Ok(row.try_get::<String>("", "occurrence")?)
+}
 
 fn ms(rfc3339: &str) -> i64 {
     chrono::DateTime::parse_from_rfc3339(rfc3339)
@@ -61,7 +98,7 @@ async fn runs_of(h: &Harness, journey_id: &str, customer: &str) -> anyhow::Resul
 async fn expect_runs(h: &Harness, journey_id: &str, want: &[(&str, usize)]) -> anyhow::Result<()> {
     omni_testkit::eventually(PATIENCE, || async {
         for (customer, n) in want {
-            let runs = runs_of(h, journey_id, customer).await?;
+            let runs = runs_of(h, journey_id, &h.id(customer)).await?;
             if runs.len() != *n || runs.iter().any(|r| state(r) != pb::RunState::Completed) {
                 return Err(anyhow::anyhow!(
                     "{customer}: want {n} completed runs, got {runs:#?}"
@@ -77,19 +114,42 @@ async fn expect_runs(h: &Harness, journey_id: &str, want: &[(&str, usize)]) -> a
 async fn a_daily_schedule_enters_each_customer_at_their_local_time_once() -> anyhow::Result<()> {
     let mut h = Harness::start().await?;
     // The manual clock starts on Tuesday 2023-11-14 22:13 UTC.
-    h.seed_traits("c_seoul", serde_json::json!({"timezone": "Asia/Seoul"}))
+    let seg_vip = vip_segment(&h).await?;
+    h.seed_traits(
+        "c_seoul",
+        serde_json::json!({"timezone": "Asia/Seoul", "vip": true}),
+    )
+    .await?;
+    h.seed_traits(
+        "c_paris",
+        serde_json::json!({"timezone": "Europe/Paris", "vip": true}),
+    )
+    .await?;
+    // No timezone: the schedule's default (New York).
+    h.seed_traits("c_ny", serde_json::json!({"vip": true}))
         .await?;
-    h.seed_traits("c_paris", serde_json::json!({"timezone": "Europe/Paris"}))
-        .await?;
-    h.seed_profile("c_ny").await?; // no timezone: the schedule's default (New York)
-    h.segment.members.lock().expect("lock").insert(
-        "seg_vip".into(),
-        vec!["c_seoul".into(), "c_paris".into(), "c_ny".into()],
-    );
+    let members = [h.id("c_seoul"), h.id("c_paris"), h.id("c_ny")];
+    omni_testkit::eventually(PATIENCE, || async {
+        let mut found = Vec::new();
+        for c in &members {
+            let m = h
+                .clients()
+                .segment
+                .get_memberships(seg::GetMembershipsRequest {
+                    customer_id: c.clone(),
+                })
+                .await?
+                .into_inner()
+                .memberships;
+            found.push(m.iter().any(|m| m.segment_id == seg_vip));
+        }
+        Ok(found.iter().all(|f| *f).then_some(()))
+    })
+    .await?;
     let journey = pb::Journey {
         display_name: "Daily digest".into(),
         nodes: vec![
-            node("in", "send", schedule_entry(daily_nine("seg_vip"))),
+            node("in", "send", schedule_entry(daily_nine(&seg_vip))),
             node("send", "", send_email("tpl_digest")),
         ],
         settings: Some(pb::JourneySettings {
@@ -105,19 +165,20 @@ async fn a_daily_schedule_enters_each_customer_at_their_local_time_once() -> any
         Ok((targets(&h).await? == 3).then_some(()))
     })
     .await?;
-    assert_eq!(*h.segment.list_calls.lock().expect("lock"), 1);
+    // Expanded once: the schedule moved on to the next day's occurrence.
+    assert_eq!(next_occurrence(&h, &id).await?, "2023-11-16");
     assert!(h.runs(&id).await?.is_empty(), "nobody's 09:00 has come yet");
 
     // 09:00 in Seoul is 00:00 UTC: only the Seoul customer enters.
     h.clock.set_ms(ms("2023-11-15T00:00:00Z"));
     expect_runs(&h, &id, &[("c_seoul", 1), ("c_paris", 0), ("c_ny", 0)]).await?;
-    let run = &runs_of(&h, &id, "c_seoul").await?[0];
+    let run = &runs_of(&h, &id, &h.id("c_seoul")).await?[0];
     assert_eq!(run.entry_event_id, "schedule:2023-11-15");
     assert_eq!(ctx(run, "schedule")["occurrence"], "2023-11-15");
 
     // The pending targets survive a crash.
-    h.kill_service().await?;
-    h.start_service().await?;
+    h.inner.suite.crash("journey").await;
+    h.inner.suite.restart("journey").await?;
     h.clock.set_ms(ms("2023-11-15T08:00:00Z")); // 09:00 CET
     expect_runs(&h, &id, &[("c_seoul", 1), ("c_paris", 1), ("c_ny", 0)]).await?;
 
@@ -150,31 +211,35 @@ async fn a_daily_schedule_enters_each_customer_at_their_local_time_once() -> any
         Ok((targets(&h).await? == 3).then_some(()))
     })
     .await?;
-    assert_eq!(*h.segment.list_calls.lock().expect("lock"), 2);
+    assert_eq!(next_occurrence(&h, &id).await?, "2023-11-17");
     h.clock.set_ms(ms("2023-11-16T00:00:00Z"));
     expect_runs(&h, &id, &[("c_seoul", 2), ("c_paris", 1), ("c_ny", 1)]).await?;
-    let keys: Vec<String> = runs_of(&h, &id, "c_seoul")
+    let keys: Vec<String> = runs_of(&h, &id, &h.id("c_seoul"))
         .await?
         .into_iter()
         .map(|r| r.entry_event_id)
         .collect();
     assert_eq!(keys, ["schedule:2023-11-15", "schedule:2023-11-16"]);
     // Every entry sent exactly one message.
-    assert_eq!(h.sends_to("c_seoul").len(), 2);
-    assert_eq!(h.sends_to("c_paris").len(), 1);
-    assert_eq!(h.sends_to("c_ny").len(), 1);
-    assert_eq!(h.channel.calls.lock().expect("lock").len(), 4);
-    Ok(())
+    assert_eq!(h.sends_to("c_seoul").await?.len(), 2);
+    assert_eq!(h.sends_to("c_paris").await?.len(), 1);
+    assert_eq!(h.sends_to("c_ny").await?.len(), 1);
+    h.inner.smtp.wait_for(4, PATIENCE).await?;
+    tokio::time::sleep(QUIET).await;
+    assert_eq!(h.inner.smtp.messages().len(), 4);
+    h.stop().await
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn validate_journey_checks_schedules() -> anyhow::Result<()> {
     let h = Harness::start().await?;
+    let seg_vip = vip_segment(&h).await?;
+    let tpl = h.template("tpl_digest").await?;
     let journey = |s: pb::ScheduleEntry| pb::Journey {
         display_name: "Scheduled".into(),
         nodes: vec![
             node("in", "send", schedule_entry(s)),
-            node("send", "", send_email("tpl_digest")),
+            node("send", "", send_email(&tpl)),
         ],
         ..Default::default()
     };
@@ -202,11 +267,11 @@ async fn validate_journey_checks_schedules() -> anyhow::Result<()> {
             format!("journey.nodes[0].entry.schedule.{f}"),
         )]
     };
-    assert_eq!(problems(daily_nine("seg_vip")).await?, vec![]);
+    assert_eq!(problems(daily_nine(&seg_vip)).await?, vec![]);
     assert_eq!(
         problems(pb::ScheduleEntry {
             hour: 24,
-            ..daily_nine("seg_vip")
+            ..daily_nine(&seg_vip)
         })
         .await?,
         field("hour")
@@ -214,7 +279,7 @@ async fn validate_journey_checks_schedules() -> anyhow::Result<()> {
     assert_eq!(
         problems(pb::ScheduleEntry {
             recurrence: pb::ScheduleRecurrence::Weekly as i32,
-            ..daily_nine("seg_vip")
+            ..daily_nine(&seg_vip)
         })
         .await?,
         field("weekdays")
@@ -231,7 +296,7 @@ async fn validate_journey_checks_schedules() -> anyhow::Result<()> {
             journey: Some(journey(pb::ScheduleEntry {
                 recurrence: pb::ScheduleRecurrence::Once as i32,
                 date: "2023-13-01".into(),
-                ..daily_nine("seg_vip")
+                ..daily_nine(&seg_vip)
             })),
             idempotency_key: String::new(),
         })
@@ -244,14 +309,14 @@ async fn validate_journey_checks_schedules() -> anyhow::Result<()> {
         "{err:?}"
     );
     assert!(err.message().contains("node `in`"), "{err:?}");
-    Ok(())
+    h.stop().await
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_one_off_list_send_skips_erased_customers() -> anyhow::Result<()> {
     let h = Harness::start().await?;
-    h.seed_profile("c_a").await?;
-    h.seed_profile("c_b").await?;
+    let c_a = h.seed_profile("c_a").await?;
+    let c_b = h.seed_profile("c_b").await?;
     let journey = pb::Journey {
         display_name: "One-off".into(),
         nodes: vec![
@@ -262,7 +327,7 @@ async fn a_one_off_list_send_skips_erased_customers() -> anyhow::Result<()> {
                     recurrence: pb::ScheduleRecurrence::Once as i32,
                     date: "2023-11-15".into(),
                     hour: 9,
-                    customer_ids: vec!["c_a".into(), "c_b".into()],
+                    customer_ids: vec![c_a.clone(), c_b],
                     ..Default::default()
                 }),
             ),
@@ -276,14 +341,10 @@ async fn a_one_off_list_send_skips_erased_customers() -> anyhow::Result<()> {
     })
     .await?;
 
-    let erased = omni_proto::common::v1::CustomerErased {
-        workspace_id: "default".into(),
-        customer_id: "c_a".into(),
-        erasure_id: "er_sched".into(),
-        ..Default::default()
-    };
-    h.bus
-        .publish(omni_bus::Topic::CustomerErased, &erased)
+    // Identity forgets c_a and tells every service.
+    h.clients()
+        .identity
+        .erase_customer(idp::EraseCustomerRequest { customer_id: c_a })
         .await?;
     omni_testkit::eventually(PATIENCE, || async {
         Ok((targets(&h).await? == 1).then_some(()))
@@ -297,6 +358,6 @@ async fn a_one_off_list_send_skips_erased_customers() -> anyhow::Result<()> {
     assert_eq!(targets(&h).await?, 0);
     h.clock.set_ms(ms("2023-11-16T09:00:00Z"));
     assert_eq!(h.runs(&id).await?.len(), 1);
-    assert_eq!(h.sends_to("c_b").len(), 1);
-    Ok(())
+    assert_eq!(h.sends_to("c_b").await?.len(), 1);
+    h.stop().await
 }

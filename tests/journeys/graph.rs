@@ -1,26 +1,30 @@
-//! Graph journeys: every node kind, the cart-abandonment path, journey settings
-//! (re-entry, one live run, rate limit, goal, stop), step history, stats, validation
-//! and simulation.
+//! Graph journeys on the real suite: every node kind, the cart-abandonment path, step
+//! history, stats and simulation.
 
 use std::sync::{Arc, Mutex};
 
 use omni_common::convert::json_to_struct;
 use omni_proto::common::v1::DeliveryChannel;
+use omni_proto::decisioning::v1 as dec;
+use omni_proto::identity::v1 as idp;
 use omni_proto::journey::v1 as pb;
 use omni_proto::journey::v1::node::Kind;
+use omni_proto::segment::v1 as seg;
 use serde_json::json;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tonic::Code;
 
 use crate::support::*;
 
-const HOUR: i64 = 3600;
+/// An hour in seconds.
+pub const HOUR: i64 = 3600;
 
-fn dur(seconds: i64) -> Option<prost_types::Duration> {
+/// A duration of `seconds`.
+pub fn dur(seconds: i64) -> Option<prost_types::Duration> {
     Some(prost_types::Duration { seconds, nanos: 0 })
 }
 
-fn send(channel: DeliveryChannel, template: &str) -> Kind {
+/// A send node kind on `channel` with template (by name).
+pub fn send(channel: DeliveryChannel, template: &str) -> Kind {
     Kind::Send(pb::SendNode {
         channel: channel as i32,
         template_id: template.into(),
@@ -28,7 +32,8 @@ fn send(channel: DeliveryChannel, template: &str) -> Kind {
     })
 }
 
-fn wait_for(
+/// A wait-for-event node kind.
+pub fn wait_for(
     event_type: &str,
     filter: &str,
     timeout_s: i64,
@@ -48,7 +53,7 @@ fn wait_for(
 
 /// Cart abandonment: email → (opened within 4 h? wait 20 h : push, wait 20 h) → decide a
 /// coupon → SMS; the goal `purchase` ends the run as converted (exit on purchase).
-fn cart_journey() -> pb::Journey {
+pub fn cart_journey() -> pb::Journey {
     pb::Journey {
         display_name: "Cart abandonment".into(),
         nodes: vec![
@@ -118,6 +123,7 @@ async fn cart_abandonment_for_opened_silent_and_buying_customers() -> anyhow::Re
         .await?;
 
     // c_open opens the email (an open of another run does not count); c_buyer buys.
+    // Opens reach identity as events, as the gateway reports them.
     h.ingest_with(
         "c_open",
         "open-other",
@@ -161,14 +167,14 @@ async fn cart_abandonment_for_opened_silent_and_buying_customers() -> anyhow::Re
     let push = DeliveryChannel::Push as i32;
     let sms = DeliveryChannel::Sms as i32;
     assert_eq!(
-        h.sends_to("c_open"),
+        h.sends_to("c_open").await?,
         vec![
             (email, "tpl_cart_email".into()),
             (sms, "tpl_cart_sms".into())
         ]
     );
     assert_eq!(
-        h.sends_to("c_silent"),
+        h.sends_to("c_silent").await?,
         vec![
             (email, "tpl_cart_email".into()),
             (push, "tpl_cart_push".into()),
@@ -176,9 +182,15 @@ async fn cart_abandonment_for_opened_silent_and_buying_customers() -> anyhow::Re
         ]
     );
     assert_eq!(
-        h.sends_to("c_buyer"),
+        h.sends_to("c_buyer").await?,
         vec![(email, "tpl_cart_email".into())]
     );
+    // Each went out through its provider: SMTP, FCM, Twilio.
+    h.inner.smtp.wait_for(3, PATIENCE).await?;
+    let pushes = h.fcm.wait_for(1, PATIENCE).await?;
+    assert_eq!(pushes.len(), 1, "{pushes:#?}");
+    let sms = h.twilio.wait_for(2, PATIENCE).await?;
+    assert_eq!(sms.len(), 2, "{sms:#?}");
 
     // GetRun shows every step with its time, branch, decision id and message id.
     let open_run = h.get_run(&h.run_of(&id, "c_open").await?.run_id).await?;
@@ -196,16 +208,22 @@ async fn cart_abandonment_for_opened_silent_and_buying_customers() -> anyhow::Re
             t("sms", "completed", ""),
         ]
     );
-    assert!(open_run.steps[1].message_id.starts_with("msg_"));
-    assert!(open_run.steps[6].decision_id.starts_with("dec_"));
-    assert!(open_run.steps[7].message_id.starts_with("msg_"));
+    let open_msgs = h.messages("c_open").await?;
+    assert_eq!(open_run.steps[1].message_id, open_msgs[0].message_id);
+    let decision = h.decision(&open_run.steps[6].decision_id).await?;
+    assert_eq!(decision.customer_id, h.id("c_open"));
+    assert_eq!(open_run.steps[7].message_id, open_msgs[1].message_id);
     assert_eq!(open_run.steps[7].decision_id, open_run.steps[6].decision_id);
     assert!(open_run.steps.iter().all(|s| s.time.is_some()));
     let silent = h.get_run(&h.run_of(&id, "c_silent").await?.run_id).await?;
     assert!(triples(&silent.steps).contains(&t("opened", "completed", "timeout")));
 
     // Journey facts went to identity with deterministic ids.
-    let buyer_events = h.identity.for_run(&buyer.run_id);
+    let buyer_events = omni_testkit::eventually(PATIENCE, || async {
+        let facts = h.facts_of_run("c_buyer", &buyer.run_id).await?;
+        Ok((facts.len() >= 2).then_some(facts))
+    })
+    .await?;
     assert_eq!(
         buyer_events,
         vec![
@@ -264,7 +282,7 @@ async fn cart_abandonment_for_opened_silent_and_buying_customers() -> anyhow::Re
         journey_id: id.clone(),
         version: 1,
         profile: Some(pb::SimulatedProfile {
-            customer_id: customer.into(),
+            customer_id: h.id(customer),
             ..Default::default()
         }),
         events,
@@ -304,7 +322,7 @@ async fn cart_abandonment_for_opened_silent_and_buying_customers() -> anyhow::Re
     assert_eq!(triples(&sim.steps), triples(&real_buyer.steps));
     assert_eq!(sim.state, pb::RunState::Converted as i32);
     assert_eq!(sim.end_reason, "purchase");
-    Ok(())
+    h.stop().await
 }
 
 /// A one-shot HTTP server recording each request (headers lower-cased, body).
@@ -366,6 +384,64 @@ async fn webhook_server() -> anyhow::Result<(String, Requests)> {
 async fn every_node_kind_runs() -> anyhow::Result<()> {
     let h = Harness::start().await?;
     let (hook_url, hooks) = webhook_server().await?;
+    let mut clients = h.clients();
+    // The VIP segment, lifetime value and a holdout experiment, in the real services.
+    let vip_segment = clients
+        .segment
+        .create_segment(seg::CreateSegmentRequest {
+            segment: Some(seg::Segment {
+                display_name: "VIP".into(),
+                expression: "has(traits.vip) && traits.vip == true".into(),
+                ..Default::default()
+            }),
+            idempotency_key: "seg-vip".into(),
+        })
+        .await?
+        .into_inner()
+        .segment
+        .expect("segment")
+        .segment_id;
+    clients
+        .segment
+        .create_computed_trait(seg::CreateComputedTraitRequest {
+            computed_trait: Some(seg::ComputedTrait {
+                name: "ltv".into(),
+                aggregation: seg::Aggregation::Sum as i32,
+                event_type: "purchase".into(),
+                property: "revenue".into(),
+                ..Default::default()
+            }),
+            idempotency_key: "ct-ltv".into(),
+        })
+        .await?;
+    let experiment = clients
+        .decisioning
+        .create_experiment(dec::CreateExperimentRequest {
+            experiment: Some(dec::Experiment {
+                display_name: "VIP holdout".into(),
+                arms: vec![
+                    dec::ExperimentArm {
+                        arm_id: "treatment".into(),
+                        weight: 1.0,
+                        control: true,
+                        ..Default::default()
+                    },
+                    dec::ExperimentArm {
+                        arm_id: "holdout".into(),
+                        weight: 1.0,
+                        holdout: true,
+                        ..Default::default()
+                    },
+                ],
+                ..Default::default()
+            }),
+            idempotency_key: "exp-vip".into(),
+        })
+        .await?
+        .into_inner()
+        .experiment
+        .expect("experiment")
+        .experiment_id;
     let branch = |name: &str, expression: &str, next: &str| pb::ConditionBranch {
         name: name.into(),
         expression: expression.into(),
@@ -394,7 +470,7 @@ async fn every_node_kind_runs() -> anyhow::Result<()> {
                 "",
                 Kind::Condition(pb::ConditionNode {
                     branches: vec![
-                        branch("vip", "'seg_vip' in segments", "exp"),
+                        branch("vip", &format!("'{vip_segment}' in segments"), "exp"),
                         branch("rich", "has(computed.ltv) && computed.ltv > 100.0", "hook"),
                     ],
                     default_next_node_id: "bye".into(),
@@ -405,7 +481,7 @@ async fn every_node_kind_runs() -> anyhow::Result<()> {
                 "",
                 Kind::Split(pb::SplitNode {
                     arms: vec![arm("treatment", "best"), arm("holdout", "")],
-                    experiment_id: "exp_1".into(),
+                    experiment_id: experiment.clone(),
                     holdout_arm: "holdout".into(),
                 }),
             ),
@@ -457,29 +533,54 @@ async fn every_node_kind_runs() -> anyhow::Result<()> {
         ..Default::default()
     };
     let id = h.create_published(journey).await?;
-    let profiles = h.profiles().await?;
-    for c in ["c_vip", "c_vip_hold", "c_rich", "c_plain"] {
+    // c_vip has only the app (push is its one reachable channel) and lands in the
+    // treatment arm; c_vip_hold lands in the holdout; c_rich has spent 500.
+    let seoul = json!({"timezone": "Asia/Seoul", "vip": true});
+    seed_in_arm(&h, "c_vip", &experiment, "treatment", true, seoul.clone()).await?;
+    seed_in_arm(&h, "c_vip_hold", &experiment, "holdout", false, seoul).await?;
+    for c in ["c_rich", "c_plain"] {
         h.seed_traits(c, json!({"timezone": "Asia/Seoul"})).await?;
     }
-    for c in ["c_vip", "c_vip_hold"] {
-        profiles
-            .set_membership("default", c, "seg_vip", true, START_MS)
-            .await?;
-    }
-    profiles
-        .set_computed(
-            "default",
-            "c_rich",
-            &std::collections::BTreeMap::from([("ltv".to_owned(), json!(500.0))]),
-            &[],
-        )
+    h.ingest_with("c_rich", "buy-rich", "purchase", json!({"revenue": 500.0}))
         .await?;
+    // The segment service has evaluated them before they are enrolled.
+    for c in ["c_vip", "c_vip_hold"] {
+        omni_testkit::eventually(PATIENCE, || async {
+            let m = h
+                .clients()
+                .segment
+                .get_memberships(seg::GetMembershipsRequest {
+                    customer_id: h.id(c),
+                })
+                .await?
+                .into_inner()
+                .memberships;
+            Ok(m.iter().any(|m| m.segment_id == vip_segment).then_some(()))
+        })
+        .await?;
+    }
+    omni_testkit::eventually(PATIENCE, || async {
+        let values = h
+            .clients()
+            .segment
+            .get_computed_trait_values(seg::GetComputedTraitValuesRequest {
+                customer_id: h.id("c_rich"),
+            })
+            .await?
+            .into_inner()
+            .values
+            .as_ref()
+            .map(omni_common::convert::struct_to_json)
+            .unwrap_or_default();
+        Ok((values.get("ltv").and_then(|v| v.as_f64()) == Some(500.0)).then_some(()))
+    })
+    .await?;
     let mut client = h.client()?;
     for c in ["c_vip", "c_vip_hold", "c_rich", "c_plain"] {
         client
             .enroll_customer(pb::EnrollCustomerRequest {
                 journey_id: id.clone(),
-                customer_id: c.into(),
+                customer_id: h.id(c),
                 idempotency_key: format!("k-{c}"),
                 context: None,
             })
@@ -498,7 +599,7 @@ async fn every_node_kind_runs() -> anyhow::Result<()> {
         .await?;
     assert_eq!(hold.end_reason, "holdout");
     assert_eq!(ctx(&hold, "arm"), json!("holdout"));
-    assert!(h.sends_to("c_vip_hold").is_empty());
+    assert!(h.sends_to("c_vip_hold").await?.is_empty());
     let rich = h
         .wait_run_of(&id, "c_rich", "converted", |r| {
             state(r) == pb::RunState::Converted
@@ -523,7 +624,7 @@ async fn every_node_kind_runs() -> anyhow::Result<()> {
         Some(omni_journey::logic::sign("s3cret", &body))
     );
     let posted: serde_json::Value = serde_json::from_slice(&body)?;
-    assert_eq!(posted["customer_id"], json!("c_rich"));
+    assert_eq!(posted["customer_id"], json!(h.id("c_rich")));
 
     // The VIP got the best channel (push), then waits for 09:00 in Seoul.
     let vip = h
@@ -532,9 +633,13 @@ async fn every_node_kind_runs() -> anyhow::Result<()> {
         })
         .await?;
     assert_eq!(
-        h.sends_to("c_vip"),
-        vec![(DeliveryChannel::Push as i32, "tpl_vip".to_owned())]
+        h.sends_to("c_vip").await?,
+        vec![(DeliveryChannel::Push as i32, "tpl_vip".to_owned())],
+        "{:#?}",
+        h.get_run(&vip.run_id).await?.steps
     );
+    let pushed = h.fcm.wait_for(1, PATIENCE).await?;
+    assert_eq!(pushed.len(), 1, "{pushed:#?}");
     let wake = omni_common::convert::from_timestamp(vip.wake_time.as_ref().expect("wake"));
     assert_eq!(
         wake,
@@ -564,15 +669,23 @@ async fn every_node_kind_runs() -> anyhow::Result<()> {
     );
 
     // The profile update went through identity, idempotently keyed by run and node.
-    let updates: Vec<_> = h
-        .identity
-        .events
-        .lock()
-        .expect("lock")
-        .iter()
-        .filter(|e| e.r#type == "journey.profile_updated")
-        .cloned()
-        .collect();
+    let mut updates = Vec::new();
+    for c in ["c_vip", "c_vip_hold", "c_rich", "c_plain"] {
+        let events = h.events_of(c).await?;
+        updates.extend(
+            events
+                .into_iter()
+                .filter(|e| e.r#type == "journey.profile_updated"),
+        );
+        wait_profile(&h, c, |p| {
+            p.traits
+                .as_ref()
+                .map(omni_common::convert::struct_to_json)
+                .and_then(|m| m.get("journey_tier").cloned())
+                == Some(json!("gold"))
+        })
+        .await?;
+    }
     assert_eq!(updates.len(), 4);
     assert!(
         updates
@@ -581,8 +694,16 @@ async fn every_node_kind_runs() -> anyhow::Result<()> {
     );
     let traits = omni_common::convert::struct_to_json(updates[0].traits.as_ref().expect("traits"));
     assert_eq!(traits.get("journey_tier"), Some(&json!("gold")));
+    let hold_facts = omni_testkit::eventually(PATIENCE, || async {
+        let facts = h.facts_of_run("c_vip_hold", &hold.run_id).await?;
+        Ok(facts
+            .iter()
+            .any(|f| f.0 == "journey.exited")
+            .then_some(facts))
+    })
+    .await?;
     assert_eq!(
-        h.identity.for_run(&hold.run_id).last().map(|e| e.0.clone()),
+        hold_facts.last().map(|e| e.0.clone()),
         Some("journey.exited".to_owned())
     );
 
@@ -614,439 +735,63 @@ async fn every_node_kind_runs() -> anyhow::Result<()> {
         (1, 0)
     );
     assert_eq!(stats.conversions, 2);
-    Ok(())
+    h.stop().await
 }
 
-fn enrol(id: &str, customer: &str, key: &str) -> pb::EnrollCustomerRequest {
-    pb::EnrollCustomerRequest {
-        journey_id: id.into(),
-        customer_id: customer.into(),
-        idempotency_key: key.into(),
-        context: None,
+/// Seeds `name` (retrying with fresh identities) until the experiment puts it in `arm`.
+async fn seed_in_arm(
+    h: &Harness,
+    name: &str,
+    experiment: &str,
+    arm: &str,
+    app_only: bool,
+    traits: serde_json::Value,
+) -> anyhow::Result<()> {
+    let mut decisioning = h.clients().decisioning;
+    for i in 0..64 {
+        let candidate = format!("{name}_{i}");
+        let id = if app_only {
+            h.seed_app_only(&candidate, traits.clone()).await?
+        } else {
+            h.seed_traits(&candidate, traits.clone()).await?
+        };
+        let got = decisioning
+            .assign_variant(dec::AssignVariantRequest {
+                experiment_id: experiment.into(),
+                customer_id: id.clone(),
+            })
+            .await?
+            .into_inner()
+            .arm
+            .unwrap_or_default();
+        if got.arm_id == arm {
+            h.alias(name, &id);
+            return Ok(());
+        }
     }
+    anyhow::bail!("no customer landed in arm {arm}")
 }
 
-fn with_settings(mut j: pb::Journey, settings: pb::JourneySettings) -> pb::Journey {
-    j.settings = Some(settings);
-    j
-}
-
-/// entry → wait 1 h → send.
-fn waiting_journey() -> pb::Journey {
-    pb::Journey {
-        display_name: "Wait".into(),
-        nodes: vec![
-            node("in", "w", entry("never_happens")),
-            node("w", "s", wait(HOUR)),
-            node("s", "", send(DeliveryChannel::Email, "tpl_w")),
-        ],
-        ..Default::default()
-    }
-}
-
-#[tokio::test(flavor = "multi_thread")]
-async fn reentry_one_live_run_rate_limit_and_stop() -> anyhow::Result<()> {
-    let h = Harness::start().await?;
-    for c in ["c1", "c2", "c3"] {
-        h.seed_profile(c).await?;
-    }
-    let mut client = h.client()?;
-    let refused = |r: Result<tonic::Response<pb::EnrollCustomerResponse>, tonic::Status>,
-                   why: &str| {
-        let err = r.expect_err(why);
-        assert_eq!(err.code(), Code::FailedPrecondition, "{err:?}");
-        assert!(err.message().contains(why), "{err:?}");
-    };
-
-    // Once (the default): a second entry is refused even after the first run ended;
-    // the same idempotency key is still a duplicate, not a refusal.
-    let once = h.create_published(waiting_journey()).await?;
-    client.enroll_customer(enrol(&once, "c1", "k1")).await?;
-    let dup = client
-        .enroll_customer(enrol(&once, "c1", "k1"))
-        .await?
-        .into_inner();
-    assert!(dup.duplicate);
-    refused(
-        client.enroll_customer(enrol(&once, "c1", "k2")).await,
-        "already_entered",
-    );
-
-    // Always, but one live run at a time.
-    let always = h
-        .create_published(with_settings(
-            waiting_journey(),
-            pb::JourneySettings {
-                reentry: pb::ReentryPolicy::Always as i32,
+/// Waits until identity's profile of `name` satisfies `pred`.
+pub async fn wait_profile(
+    h: &Harness,
+    name: &str,
+    pred: impl Fn(&idp::Profile) -> bool,
+) -> anyhow::Result<()> {
+    let pred = &pred;
+    omni_testkit::eventually(PATIENCE, || async move {
+        let p = h
+            .clients()
+            .identity
+            .get_profile(idp::GetProfileRequest {
+                customer_id: h.id(name),
                 ..Default::default()
-            },
-        ))
-        .await?;
-    client.enroll_customer(enrol(&always, "c1", "k1")).await?;
-    refused(
-        client.enroll_customer(enrol(&always, "c1", "k2")).await,
-        "already_active",
-    );
-
-    // Once per day.
-    let daily = h
-        .create_published(with_settings(
-            waiting_journey(),
-            pb::JourneySettings {
-                reentry: pb::ReentryPolicy::OncePerPeriod as i32,
-                reentry_period: dur(24 * HOUR),
-                allow_concurrent_runs: true,
-                ..Default::default()
-            },
-        ))
-        .await?;
-    client.enroll_customer(enrol(&daily, "c2", "k1")).await?;
-    refused(
-        client.enroll_customer(enrol(&daily, "c2", "k2")).await,
-        "reentry_period",
-    );
-
-    // Rate limit: 2 entries per minute.
-    let limited = h
-        .create_published(with_settings(
-            waiting_journey(),
-            pb::JourneySettings {
-                reentry: pb::ReentryPolicy::Always as i32,
-                allow_concurrent_runs: true,
-                max_entries_per_minute: 2,
-                ..Default::default()
-            },
-        ))
-        .await?;
-    client.enroll_customer(enrol(&limited, "c1", "k1")).await?;
-    client.enroll_customer(enrol(&limited, "c2", "k1")).await?;
-    refused(
-        client.enroll_customer(enrol(&limited, "c3", "k1")).await,
-        "rate_limited",
-    );
-
-    // A day later: the waits are over; the live-run and period limits allow again.
-    h.clock.advance_ms(25 * HOUR * 1000);
-    h.wait_run_of(&always, "c1", "completed", |r| {
-        state(r) == pb::RunState::Completed
+            })
+            .await?
+            .into_inner()
+            .profile
+            .unwrap_or_default();
+        Ok(pred(&p).then_some(()))
     })
-    .await?;
-    client.enroll_customer(enrol(&always, "c1", "k2")).await?;
-    client.enroll_customer(enrol(&daily, "c2", "k2")).await?;
-    client.enroll_customer(enrol(&limited, "c3", "k1")).await?;
-    refused(
-        client.enroll_customer(enrol(&once, "c1", "k3")).await,
-        "already_entered",
-    );
-
-    // Stop: live runs exit, no more entries, no publish.
-    let stopped = client
-        .stop_journey(pb::StopJourneyRequest {
-            journey_id: always.clone(),
-        })
-        .await?
-        .into_inner();
-    assert_eq!(stopped.exited_runs, 1);
-    assert_eq!(
-        stopped.journey.expect("journey").state,
-        pb::JourneyState::Stopped as i32
-    );
-    let runs = h.runs(&always).await?;
-    let live = runs
-        .iter()
-        .find(|r| r.entry_event_id == "enrol:k2")
-        .expect("run");
-    omni_testkit::eventually(PATIENCE, || async {
-        let r = h.get_run(&live.run_id).await?;
-        Ok((state(&r) == pb::RunState::Exited && r.end_reason == "stopped").then_some(()))
-    })
-    .await?;
-    let err = client
-        .enroll_customer(enrol(&always, "c2", "k9"))
-        .await
-        .expect_err("stopped");
-    assert_eq!(err.code(), Code::FailedPrecondition);
-    let err = client
-        .publish_journey(pb::PublishJourneyRequest {
-            journey_id: always.clone(),
-        })
-        .await
-        .expect_err("stopped");
-    assert_eq!(err.code(), Code::FailedPrecondition);
-    // The stopped run never sends.
-    h.clock.advance_ms(2 * HOUR * 1000);
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-    assert!(
-        !h.channel
-            .calls
-            .lock()
-            .expect("lock")
-            .iter()
-            .any(|(_, r)| r.run_id == live.run_id)
-    );
-    Ok(())
-}
-
-#[tokio::test(flavor = "multi_thread")]
-async fn publishing_v2_leaves_running_v1_runs_on_v1() -> anyhow::Result<()> {
-    let h = Harness::start().await?;
-    h.seed_profile("c1").await?;
-    h.seed_profile("c2").await?;
-    let id = h
-        .create_published(with_settings(
-            waiting_journey(),
-            pb::JourneySettings {
-                reentry: pb::ReentryPolicy::Always as i32,
-                ..Default::default()
-            },
-        ))
-        .await?;
-    let mut client = h.client()?;
-    client.enroll_customer(enrol(&id, "c1", "k1")).await?;
-    // v2 sends another template; the draft is replaced by creating... the journey's
-    // draft is its definition, so v2 is published from an updated definition.
-    let db = omni_storage::connect(&h.settings.journey.database_url).await?;
-    let mut v2 = waiting_journey();
-    v2.nodes[2].kind = Some(send(DeliveryChannel::Sms, "tpl_v2"));
-    let graph = omni_journey::convert::graph_from_proto(&v2)?;
-    use sea_orm::ConnectionTrait;
-    db.execute_raw(omni_storage::stmt(
-        db.get_database_backend(),
-        "UPDATE journeys SET definition = $1 WHERE journey_id = $2",
-        [serde_json::to_string(&graph)?.into(), id.clone().into()],
-    ))
-    .await?;
-    let published = client
-        .publish_journey(pb::PublishJourneyRequest {
-            journey_id: id.clone(),
-        })
-        .await?
-        .into_inner()
-        .journey
-        .expect("journey");
-    assert_eq!(published.published_version, 2);
-    client.enroll_customer(enrol(&id, "c2", "k1")).await?;
-    h.clock.advance_ms(2 * HOUR * 1000);
-    for c in ["c1", "c2"] {
-        h.wait_run_of(&id, c, "completed", |r| state(r) == pb::RunState::Completed)
-            .await?;
-    }
-    assert_eq!(h.run_of(&id, "c1").await?.journey_version, 1);
-    assert_eq!(h.run_of(&id, "c2").await?.journey_version, 2);
-    assert_eq!(
-        h.sends_to("c1"),
-        vec![(DeliveryChannel::Email as i32, "tpl_w".to_owned())]
-    );
-    assert_eq!(
-        h.sends_to("c2"),
-        vec![(DeliveryChannel::Sms as i32, "tpl_v2".to_owned())]
-    );
-    Ok(())
-}
-
-#[tokio::test(flavor = "multi_thread")]
-async fn validate_journey_reports_every_problem_with_its_node() -> anyhow::Result<()> {
-    let h = Harness::start().await?;
-    let mut client = h.client()?;
-    let mut j = cart_journey();
-    j.nodes[4].kind = Some(send(DeliveryChannel::Push, "tpl_missing_push"));
-    j.nodes[2].kind = Some(wait_for(
-        "message.opened",
-        "event.properties.run_id ==",
-        60,
-        "after_open",
-        "ghost",
-    ));
-    j.nodes.push(node("island", "sms", wait(60)));
-    let resp = client
-        .validate_journey(pb::ValidateJourneyRequest {
-            journey: Some(j.clone()),
-        })
-        .await?
-        .into_inner();
-    assert!(!resp.valid);
-    let at = |node: &str, field: &str| {
-        resp.problems
-            .iter()
-            .find(|p| p.node_id == node && p.field == field)
-            .cloned()
-            .unwrap_or_else(|| panic!("no problem at {node} {field}: {:#?}", resp.problems))
-    };
-    let cel = at("opened", "journey.nodes[2].wait_for_event.event.filter");
-    assert!(cel.line == 1 && cel.column > 0, "{cel:?}");
-    at(
-        "opened",
-        "journey.nodes[2].wait_for_event.timeout_next_node_id",
-    );
-    at("island", "journey.nodes[8]");
-    at("push", "journey.nodes[4].send.template_id");
-    // Create rejects it with the first problem and nothing is stored.
-    let err = client
-        .create_journey(pb::CreateJourneyRequest {
-            journey: Some(j),
-            idempotency_key: String::new(),
-        })
-        .await
-        .expect_err("invalid");
-    assert_eq!(err.code(), Code::InvalidArgument);
-    assert!(err.message().contains("more problems"), "{err:?}");
-    let ok = client
-        .validate_journey(pb::ValidateJourneyRequest {
-            journey: Some(cart_journey()),
-        })
-        .await?
-        .into_inner();
-    assert!(ok.valid, "{:#?}", ok.problems);
-    Ok(())
-}
-
-#[tokio::test(flavor = "multi_thread")]
-async fn two_replicas_never_fire_one_timer_twice() -> anyhow::Result<()> {
-    let h = Harness::start().await?;
-    let id = h
-        .create_published(with_settings(
-            waiting_journey(),
-            pb::JourneySettings {
-                reentry: pb::ReentryPolicy::Always as i32,
-                ..Default::default()
-            },
-        ))
-        .await?;
-    let mut client = h.client()?;
-    for i in 0..30 {
-        let c = format!("c{i}");
-        h.seed_profile(&c).await?;
-        client.enroll_customer(enrol(&id, &c, "k")).await?;
-    }
-    // Two more engines on the same database race the service's own poller.
-    let make = || async {
-        let db = omni_storage::connect(&h.settings.journey.database_url).await?;
-        let redis = omni_common::redis::connect(&h.settings.redis.url).await?;
-        anyhow::Ok(Arc::new(omni_journey::runner::Runner::new(
-            omni_journey::store::Store::new(db),
-            omni_journey::runner::Clients::new(&h.settings)?,
-            h.clock.clone(),
-            omni_journey::runner::RunnerConfig::from_settings(&h.settings.worker),
-            omni_profile_store::ProfileStore::new(redis),
-        )?))
-    };
-    let (a, b) = (make().await?, make().await?);
-    h.clock.advance_ms(2 * HOUR * 1000);
-    let (ra, rb) = tokio::join!(
-        omni_journey::timers::poll_once(&a),
-        omni_journey::timers::poll_once(&b)
-    );
-    ra?;
-    rb?;
-    omni_testkit::eventually(PATIENCE, || async {
-        let runs = h.runs(&id).await?;
-        Ok(runs
-            .iter()
-            .all(|r| state(r) == pb::RunState::Completed)
-            .then_some(()))
-    })
-    .await?;
-    let calls = h.channel.calls.lock().expect("lock").clone();
-    assert_eq!(calls.len(), 30, "each timer fired exactly once");
-    let keys: std::collections::BTreeSet<_> = calls
-        .iter()
-        .map(|(_, r)| r.idempotency_key.clone())
-        .collect();
-    assert_eq!(keys.len(), 30);
-    Ok(())
-}
-
-#[tokio::test(flavor = "multi_thread")]
-async fn segment_entry_filtered_event_entry_and_exit_on_leaving() -> anyhow::Result<()> {
-    use omni_proto::common::v1::MembershipChanged;
-    let h = Harness::start().await?;
-    for c in ["c_in", "c_kr", "c_us"] {
-        h.seed_traits(c, json!({"country": if c == "c_us" { "US" } else { "KR" }}))
-            .await?;
-    }
-    // Entered on joining `seg_new`; exits on leaving `seg_new`.
-    let seg = pb::Journey {
-        display_name: "Segment".into(),
-        nodes: vec![
-            node(
-                "in",
-                "w",
-                Kind::Entry(pb::EntryNode {
-                    segment_id: "seg_new".into(),
-                    ..Default::default()
-                }),
-            ),
-            node("w", "s", wait(HOUR)),
-            node("s", "", send(DeliveryChannel::Email, "tpl_seg")),
-        ],
-        settings: Some(pb::JourneySettings {
-            exit_segment_id: "seg_new".into(),
-            ..Default::default()
-        }),
-        ..Default::default()
-    };
-    let seg_id = h.create_published(seg).await?;
-    // Entered on `browse` events, only for Korean customers viewing shoes.
-    let filtered = pb::Journey {
-        display_name: "Filtered".into(),
-        nodes: vec![
-            node(
-                "in",
-                "s",
-                Kind::Entry(pb::EntryNode {
-                    event_type: "browse".into(),
-                    filter: "traits.country == 'KR' && event.properties.category == 'shoes'".into(),
-                    ..Default::default()
-                }),
-            ),
-            node("s", "", send(DeliveryChannel::Email, "tpl_browse")),
-        ],
-        ..Default::default()
-    };
-    let filtered_id = h.create_published(filtered).await?;
-
-    let change = |entered: bool| MembershipChanged {
-        workspace_id: "default".into(),
-        customer_id: "c_in".into(),
-        segment_id: "seg_new".into(),
-        entered,
-        segment_version: 1,
-        time: Some(omni_common::convert::to_timestamp(START_MS)),
-        cause_event_id: String::new(),
-    };
-    h.bus
-        .publish(omni_bus::Topic::MembershipChanged, &change(true))
-        .await?;
-    h.wait_run_of(&seg_id, "c_in", "waiting", |r| {
-        state(r) == pb::RunState::Waiting
-    })
-    .await?;
-    h.bus
-        .publish(omni_bus::Topic::MembershipChanged, &change(false))
-        .await?;
-    let run = h
-        .wait_run_of(&seg_id, "c_in", "exited", |r| {
-            state(r) == pb::RunState::Exited
-        })
-        .await?;
-    assert_eq!(run.end_reason, "left_segment");
-
-    h.ingest_with("c_kr", "b1", "browse", json!({"category": "hats"}))
-        .await?;
-    h.ingest_with("c_us", "b2", "browse", json!({"category": "shoes"}))
-        .await?;
-    h.ingest_with("c_kr", "b3", "browse", json!({"category": "shoes"}))
-        .await?;
-    let kr = h
-        .wait_run_of(&filtered_id, "c_kr", "completed", |r| {
-            state(r) == pb::RunState::Completed
-        })
-        .await?;
-    assert_eq!(kr.entry_event_id, "b3");
-    assert_eq!(h.runs(&filtered_id).await?.len(), 1);
-    // The exited run never sends, even after its wait would have ended.
-    h.clock.advance_ms(2 * HOUR * 1000);
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-    assert!(h.sends_to("c_in").is_empty());
-    Ok(())
+    .await
 }

@@ -1,8 +1,8 @@
-//! The outbox of journey facts: written with the run change, delivered with retry.
+//! The outbox of journey facts: written with the run change, delivered to the real
+//! identity service with retry, across identity being down and a journey crash.
 
 use omni_proto::journey::v1 as pb;
 use sea_orm::ConnectionTrait;
-use tonic::Status;
 
 use crate::support::*;
 
@@ -27,22 +27,18 @@ async fn outbox_row(h: &Harness, event_id: &str) -> anyhow::Result<Option<(Strin
     })
 }
 
-/// Waits until the fact's first delivery has failed with `error` and been put back
-/// to wait for its backoff: (attempts, error). A claimed attempt already counts in
-/// `attempts` while the call to identity is still in flight, so the error is what
-/// shows the attempt is over (the clock must not move before that, or the retry is
-/// scheduled from the moved clock).
-async fn failed_once(h: &Harness, event_id: &str, error: &str) -> anyhow::Result<()> {
+/// Waits until the fact's first delivery has failed and been put back to wait for its
+/// backoff. A claimed attempt already counts in `attempts` while the call to identity
+/// is still in flight, so the error is what shows the attempt is over (the clock must
+/// not move before that, or the retry is scheduled from the moved clock).
+async fn failed_once(h: &Harness, event_id: &str) -> anyhow::Result<String> {
     let row = omni_testkit::eventually(PATIENCE, || async {
         let row = outbox_row(h, event_id).await?;
         Ok(row.filter(|r| !r.2.is_empty()))
     })
     .await?;
-    anyhow::ensure!(
-        row.0 == "PENDING" && row.1 == 1 && row.2.contains(error),
-        "{event_id}: {row:?}"
-    );
-    Ok(())
+    anyhow::ensure!(row.0 == "PENDING" && row.1 == 1, "{event_id}: {row:?}");
+    Ok(row.2)
 }
 
 /// Waits until the fact is marked delivered (identity answers before the row is
@@ -77,18 +73,15 @@ fn goal_journey() -> pb::Journey {
 async fn journey_facts_survive_a_failed_delivery_and_a_crash() -> anyhow::Result<()> {
     let mut h = Harness::start().await?;
     let journey_id = h.create_published(goal_journey()).await?;
-    h.seed_profile("c_out").await?;
-    h.identity
-        .failures
-        .lock()
-        .expect("lock")
-        .push_back(Status::unavailable("identity down"));
+    let customer = h.seed_profile("c_out").await?;
+    // Identity is down when the run starts.
+    h.inner.suite.stop("identity").await?;
 
     let run = h
         .client()?
         .enroll_customer(pb::EnrollCustomerRequest {
             journey_id: journey_id.clone(),
-            customer_id: "c_out".into(),
+            customer_id: customer,
             idempotency_key: "k-out".into(),
             context: None,
         })
@@ -102,53 +95,51 @@ async fn journey_facts_survive_a_failed_delivery_and_a_crash() -> anyhow::Result
     .await?;
     // The fact was committed with the run; its first delivery failed and is kept.
     let entered = format!("run:{}:entered", run.run_id);
-    failed_once(&h, &entered, "identity down").await?;
-    assert!(h.identity.for_run(&run.run_id).is_empty());
+    let error = failed_once(&h, &entered).await?;
+    assert!(error.contains("identity"), "{error}");
 
-    // A crash now loses nothing: after a restart the worker delivers it once the
-    // backoff (1 s) has passed.
-    h.kill_service().await?;
-    h.start_service().await?;
+    // A crash now loses nothing: after a restart (identity back too) the worker
+    // delivers it once the backoff (1 s) has passed.
+    h.inner.suite.crash("journey").await;
+    h.inner.suite.restart("identity").await?;
+    h.inner.suite.restart("journey").await?;
+    assert!(h.facts_of_run("c_out", &run.run_id).await?.is_empty());
     h.clock.advance_ms(1_500);
-    let for_run = |h: &Harness| h.identity.for_run(&run.run_id);
-    omni_testkit::eventually(PATIENCE, || async {
-        Ok((for_run(&h).len() == 1).then_some(()))
+    let facts = omni_testkit::eventually(PATIENCE, || async {
+        let facts = h.facts_of_run("c_out", &run.run_id).await?;
+        Ok((!facts.is_empty()).then_some(facts))
     })
     .await?;
-    assert_eq!(
-        for_run(&h),
-        vec![("journey.entered".to_owned(), entered.clone())]
-    );
+    assert_eq!(facts, vec![("journey.entered".to_owned(), entered.clone())]);
     delivered_after(&h, &entered, 2).await?;
 
     // The conversion's fact is committed with the converted run even while identity
-    // fails, then delivered by the worker.
-    h.identity
-        .failures
-        .lock()
-        .expect("lock")
-        .push_back(Status::unavailable("identity down again"));
+    // is down, then delivered by the worker.
+    h.inner.suite.stop("identity").await?;
     h.clock.advance_ms(3_600_000);
     h.wait_for_run(&journey_id, "a converted run", |r| {
         state(r) == pb::RunState::Converted
     })
     .await?;
     let converted = format!("run:{}:converted", run.run_id);
-    failed_once(&h, &converted, "identity down again").await?;
+    let error = failed_once(&h, &converted).await?;
+    assert!(error.contains("identity"), "{error}");
+    h.inner.suite.restart("identity").await?;
     h.clock.advance_ms(1_500);
-    omni_testkit::eventually(PATIENCE, || async {
-        Ok((for_run(&h).len() == 2).then_some(()))
+    let facts = omni_testkit::eventually(PATIENCE, || async {
+        let facts = h.facts_of_run("c_out", &run.run_id).await?;
+        Ok((facts.len() >= 2).then_some(facts))
     })
     .await?;
     assert_eq!(
-        for_run(&h),
+        facts,
         vec![
-            ("journey.entered".to_owned(), entered),
+            ("journey.entered".to_owned(), entered.clone()),
             ("journey.converted".to_owned(), converted.clone()),
         ]
     );
+    // One failed call and one successful delivery per fact: nothing sent twice.
+    delivered_after(&h, &entered, 2).await?;
     delivered_after(&h, &converted, 2).await?;
-    // Two failed calls and one successful delivery per fact: nothing sent twice.
-    assert_eq!(*h.identity.calls.lock().expect("lock"), 4);
-    Ok(())
+    h.stop().await
 }
