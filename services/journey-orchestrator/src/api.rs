@@ -756,7 +756,6 @@ impl JourneyApi {
                 Some(Kind::Send(s)) if !s.template_id.is_empty() => {
                     let req = omni_proto::channel::v1::GetTemplateRequest {
                         template_id: s.template_id.clone(),
-                        ..Default::default()
                     };
                     if let Err(status) = clients.channel(ws).get_template(req).await
                         && missing(&status, "template")
