@@ -60,7 +60,8 @@ async fn priority_and_on_no_slot_travel_with_every_send() -> anyhow::Result<()> 
     use pb::NoSlotAction::{Defer, Skip};
     let h = Harness::start().await?;
     // At most one marketing email per customer a day; a send holds its slot
-    // tentatively for 2 s, displaceable by a higher priority.
+    // tentatively for 4 s (room for the test to see it), displaceable by a higher
+    // priority.
     h.clients()
         .channel
         .update_send_policy(ch::UpdateSendPolicyRequest {
@@ -70,7 +71,7 @@ async fn priority_and_on_no_slot_travel_with_every_send() -> anyhow::Result<()> 
                     max: 1,
                     period: ch::CapWindow::Day as i32,
                 }],
-                arbitration_window_ms: 2_000,
+                arbitration_window_ms: 4_000,
                 ..Default::default()
             }),
         })
@@ -94,12 +95,17 @@ async fn priority_and_on_no_slot_travel_with_every_send() -> anyhow::Result<()> 
     // plain send (no settings: DEFER) waits for the next window.
     // c_3: a priority-49 send holds it; the plain one displaces it (plain > 49).
     // c_4: the plain send holds it; a priority-51 send displaces it (plain < 51).
-    for (c, first) in [
+    // c_2: the plain send goes out first (its slot is then final).
+    let firsts = [
         ("c_1", "order_placed"),
+        ("c_2", "order_placed"),
         ("c_3", "browse"),
         ("c_4", "order_placed"),
-    ] {
+    ];
+    for (c, _) in firsts {
         h.seed_profile(c).await?;
+    }
+    for (c, first) in firsts {
         h.ingest(c, &format!("{c}-first"), first).await?;
     }
     message_of(&h, "c_1", &plain, "tentative", tentative).await?;
@@ -123,8 +129,6 @@ async fn priority_and_on_no_slot_travel_with_every_send() -> anyhow::Result<()> 
 
     // c_2: the plain send went out (its slot is final); the urgent journey finds no
     // slot and, with SKIP, drops its message instead of deferring it.
-    h.seed_profile("c_2").await?;
-    h.ingest("c_2", "c_2-first", "order_placed").await?;
     message_of(&h, "c_2", &plain, "plain sent", sent).await?;
     h.ingest("c_2", "c_2-second", "pickup_ready").await?;
     let skipped = message_of(&h, "c_2", &urgent, "urgent skipped", |m| {
