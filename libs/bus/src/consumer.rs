@@ -162,8 +162,9 @@ where
     run(consumer, Batched(handler), shutdown).await
 }
 
-/// The consumer loop shared by [`consume`] and [`consume_batch`].
-async fn run<S: Sink>(
+/// The consumer loop shared by [`consume`], [`consume_batch`] and
+/// [`consume_lanes`](crate::consume_lanes).
+pub(crate) async fn run<S: Sink>(
     mut consumer: Consumer,
     sink: S,
     shutdown: CancellationToken,
@@ -212,8 +213,15 @@ async fn run<S: Sink>(
 }
 
 /// What a consumer does with the entries of one read: one handler call per entry
-/// ([`consume`]) or per read ([`consume_batch`]).
-trait Sink {
+/// ([`consume`]), per read ([`consume_batch`]), or queue them on lanes
+/// ([`consume_lanes`](crate::consume_lanes)).
+pub(crate) trait Sink {
+    /// How many entries the next read may fetch (at most `batch`), waiting for room
+    /// when the sink holds too many; 0 (on shutdown) skips the read.
+    async fn room(&self, batch: usize, _shutdown: &CancellationToken) -> usize {
+        batch.max(1)
+    }
+
     /// Handles `entries` (each with its delivery count), in order, stopping early when
     /// `shutdown` is cancelled (unhandled entries stay pending).
     async fn handle(
@@ -355,12 +363,13 @@ impl Reader {
     }
 }
 
-struct Consumer {
+/// One member of a consumer group: reads, admits, acknowledges and dead-letters.
+pub(crate) struct Consumer {
     reader: Reader,
     /// Shared connection for short commands (ack, claim, pending, dead-letter).
     conn: ConnectionManager,
     max_len: usize,
-    topic: Topic,
+    pub(crate) topic: Topic,
     options: ConsumerOptions,
     claim_cursor: String,
     last_claim: Option<Instant>,
@@ -371,7 +380,11 @@ struct Consumer {
 const METRICS_EVERY: Duration = Duration::from_secs(5);
 
 impl Consumer {
-    async fn open(bus: &Bus, topic: Topic, options: ConsumerOptions) -> Result<Self, Error> {
+    pub(crate) async fn open(
+        bus: &Bus,
+        topic: Topic,
+        options: ConsumerOptions,
+    ) -> Result<Self, Error> {
         Ok(Consumer {
             reader: Reader::open(bus, &options).await?,
             conn: bus.conn.clone(),
@@ -430,10 +443,10 @@ impl Consumer {
         }
     }
 
-    fn group_read_options(&self) -> StreamReadOptions {
+    fn group_read_options(&self, count: usize) -> StreamReadOptions {
         StreamReadOptions::default()
             .group(&self.options.group, &self.options.consumer)
-            .count(self.options.batch.max(1))
+            .count(count.max(1))
     }
 
     /// Re-reads this consumer's own pending entries (left by a previous run).
@@ -444,7 +457,11 @@ impl Consumer {
     ) -> Result<(), Error> {
         let mut cursor = "0".to_owned();
         loop {
-            let opts = self.group_read_options();
+            let room = sink.room(self.options.batch, shutdown).await;
+            if room == 0 {
+                return Ok(());
+            }
+            let opts = self.group_read_options(room);
             let reply: Option<StreamReadReply> = self
                 .conn
                 .xread_options(&[self.stream()], &[cursor.as_str()], &opts)
@@ -468,7 +485,11 @@ impl Consumer {
         if self.claim_due() {
             self.reclaim(sink, shutdown).await?;
         }
-        let entries = self.read_new(shutdown).await?;
+        let room = sink.room(self.options.batch, shutdown).await;
+        if room == 0 {
+            return Ok(());
+        }
+        let entries = self.read_new(room, shutdown).await?;
         if entries.is_empty() {
             return Ok(());
         }
@@ -489,8 +510,12 @@ impl Consumer {
         sink: &S,
         shutdown: &CancellationToken,
     ) -> Result<(), Error> {
+        let room = sink.room(self.options.batch, shutdown).await;
+        if room == 0 {
+            return Ok(());
+        }
         let min_idle = millis(self.options.reclaim_idle);
-        let opts = StreamAutoClaimOptions::default().count(self.options.batch.max(1));
+        let opts = StreamAutoClaimOptions::default().count(room);
         let reply: StreamAutoClaimReply = self
             .conn
             .xautoclaim_options(
@@ -516,9 +541,13 @@ impl Consumer {
     }
 
     /// `XREADGROUP ... >`: entries never delivered to this group.
-    async fn read_new(&mut self, shutdown: &CancellationToken) -> Result<Vec<StreamId>, Error> {
+    async fn read_new(
+        &mut self,
+        count: usize,
+        shutdown: &CancellationToken,
+    ) -> Result<Vec<StreamId>, Error> {
         let stream = self.stream();
-        let opts = self.group_read_options();
+        let opts = self.group_read_options(count);
         match &mut self.reader {
             Reader::Blocking(conn) => {
                 let opts = opts.block(millis(self.options.block).max(1));
@@ -564,7 +593,7 @@ impl Consumer {
     /// Checks an entry before it is handed over: acknowledges one trimmed from the
     /// stream while pending, dead-letters one without payload or delivered more than
     /// `max_deliveries` times, and returns the delivery of any other.
-    async fn admit(
+    pub(crate) async fn admit(
         &mut self,
         entry: &StreamId,
         deliveries: u64,
@@ -642,42 +671,70 @@ impl Consumer {
         deliveries: u64,
         reason: &str,
     ) -> Result<(), Error> {
-        tracing::error!(
-            topic = %self.topic,
-            group = %self.options.group,
-            entry_id = %entry.id,
+        dead_letter(
+            &mut self.conn,
+            self.topic,
+            self.max_len,
+            &self.options,
+            &entry.id,
             deliveries,
+            field_bytes(entry, FIELD_PAYLOAD),
+            field_bytes(entry, FIELD_TRACEPARENT),
             reason,
-            "moving bus entry to the dead-letter stream"
-        );
-        let deliveries = deliveries.to_string();
-        let mut fields: Vec<(&str, Vec<u8>)> = Vec::new();
-        for name in [FIELD_PAYLOAD, FIELD_TRACEPARENT] {
-            if let Some(value) = field_bytes(entry, name) {
-                fields.push((name, value));
-            }
-        }
-        fields.extend([
-            ("source_id", entry.id.clone().into_bytes()),
-            ("group", self.options.group.clone().into_bytes()),
-            ("consumer", self.options.consumer.clone().into_bytes()),
-            ("deliveries", deliveries.into_bytes()),
-            ("reason", reason.as_bytes().to_vec()),
-        ]);
-        let mut pipe = redis::pipe();
-        pipe.atomic()
-            .xadd_maxlen(
-                self.topic.dead_letter_stream(),
-                StreamMaxlen::Approx(self.max_len),
-                "*",
-                &fields,
-            )
-            .ignore()
-            .xack(self.stream(), &self.options.group, &[entry.id.as_str()])
-            .ignore();
-        pipe.query_async::<()>(&mut self.conn).await?;
-        Ok(())
+        )
+        .await
     }
+}
+
+/// Copies entry `id` (its payload and trace context, when present) to `topic`'s
+/// dead-letter stream with why and by whom, and acknowledges it, atomically.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn dead_letter(
+    conn: &mut ConnectionManager,
+    topic: Topic,
+    max_len: usize,
+    options: &ConsumerOptions,
+    id: &str,
+    deliveries: u64,
+    payload: Option<Vec<u8>>,
+    traceparent: Option<Vec<u8>>,
+    reason: &str,
+) -> Result<(), Error> {
+    tracing::error!(
+        topic = %topic,
+        group = %options.group,
+        entry_id = %id,
+        deliveries,
+        reason,
+        "moving bus entry to the dead-letter stream"
+    );
+    let deliveries = deliveries.to_string();
+    let mut fields: Vec<(&str, Vec<u8>)> = Vec::new();
+    for (name, value) in [(FIELD_PAYLOAD, payload), (FIELD_TRACEPARENT, traceparent)] {
+        if let Some(value) = value {
+            fields.push((name, value));
+        }
+    }
+    fields.extend([
+        ("source_id", id.as_bytes().to_vec()),
+        ("group", options.group.clone().into_bytes()),
+        ("consumer", options.consumer.clone().into_bytes()),
+        ("deliveries", deliveries.into_bytes()),
+        ("reason", reason.as_bytes().to_vec()),
+    ]);
+    let mut pipe = redis::pipe();
+    pipe.atomic()
+        .xadd_maxlen(
+            topic.dead_letter_stream(),
+            StreamMaxlen::Approx(max_len),
+            "*",
+            &fields,
+        )
+        .ignore()
+        .xack(topic.stream(), &options.group, &[id])
+        .ignore();
+    pipe.query_async::<()>(conn).await?;
+    Ok(())
 }
 
 /// The delivery of a stream entry, when it has a payload.

@@ -30,10 +30,12 @@
 pub mod audit;
 mod consumer;
 mod error;
+mod lanes;
 mod publish;
 mod topic;
 
 pub use consumer::{ConsumerOptions, Delivery, consume, consume_batch, delivery_span};
 pub use error::Error;
+pub use lanes::{Lane, LaneOptions, consume_lanes};
 pub use publish::{Bus, DEFAULT_MAX_LEN};
 pub use topic::Topic;
