@@ -101,6 +101,17 @@ impl Store {
     /// in order.
     pub async fn enrol(&self, items: Vec<NewRun>) -> Result<Vec<Result<Started, Error>>, Error> {
         let txn = self.db().begin().await?;
+        if txn.get_database_backend() == sea_orm::DbBackend::Sqlite {
+            // Take SQLite's write lock first (waiting for it with the busy timeout): a
+            // transaction that reads first and writes later fails at once with "database
+            // is locked" when another connection wrote in between.
+            txn.execute_raw(stmt(
+                &txn,
+                "UPDATE runs SET step_seq = step_seq WHERE 1 = 0",
+                [],
+            ))
+            .await?;
+        }
         let answers = enrol_in(&txn, items).await?;
         txn.commit().await?;
         Ok(answers)

@@ -405,10 +405,11 @@ impl Runner {
         }
         // Each advance stops at a wait or the end; a cycle passes through a wait
         // (validation), so the bound only guards bugs.
-        // Consecutive nodes are persisted together when the run parks or ends (one
-        // write instead of one per node): re-executing them after a crash is safe (see
-        // the module doc), and the lease is renewed by a write at least every third of
-        // its length.
+        // Consecutive nodes are persisted together (one write instead of one per node)
+        // when the run parks or ends, or is about to call another system (so a crash
+        // during the call resumes at that node); re-executing the nodes in between after
+        // a crash is safe (see the module doc), and the lease is renewed by a write at
+        // least every third of its length.
         let mut seen = seen;
         let mut written_ms = self.now_ms();
         for _ in 0..=graph.nodes.len() + 1 {
@@ -418,7 +419,10 @@ impl Runner {
                 self.end_fact(&mut run);
             }
             let keeps_going = run.state == RunState::Active && run.lease_owner.is_some();
-            if keeps_going && self.now_ms() - written_ms < self.config.lease_ms / 3 {
+            if keeps_going
+                && !calls_out(&graph, &run)
+                && self.now_ms() - written_ms < self.config.lease_ms / 3
+            {
                 continue;
             }
             let outcome = self.persist(ws, &mut run, token, &seen).await?;
@@ -779,6 +783,22 @@ pub fn channel_name(c: crate::model::Channel) -> &'static str {
         crate::model::Channel::Push => "push",
         crate::model::Channel::Sms => "sms",
         crate::model::Channel::Store => "store",
+    }
+}
+
+/// Whether executing the node `run` is at calls another system (channel-gateway,
+/// decisioning, a webhook); the run is persisted at such a node before executing it.
+fn calls_out(graph: &Graph, run: &Run) -> bool {
+    let Some(node) = graph.node(&run.current_node_id) else {
+        return true;
+    };
+    match &node.kind {
+        NodeKind::Send { .. } | NodeKind::Webhook { .. } | NodeKind::Decide { .. } => true,
+        NodeKind::Split { experiment_id, .. } => !experiment_id.is_empty(),
+        NodeKind::Wait {
+            best_send_max_ms, ..
+        } => best_send_max_ms.is_some(),
+        _ => false,
     }
 }
 
