@@ -22,6 +22,8 @@ pub enum Permission {
     ProfilesEdit,
     /// Erase or export a customer (data-subject requests).
     PrivacyManage,
+    /// Set a customer's do-not-disturb preferences (own quiet hours, snoozes).
+    PreferencesEdit,
     /// Read the workspace's identity rules.
     RulesRead,
     /// Change the workspace's identity rules.
@@ -78,11 +80,12 @@ pub enum Permission {
 
 impl Permission {
     /// Every permission, in documentation order.
-    pub const ALL: [Permission; 30] = [
+    pub const ALL: [Permission; 31] = [
         Permission::EventsTrack,
         Permission::ProfilesRead,
         Permission::ProfilesEdit,
         Permission::PrivacyManage,
+        Permission::PreferencesEdit,
         Permission::RulesRead,
         Permission::RulesEdit,
         Permission::SegmentsRead,
@@ -118,6 +121,7 @@ impl Permission {
             Permission::ProfilesRead => "profiles.read",
             Permission::ProfilesEdit => "profiles.edit",
             Permission::PrivacyManage => "privacy.manage",
+            Permission::PreferencesEdit => "preferences.edit",
             Permission::RulesRead => "rules.read",
             Permission::RulesEdit => "rules.edit",
             Permission::SegmentsRead => "segments.read",
@@ -221,6 +225,7 @@ impl Role {
                             | P::TemplatesEdit
                             | P::SuppressionsEdit
                             | P::CostsEdit
+                            | P::PreferencesEdit
                     )
             }
             Role::Approver => {
@@ -247,6 +252,7 @@ impl Role {
                     | P::JourneysEnroll
                     | P::ProfilesRead
                     | P::ProfilesEdit
+                    | P::PreferencesEdit
                     | P::SegmentsRead
                     | P::OffersRead
                     | P::TemplatesRead
@@ -317,6 +323,18 @@ pub const METHOD_PERMISSIONS: &[(&str, Permission)] = {
         (
             "/omni.identity.v1.IdentityService/UpdateConsent",
             P::ProfilesEdit,
+        ),
+        (
+            "/omni.identity.v1.IdentityService/SetContactPreferences",
+            P::PreferencesEdit,
+        ),
+        (
+            "/omni.identity.v1.IdentityService/SnoozeContact",
+            P::PreferencesEdit,
+        ),
+        (
+            "/omni.identity.v1.IdentityService/GetContactPreferences",
+            P::ProfilesRead,
         ),
         (
             "/omni.identity.v1.IdentityService/UpdateGlobalUnsubscribe",

@@ -32,6 +32,8 @@ pub(crate) struct CustomerKeys {
     pub products: String,
     /// Hash: `app\tplatform\ttoken` -> `<1|0>:<ms>` (registered or removed, when).
     pub push: String,
+    /// String: JSON [`crate::ContactPreferences`] (quiet hours, snoozes).
+    pub preferences: String,
 }
 
 impl CustomerKeys {
@@ -51,6 +53,7 @@ impl CustomerKeys {
             activity: format!("p:{tag}:act"),
             products: format!("p:{tag}:products"),
             push: format!("p:{tag}:push"),
+            preferences: format!("p:{tag}:dnd"),
         }
     }
 
@@ -101,5 +104,6 @@ mod tests {
         assert_eq!(k.computed, "p:{ws_1:c_9}:computed");
         assert_eq!(k.activity, "p:{ws_1:c_9}:act");
         assert_eq!(k.products, "p:{ws_1:c_9}:products");
+        assert_eq!(k.preferences, "p:{ws_1:c_9}:dnd");
     }
 }

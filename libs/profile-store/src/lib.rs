@@ -20,6 +20,7 @@
 //! | `p:ws:alias:<old cid>` | string | the customer it was merged into |
 //! | `seg:{ws:cid}:m` | hash | segment id -> entered at (ms) |
 //! | `p:{ws:cid}:computed` | hash | computed trait name -> JSON value (written by segment) |
+//! | `p:{ws:cid}:dnd` | string | JSON [`ContactPreferences`]: the customer's quiet hours and snoozes |
 //!
 //! `consent` holds the *effective marketing* decision per channel (granted and not
 //! globally unsubscribed), so readers of [`StoredProfile::consents`] honour a global
@@ -33,6 +34,7 @@ mod activity;
 mod consent;
 mod error;
 mod keys;
+mod preferences;
 mod profile;
 mod store;
 
@@ -44,5 +46,6 @@ pub use consent::{
     CHANNELS, ConsentSnapshot, GlobalUnsubscribe, MARKETING, PurposeConsent, TRANSACTIONAL,
 };
 pub use error::Error;
+pub use preferences::{ContactPreferences, QuietPeriod, Snooze};
 pub use profile::{ConsentState, ProfileParts, ProfileUpdate, ReadParts, StoredProfile};
 pub use store::ProfileStore;

@@ -12,6 +12,7 @@ use crate::activity::{
 };
 use crate::consent::{ConsentSnapshot, GlobalUnsubscribe, PurposeConsent};
 use crate::keys::{CustomerKeys, FIRST_SEEN, GLOBAL_UNSUBSCRIBE, LAST_SEEN};
+use crate::preferences::ContactPreferences;
 use crate::profile::{
     ConsentState, ProfileParts, ProfileUpdate, ReadParts, StoredProfile, identifier_member,
 };
@@ -594,9 +595,45 @@ impl ProfileStore {
             keys.alias.as_str(),
             keys.consent_purposes.as_str(),
             keys.computed.as_str(),
+            keys.preferences.as_str(),
         ]);
         all.extend(keys.activity_keys());
         let _: i64 = self.conn.clone().del(&all).await?;
+        Ok(())
+    }
+
+    /// The do-not-disturb preferences of `customer_id` (following merge aliases);
+    /// `None` when none are stored.
+    pub async fn contact_preferences(
+        &self,
+        workspace: &str,
+        customer_id: &str,
+    ) -> Result<Option<ContactPreferences>, Error> {
+        let customer_id = self.resolve_alias(workspace, customer_id).await?;
+        let keys = CustomerKeys::new(workspace, &customer_id);
+        let raw: Option<String> = self.conn.clone().get(&keys.preferences).await?;
+        raw.map(|json| parse_json(&keys.preferences, "", &json))
+            .transpose()
+    }
+
+    /// Writes (or, with `None` or empty preferences, removes) the do-not-disturb
+    /// preferences of `customer_id` (a surviving id).
+    pub async fn write_contact_preferences(
+        &self,
+        workspace: &str,
+        customer_id: &str,
+        preferences: Option<&ContactPreferences>,
+    ) -> Result<(), Error> {
+        let keys = CustomerKeys::new(workspace, customer_id);
+        match preferences.filter(|p| !p.is_empty()) {
+            Some(p) => {
+                let json = serde_json::to_string(p)?;
+                let () = self.conn.clone().set(&keys.preferences, json).await?;
+            }
+            None => {
+                let _: i64 = self.conn.clone().del(&keys.preferences).await?;
+            }
+        }
         Ok(())
     }
 

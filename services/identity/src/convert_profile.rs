@@ -23,7 +23,7 @@ use crate::store::SuggestionRecord;
 use crate::suggest::{ACCEPTED, OPEN, REJECTED, Signal};
 
 /// Paths GetProfile's read_mask may name.
-pub const PROFILE_PATHS: [&str; 15] = [
+pub const PROFILE_PATHS: [&str; 16] = [
     "traits",
     "trait_types",
     "identifiers",
@@ -39,6 +39,7 @@ pub const PROFILE_PATHS: [&str; 15] = [
     "purchases",
     "last_store",
     "engagement",
+    "contact_preferences",
 ];
 
 /// The proto name of a stored trait type.
@@ -269,6 +270,9 @@ pub fn apply_mask(p: &mut pb::Profile, paths: &[String]) {
     }
     if !keep("engagement") {
         p.engagement.clear();
+    }
+    if !keep("contact_preferences") {
+        p.contact_preferences = None;
     }
 }
 

@@ -56,6 +56,7 @@ pub async fn erase_customer(
         );
         let erasure_id = ErasureId::generate().into_inner();
         store::erase(&txn, ws, &ids, &erasure_id, now_ms, actor).await?;
+        crate::preferences::erase(&txn, ws, &ids).await?;
         for c in &ids {
             profiles.delete(ws, c.as_str()).await?;
         }
@@ -106,6 +107,7 @@ pub async fn export_customer(
     let consent = snapshot(db, ws, &live).await?;
     let history = store::consent_history(db, ws, &cluster, None, u64::MAX >> 2).await?;
     let profile = profiles.get(ws, live.as_str()).await?;
+    let contact_preferences = crate::preferences::load(db, ws, &live).await?;
     let consents: Vec<Value> = consent
         .decisions
         .iter()
@@ -133,6 +135,7 @@ pub async fn export_customer(
         "consents": consents,
         "global_unsubscribe": consent.global_unsubscribe,
         "consent_history": history,
+        "contact_preferences": contact_preferences,
         "events": events.iter().map(|e| json!({
             "event": e.event,
             "customer_id": e.customer_id.as_str(),

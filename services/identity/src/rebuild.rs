@@ -1,6 +1,7 @@
 //! Rebuilding Redis profiles from SQL: the event log gives traits, counts and first/last
 //! seen, with Identify calls (`trait_updates`) interleaved in acceptance order; the
-//! identity graph gives identifiers; the consent tables give consent. Used by
+//! identity graph gives identifiers; the consent tables give consent; the
+//! `contact_preferences` table gives quiet hours and snoozes. Used by
 //! unmerge and manual merges, and by [`rebuild_workspace`] (`omni rebuild-profiles`).
 
 use omni_common::ids::CustomerId;
@@ -120,6 +121,7 @@ pub async fn rebuild_customer(
         .replace_with_activity(ws, &profile, &activity, &aliases)
         .await?;
     sync_consent(db, profiles, ws, live).await?;
+    crate::preferences::sync(db, profiles, ws, live).await?;
     Ok(profile)
 }
 

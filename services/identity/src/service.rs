@@ -14,6 +14,7 @@ use crate::consent::{
     ConsentChange, UnsubscribeChange, live_customer, snapshot, update_consent, update_unsubscribe,
 };
 use crate::convert::{self, channel_name, event_from_proto, purpose_name};
+use crate::convert_preferences;
 use crate::convert_profile;
 use crate::event::TrackedEvent;
 use crate::identify::{IdentifyCall, identify};
@@ -21,6 +22,7 @@ use crate::merge::{ManualMerge, merge_customers, unmerge};
 use crate::normalise::MAX_ID_LEN;
 use crate::outbox::{HANDLER_DELIVERY_TIMEOUT, HANDLER_LEASE_MS, Outbox};
 use crate::page;
+use crate::preferences::{self, Change};
 use crate::privacy::{erase_customer, export_customer};
 use crate::resolve::{self, TrackContext, track};
 use crate::rules::Rules;
@@ -321,7 +323,13 @@ impl IdentityService for Identity {
                     .activity(ws, &p.customer_id)
                     .await
                     .map_err(Error::from)?;
-                convert_profile::full_profile_to_proto(p, &activity, &consent)
+                let dnd = profiles
+                    .contact_preferences(ws, &p.customer_id)
+                    .await
+                    .map_err(Error::from)?;
+                let mut profile = convert_profile::full_profile_to_proto(p, &activity, &consent);
+                profile.contact_preferences = dnd.as_ref().map(convert_preferences::to_proto);
+                profile
             }
             None => {
                 // Known in SQL but not (yet) in Redis: the outbox has not applied its
@@ -330,6 +338,7 @@ impl IdentityService for Identity {
                 let identifiers =
                     store::identifiers_of(&self.outbox.db, &self.outbox.crypto, ws, &live).await?;
                 let consent = snapshot(&self.outbox.db, ws, &live).await?;
+                let dnd = preferences::load(&self.outbox.db, ws, &live).await?;
                 let stored = omni_profile_store::StoredProfile {
                     customer_id: live.into_inner(),
                     identifiers: identifiers
@@ -345,6 +354,7 @@ impl IdentityService for Identity {
                     &consent,
                 );
                 p.traits = None;
+                p.contact_preferences = dnd.as_ref().map(convert_preferences::to_proto);
                 p
             }
         };
@@ -393,6 +403,78 @@ impl IdentityService for Identity {
             .ok_or_else(|| Error::Corrupt(format!("consent channel `{}`", stored.channel)))?;
         Ok(Response::new(pb::UpdateConsentResponse {
             consent: Some(consent),
+        }))
+    }
+
+    async fn set_contact_preferences(
+        &self,
+        request: Request<pb::SetContactPreferencesRequest>,
+    ) -> Result<Response<pb::SetContactPreferencesResponse>, Status> {
+        let caller = caller(&request)?;
+        let req = request.get_ref();
+        let customer = customer_id_field(&req.customer_id)?;
+        let source = text_field("source", &req.source, MAX_SOURCE_LEN)?;
+        let fields = convert_preferences::fields(req.update_mask.as_ref())?;
+        let now = self.clock.now_ms();
+        let wanted = convert_preferences::from_proto(
+            &req.preferences.clone().unwrap_or_default(),
+            &source,
+            now,
+        )?;
+        let stored = preferences::update(
+            &self.outbox.db,
+            &self.outbox.profiles,
+            caller.workspace.as_str(),
+            &customer,
+            &Change::Set(wanted, fields),
+            &source,
+            now,
+        )
+        .await?;
+        Ok(Response::new(pb::SetContactPreferencesResponse {
+            preferences: Some(convert_preferences::to_proto(&stored)),
+        }))
+    }
+
+    async fn get_contact_preferences(
+        &self,
+        request: Request<pb::GetContactPreferencesRequest>,
+    ) -> Result<Response<pb::GetContactPreferencesResponse>, Status> {
+        let caller = caller(&request)?;
+        let customer = customer_id_field(&request.get_ref().customer_id)?;
+        let ws = caller.workspace.as_str();
+        let live = live_customer(&self.outbox.db, ws, &customer).await?;
+        let stored = preferences::load(&self.outbox.db, ws, &live)
+            .await?
+            .unwrap_or_default();
+        Ok(Response::new(pb::GetContactPreferencesResponse {
+            preferences: Some(convert_preferences::to_proto(&stored)),
+        }))
+    }
+
+    async fn snooze_contact(
+        &self,
+        request: Request<pb::SnoozeContactRequest>,
+    ) -> Result<Response<pb::SnoozeContactResponse>, Status> {
+        let caller = caller(&request)?;
+        let req = request.get_ref();
+        let customer = customer_id_field(&req.customer_id)?;
+        let source = text_field("source", &req.source, MAX_SOURCE_LEN)?;
+        let now = self.clock.now_ms();
+        let snooze =
+            convert_preferences::snooze("", req.channel, req.until_time.as_ref(), &source, now)?;
+        let stored = preferences::update(
+            &self.outbox.db,
+            &self.outbox.profiles,
+            caller.workspace.as_str(),
+            &customer,
+            &Change::Snooze(snooze),
+            &source,
+            now,
+        )
+        .await?;
+        Ok(Response::new(pb::SnoozeContactResponse {
+            preferences: Some(convert_preferences::to_proto(&stored)),
         }))
     }
 

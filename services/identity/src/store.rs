@@ -245,6 +245,7 @@ CREATE INDEX match_suggestions_rank ON match_suggestions (workspace_id, state, s
 /// in `id_value` and its sealed value in `id_cipher`. Idempotent; run at every start.
 pub async fn migrate(db: &sea_orm::DatabaseConnection, crypto: &IdCrypto) -> Result<(), Error> {
     omni_storage::migrate(db, SERVICE, MIGRATIONS).await?;
+    crate::preferences::migrate(db).await?;
     let rows = db
         .query_all_raw(st(
             db,

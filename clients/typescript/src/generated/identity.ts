@@ -19,12 +19,16 @@ import type { ChannelReachability as _omni_identity_v1_ChannelReachability, Chan
 import type { Conflict as _omni_identity_v1_Conflict, Conflict__Output as _omni_identity_v1_Conflict__Output } from './omni/identity/v1/Conflict';
 import type { Consent as _omni_identity_v1_Consent, Consent__Output as _omni_identity_v1_Consent__Output } from './omni/identity/v1/Consent';
 import type { ConsentRecord as _omni_identity_v1_ConsentRecord, ConsentRecord__Output as _omni_identity_v1_ConsentRecord__Output } from './omni/identity/v1/ConsentRecord';
+import type { ContactPreferences as _omni_identity_v1_ContactPreferences, ContactPreferences__Output as _omni_identity_v1_ContactPreferences__Output } from './omni/identity/v1/ContactPreferences';
 import type { CreateApiKeyRequest as _omni_identity_v1_CreateApiKeyRequest, CreateApiKeyRequest__Output as _omni_identity_v1_CreateApiKeyRequest__Output } from './omni/identity/v1/CreateApiKeyRequest';
 import type { CreateApiKeyResponse as _omni_identity_v1_CreateApiKeyResponse, CreateApiKeyResponse__Output as _omni_identity_v1_CreateApiKeyResponse__Output } from './omni/identity/v1/CreateApiKeyResponse';
+import type { CustomerQuietHours as _omni_identity_v1_CustomerQuietHours, CustomerQuietHours__Output as _omni_identity_v1_CustomerQuietHours__Output } from './omni/identity/v1/CustomerQuietHours';
 import type { EraseCustomerRequest as _omni_identity_v1_EraseCustomerRequest, EraseCustomerRequest__Output as _omni_identity_v1_EraseCustomerRequest__Output } from './omni/identity/v1/EraseCustomerRequest';
 import type { EraseCustomerResponse as _omni_identity_v1_EraseCustomerResponse, EraseCustomerResponse__Output as _omni_identity_v1_EraseCustomerResponse__Output } from './omni/identity/v1/EraseCustomerResponse';
 import type { ExportCustomerRequest as _omni_identity_v1_ExportCustomerRequest, ExportCustomerRequest__Output as _omni_identity_v1_ExportCustomerRequest__Output } from './omni/identity/v1/ExportCustomerRequest';
 import type { ExportCustomerResponse as _omni_identity_v1_ExportCustomerResponse, ExportCustomerResponse__Output as _omni_identity_v1_ExportCustomerResponse__Output } from './omni/identity/v1/ExportCustomerResponse';
+import type { GetContactPreferencesRequest as _omni_identity_v1_GetContactPreferencesRequest, GetContactPreferencesRequest__Output as _omni_identity_v1_GetContactPreferencesRequest__Output } from './omni/identity/v1/GetContactPreferencesRequest';
+import type { GetContactPreferencesResponse as _omni_identity_v1_GetContactPreferencesResponse, GetContactPreferencesResponse__Output as _omni_identity_v1_GetContactPreferencesResponse__Output } from './omni/identity/v1/GetContactPreferencesResponse';
 import type { GetIdentityRulesRequest as _omni_identity_v1_GetIdentityRulesRequest, GetIdentityRulesRequest__Output as _omni_identity_v1_GetIdentityRulesRequest__Output } from './omni/identity/v1/GetIdentityRulesRequest';
 import type { GetIdentityRulesResponse as _omni_identity_v1_GetIdentityRulesResponse, GetIdentityRulesResponse__Output as _omni_identity_v1_GetIdentityRulesResponse__Output } from './omni/identity/v1/GetIdentityRulesResponse';
 import type { GetMergeHistoryRequest as _omni_identity_v1_GetMergeHistoryRequest, GetMergeHistoryRequest__Output as _omni_identity_v1_GetMergeHistoryRequest__Output } from './omni/identity/v1/GetMergeHistoryRequest';
@@ -62,6 +66,11 @@ import type { RevokeApiKeyRequest as _omni_identity_v1_RevokeApiKeyRequest, Revo
 import type { RevokeApiKeyResponse as _omni_identity_v1_RevokeApiKeyResponse, RevokeApiKeyResponse__Output as _omni_identity_v1_RevokeApiKeyResponse__Output } from './omni/identity/v1/RevokeApiKeyResponse';
 import type { RotateApiKeyRequest as _omni_identity_v1_RotateApiKeyRequest, RotateApiKeyRequest__Output as _omni_identity_v1_RotateApiKeyRequest__Output } from './omni/identity/v1/RotateApiKeyRequest';
 import type { RotateApiKeyResponse as _omni_identity_v1_RotateApiKeyResponse, RotateApiKeyResponse__Output as _omni_identity_v1_RotateApiKeyResponse__Output } from './omni/identity/v1/RotateApiKeyResponse';
+import type { SetContactPreferencesRequest as _omni_identity_v1_SetContactPreferencesRequest, SetContactPreferencesRequest__Output as _omni_identity_v1_SetContactPreferencesRequest__Output } from './omni/identity/v1/SetContactPreferencesRequest';
+import type { SetContactPreferencesResponse as _omni_identity_v1_SetContactPreferencesResponse, SetContactPreferencesResponse__Output as _omni_identity_v1_SetContactPreferencesResponse__Output } from './omni/identity/v1/SetContactPreferencesResponse';
+import type { Snooze as _omni_identity_v1_Snooze, Snooze__Output as _omni_identity_v1_Snooze__Output } from './omni/identity/v1/Snooze';
+import type { SnoozeContactRequest as _omni_identity_v1_SnoozeContactRequest, SnoozeContactRequest__Output as _omni_identity_v1_SnoozeContactRequest__Output } from './omni/identity/v1/SnoozeContactRequest';
+import type { SnoozeContactResponse as _omni_identity_v1_SnoozeContactResponse, SnoozeContactResponse__Output as _omni_identity_v1_SnoozeContactResponse__Output } from './omni/identity/v1/SnoozeContactResponse';
 import type { StoreVisit as _omni_identity_v1_StoreVisit, StoreVisit__Output as _omni_identity_v1_StoreVisit__Output } from './omni/identity/v1/StoreVisit';
 import type { TimelineEvent as _omni_identity_v1_TimelineEvent, TimelineEvent__Output as _omni_identity_v1_TimelineEvent__Output } from './omni/identity/v1/TimelineEvent';
 import type { TrackBatchRequest as _omni_identity_v1_TrackBatchRequest, TrackBatchRequest__Output as _omni_identity_v1_TrackBatchRequest__Output } from './omni/identity/v1/TrackBatchRequest';
@@ -119,12 +128,16 @@ export interface ProtoGrpcType {
         Consent: MessageTypeDefinition<_omni_identity_v1_Consent, _omni_identity_v1_Consent__Output>
         ConsentPurpose: EnumTypeDefinition
         ConsentRecord: MessageTypeDefinition<_omni_identity_v1_ConsentRecord, _omni_identity_v1_ConsentRecord__Output>
+        ContactPreferences: MessageTypeDefinition<_omni_identity_v1_ContactPreferences, _omni_identity_v1_ContactPreferences__Output>
         CreateApiKeyRequest: MessageTypeDefinition<_omni_identity_v1_CreateApiKeyRequest, _omni_identity_v1_CreateApiKeyRequest__Output>
         CreateApiKeyResponse: MessageTypeDefinition<_omni_identity_v1_CreateApiKeyResponse, _omni_identity_v1_CreateApiKeyResponse__Output>
+        CustomerQuietHours: MessageTypeDefinition<_omni_identity_v1_CustomerQuietHours, _omni_identity_v1_CustomerQuietHours__Output>
         EraseCustomerRequest: MessageTypeDefinition<_omni_identity_v1_EraseCustomerRequest, _omni_identity_v1_EraseCustomerRequest__Output>
         EraseCustomerResponse: MessageTypeDefinition<_omni_identity_v1_EraseCustomerResponse, _omni_identity_v1_EraseCustomerResponse__Output>
         ExportCustomerRequest: MessageTypeDefinition<_omni_identity_v1_ExportCustomerRequest, _omni_identity_v1_ExportCustomerRequest__Output>
         ExportCustomerResponse: MessageTypeDefinition<_omni_identity_v1_ExportCustomerResponse, _omni_identity_v1_ExportCustomerResponse__Output>
+        GetContactPreferencesRequest: MessageTypeDefinition<_omni_identity_v1_GetContactPreferencesRequest, _omni_identity_v1_GetContactPreferencesRequest__Output>
+        GetContactPreferencesResponse: MessageTypeDefinition<_omni_identity_v1_GetContactPreferencesResponse, _omni_identity_v1_GetContactPreferencesResponse__Output>
         GetIdentityRulesRequest: MessageTypeDefinition<_omni_identity_v1_GetIdentityRulesRequest, _omni_identity_v1_GetIdentityRulesRequest__Output>
         GetIdentityRulesResponse: MessageTypeDefinition<_omni_identity_v1_GetIdentityRulesResponse, _omni_identity_v1_GetIdentityRulesResponse__Output>
         GetMergeHistoryRequest: MessageTypeDefinition<_omni_identity_v1_GetMergeHistoryRequest, _omni_identity_v1_GetMergeHistoryRequest__Output>
@@ -164,6 +177,11 @@ export interface ProtoGrpcType {
         Role: EnumTypeDefinition
         RotateApiKeyRequest: MessageTypeDefinition<_omni_identity_v1_RotateApiKeyRequest, _omni_identity_v1_RotateApiKeyRequest__Output>
         RotateApiKeyResponse: MessageTypeDefinition<_omni_identity_v1_RotateApiKeyResponse, _omni_identity_v1_RotateApiKeyResponse__Output>
+        SetContactPreferencesRequest: MessageTypeDefinition<_omni_identity_v1_SetContactPreferencesRequest, _omni_identity_v1_SetContactPreferencesRequest__Output>
+        SetContactPreferencesResponse: MessageTypeDefinition<_omni_identity_v1_SetContactPreferencesResponse, _omni_identity_v1_SetContactPreferencesResponse__Output>
+        Snooze: MessageTypeDefinition<_omni_identity_v1_Snooze, _omni_identity_v1_Snooze__Output>
+        SnoozeContactRequest: MessageTypeDefinition<_omni_identity_v1_SnoozeContactRequest, _omni_identity_v1_SnoozeContactRequest__Output>
+        SnoozeContactResponse: MessageTypeDefinition<_omni_identity_v1_SnoozeContactResponse, _omni_identity_v1_SnoozeContactResponse__Output>
         StoreVisit: MessageTypeDefinition<_omni_identity_v1_StoreVisit, _omni_identity_v1_StoreVisit__Output>
         SuggestionState: EnumTypeDefinition
         TimelineEvent: MessageTypeDefinition<_omni_identity_v1_TimelineEvent, _omni_identity_v1_TimelineEvent__Output>
@@ -183,6 +201,7 @@ export interface ProtoGrpcType {
         UpdateGlobalUnsubscribeResponse: MessageTypeDefinition<_omni_identity_v1_UpdateGlobalUnsubscribeResponse, _omni_identity_v1_UpdateGlobalUnsubscribeResponse__Output>
         UpdateIdentityRulesRequest: MessageTypeDefinition<_omni_identity_v1_UpdateIdentityRulesRequest, _omni_identity_v1_UpdateIdentityRulesRequest__Output>
         UpdateIdentityRulesResponse: MessageTypeDefinition<_omni_identity_v1_UpdateIdentityRulesResponse, _omni_identity_v1_UpdateIdentityRulesResponse__Output>
+        Weekday: EnumTypeDefinition
       }
     }
   }

@@ -1,7 +1,12 @@
 //! A local Twilio-style SMS API: `POST /2010-04-01/Accounts/{sid}/Messages.json`,
 //! form-encoded `To`, `From` (or `MessagingServiceSid`) and `Body`, HTTP basic auth with
 //! the account SID and auth token; `201` with a `sid` on success and Twilio's error
-//! body (`code`, `message`) otherwise.
+//! body (`code`, `message`) otherwise. When a message names a `StatusCallback` URL, the
+//! server then posts its statuses there as Twilio does (`sent`, then `delivered` or the
+//! outcome set with [`TwilioServer::set_outcome`]), form-encoded and signed with
+//! `X-Twilio-Signature` (base64 HMAC-SHA1 with the auth token over the URL and the
+//! sorted parameters), each a moment after the previous step and re-posted (up to 20
+//! times, 100 ms apart) while the receiver does not answer 2xx.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -28,6 +33,26 @@ pub struct SmsMessage {
     pub body: String,
     /// The `Idempotency-Key` header, if sent.
     pub idempotency_key: Option<String>,
+    /// The `StatusCallback` URL, if sent.
+    pub status_callback: Option<String>,
+}
+
+/// One status callback the server posted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StatusCallback {
+    /// The message SID.
+    pub sid: String,
+    /// The status posted (`sent`, `delivered`, `undelivered`, `failed`).
+    pub status: String,
+    /// The HTTP status the callback URL answered (0: no answer).
+    pub answered: u16,
+}
+
+/// What the callbacks report after `sent`: a final status and an error code.
+#[derive(Clone, Debug, Default)]
+struct Outcome {
+    status: String,
+    error_code: String,
 }
 
 /// The local SMS API; stops when dropped.
@@ -39,6 +64,8 @@ pub struct TwilioServer {
     /// Auth token it accepts.
     pub auth_token: String,
     shared: Arc<Shared<SmsMessage>>,
+    outcome: Arc<std::sync::Mutex<Outcome>>,
+    callbacks: Arc<std::sync::Mutex<Vec<StatusCallback>>>,
     _server: Server,
 }
 
@@ -66,6 +93,14 @@ impl TwilioServer {
     pub async fn start(account_sid: &str, auth_token: &str) -> anyhow::Result<Self> {
         let shared = Shared::new();
         let counter = Arc::new(AtomicU64::new(0));
+        let outcome = Arc::new(std::sync::Mutex::new(Outcome {
+            status: "delivered".into(),
+            error_code: String::new(),
+        }));
+        let callbacks = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let (cb_outcome, cb_log) = (outcome.clone(), callbacks.clone());
+        let token = auth_token.to_owned();
+        let sid_of_account = account_sid.to_owned();
         let expected_path = format!("/2010-04-01/Accounts/{account_sid}/Messages.json");
         let expected_auth = format!(
             "Basic {}",
@@ -75,6 +110,8 @@ impl TwilioServer {
         let handler: Handler = Arc::new(move |req: HttpRequest| {
             let state = state.clone();
             let counter = counter.clone();
+            let (cb_outcome, cb_log) = (cb_outcome.clone(), cb_log.clone());
+            let (token, account) = (token.clone(), sid_of_account.clone());
             let expected_path = expected_path.clone();
             let expected_auth = expected_auth.clone();
             Box::pin(async move {
@@ -105,6 +142,7 @@ impl TwilioServer {
                     }
                 };
                 let body = field("Body");
+                let status_callback = Some(field("StatusCallback")).filter(|u| !u.is_empty());
                 if to.is_empty() {
                     return twilio_error(400, 21604, "A 'To' phone number is required.");
                 }
@@ -136,6 +174,7 @@ impl TwilioServer {
                 let sid = format!("SM{n:032x}");
                 let answer =
                     json!({"sid": sid, "status": "queued", "to": to, "from": from, "body": body});
+                let (cb_sid, cb_to, cb_from) = (sid.clone(), to.clone(), from.clone());
                 state.accept(
                     key.as_deref(),
                     SmsMessage {
@@ -144,9 +183,48 @@ impl TwilioServer {
                         from,
                         body,
                         idempotency_key: key.clone(),
+                        status_callback: status_callback.clone(),
                     },
                     &answer,
                 );
+                if let Some(url) = status_callback {
+                    let final_outcome = lock(&cb_outcome).clone();
+                    // Twilio posts after answering; so does this server.
+                    tokio::spawn(async move {
+                        for (status, code) in [
+                            ("sent".to_owned(), String::new()),
+                            (final_outcome.status, final_outcome.error_code),
+                        ] {
+                            let mut params = vec![
+                                ("AccountSid".to_owned(), account.clone()),
+                                ("MessageSid".to_owned(), cb_sid.clone()),
+                                ("SmsSid".to_owned(), cb_sid.clone()),
+                                ("MessageStatus".to_owned(), status.clone()),
+                                ("SmsStatus".to_owned(), status.clone()),
+                                ("To".to_owned(), cb_to.clone()),
+                                ("From".to_owned(), cb_from.clone()),
+                            ];
+                            if !code.is_empty() {
+                                params.push(("ErrorCode".to_owned(), code));
+                            }
+                            // Like Twilio with a retry override (`#rc=`): a callback the
+                            // receiver did not take (not 2xx) is posted again, a little later.
+                            let mut answered = 0;
+                            for _ in 0..20 {
+                                tokio::time::sleep(Duration::from_millis(100)).await;
+                                answered = post_signed(&url, &token, &params).await;
+                                if (200..300).contains(&answered) {
+                                    break;
+                                }
+                            }
+                            lock(&cb_log).push(StatusCallback {
+                                sid: cb_sid.clone(),
+                                status,
+                                answered,
+                            });
+                        }
+                    });
+                }
                 Answer::json(201, answer)
             })
         });
@@ -156,6 +234,8 @@ impl TwilioServer {
             account_sid: account_sid.to_owned(),
             auth_token: auth_token.to_owned(),
             shared,
+            outcome,
+            callbacks,
             _server: server,
         })
     }
@@ -186,8 +266,92 @@ impl TwilioServer {
         self.shared.requests()
     }
 
+    /// Makes the status callbacks of later messages report `status` (`delivered`,
+    /// `undelivered`, `failed`) with Twilio `error_code` (empty: none) after `sent`.
+    pub fn set_outcome(&self, status: &str, error_code: &str) {
+        *lock(&self.outcome) = Outcome {
+            status: status.to_owned(),
+            error_code: error_code.to_owned(),
+        };
+    }
+
+    /// Status callbacks posted so far, oldest first.
+    pub fn callbacks(&self) -> Vec<StatusCallback> {
+        lock(&self.callbacks).clone()
+    }
+
     /// Waits until at least `n` messages were accepted.
     pub async fn wait_for(&self, n: usize, timeout: Duration) -> anyhow::Result<Vec<SmsMessage>> {
         self.shared.wait_for(n, timeout).await
     }
+}
+
+fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Twilio's request signature over `url` and `params`.
+pub fn signature(auth_token: &str, url: &str, params: &[(String, String)]) -> String {
+    let mut sorted: Vec<&(String, String)> = params.iter().collect();
+    sorted.sort();
+    let mut data = url.to_owned();
+    for (k, v) in sorted {
+        data.push_str(k);
+        data.push_str(v);
+    }
+    let key = ring::hmac::Key::new(
+        ring::hmac::HMAC_SHA1_FOR_LEGACY_USE_ONLY,
+        auth_token.as_bytes(),
+    );
+    base64::engine::general_purpose::STANDARD.encode(ring::hmac::sign(&key, data.as_bytes()))
+}
+
+fn form_encode(params: &[(String, String)]) -> String {
+    let enc = |s: &str| {
+        let mut out = String::new();
+        for b in s.bytes() {
+            if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+                out.push(char::from(b));
+            } else {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+        out
+    };
+    params
+        .iter()
+        .map(|(k, v)| format!("{}={}", enc(k), enc(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// POSTs `params` to `url` (plain `http://host:port/path`) with Twilio's signature;
+/// returns the answer's HTTP status (0 when the call failed).
+async fn post_signed(url: &str, auth_token: &str, params: &[(String, String)]) -> u16 {
+    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+    let Some(rest) = url.strip_prefix("http://") else {
+        return 0;
+    };
+    let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    let path = if path.is_empty() { "/" } else { path };
+    let body = form_encode(params);
+    let request = format!(
+        "POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/x-www-form-urlencoded\r\n\
+         X-Twilio-Signature: {}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        signature(auth_token, url, params),
+        body.len()
+    );
+    let call = async {
+        let mut stream = tokio::net::TcpStream::connect(host).await.ok()?;
+        stream.write_all(request.as_bytes()).await.ok()?;
+        let mut answer = Vec::new();
+        stream.read_to_end(&mut answer).await.ok()?;
+        let head = String::from_utf8_lossy(&answer);
+        head.split_whitespace().nth(1)?.parse::<u16>().ok()
+    };
+    tokio::time::timeout(Duration::from_secs(10), call)
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or(0)
 }

@@ -55,6 +55,17 @@ class Role(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     ROLE_APPROVER: _ClassVar[Role]
     ROLE_ANALYST: _ClassVar[Role]
     ROLE_SERVICE: _ClassVar[Role]
+
+class Weekday(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    WEEKDAY_UNSPECIFIED: _ClassVar[Weekday]
+    WEEKDAY_MONDAY: _ClassVar[Weekday]
+    WEEKDAY_TUESDAY: _ClassVar[Weekday]
+    WEEKDAY_WEDNESDAY: _ClassVar[Weekday]
+    WEEKDAY_THURSDAY: _ClassVar[Weekday]
+    WEEKDAY_FRIDAY: _ClassVar[Weekday]
+    WEEKDAY_SATURDAY: _ClassVar[Weekday]
+    WEEKDAY_SUNDAY: _ClassVar[Weekday]
 TRAIT_TYPE_UNSPECIFIED: TraitType
 TRAIT_TYPE_STRING: TraitType
 TRAIT_TYPE_NUMBER: TraitType
@@ -82,6 +93,14 @@ ROLE_MARKETER: Role
 ROLE_APPROVER: Role
 ROLE_ANALYST: Role
 ROLE_SERVICE: Role
+WEEKDAY_UNSPECIFIED: Weekday
+WEEKDAY_MONDAY: Weekday
+WEEKDAY_TUESDAY: Weekday
+WEEKDAY_WEDNESDAY: Weekday
+WEEKDAY_THURSDAY: Weekday
+WEEKDAY_FRIDAY: Weekday
+WEEKDAY_SATURDAY: Weekday
+WEEKDAY_SUNDAY: Weekday
 
 class TrackRequest(_message.Message):
     __slots__ = ("event",)
@@ -120,7 +139,7 @@ class GetProfileResponse(_message.Message):
     def __init__(self, profile: _Optional[_Union[Profile, _Mapping]] = ...) -> None: ...
 
 class Profile(_message.Message):
-    __slots__ = ("customer_id", "traits", "identifiers", "event_counts", "consents", "first_seen_time", "last_seen_time", "purpose_consents", "globally_unsubscribed", "trait_types", "timezone", "locale", "reachability", "purchases", "last_store", "engagement")
+    __slots__ = ("customer_id", "traits", "identifiers", "event_counts", "consents", "first_seen_time", "last_seen_time", "purpose_consents", "globally_unsubscribed", "trait_types", "timezone", "locale", "reachability", "purchases", "last_store", "engagement", "contact_preferences")
     class EventCountsEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -151,6 +170,7 @@ class Profile(_message.Message):
     PURCHASES_FIELD_NUMBER: _ClassVar[int]
     LAST_STORE_FIELD_NUMBER: _ClassVar[int]
     ENGAGEMENT_FIELD_NUMBER: _ClassVar[int]
+    CONTACT_PREFERENCES_FIELD_NUMBER: _ClassVar[int]
     customer_id: str
     traits: _struct_pb2.Struct
     identifiers: _containers.RepeatedCompositeFieldContainer[_common_pb2.Identifier]
@@ -167,7 +187,8 @@ class Profile(_message.Message):
     purchases: PurchaseSummary
     last_store: StoreVisit
     engagement: _containers.RepeatedCompositeFieldContainer[ChannelEngagement]
-    def __init__(self, customer_id: _Optional[str] = ..., traits: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ..., identifiers: _Optional[_Iterable[_Union[_common_pb2.Identifier, _Mapping]]] = ..., event_counts: _Optional[_Mapping[str, int]] = ..., consents: _Optional[_Iterable[_Union[Consent, _Mapping]]] = ..., first_seen_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., last_seen_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., purpose_consents: _Optional[_Iterable[_Union[Consent, _Mapping]]] = ..., globally_unsubscribed: _Optional[bool] = ..., trait_types: _Optional[_Mapping[str, TraitType]] = ..., timezone: _Optional[str] = ..., locale: _Optional[str] = ..., reachability: _Optional[_Iterable[_Union[ChannelReachability, _Mapping]]] = ..., purchases: _Optional[_Union[PurchaseSummary, _Mapping]] = ..., last_store: _Optional[_Union[StoreVisit, _Mapping]] = ..., engagement: _Optional[_Iterable[_Union[ChannelEngagement, _Mapping]]] = ...) -> None: ...
+    contact_preferences: ContactPreferences
+    def __init__(self, customer_id: _Optional[str] = ..., traits: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ..., identifiers: _Optional[_Iterable[_Union[_common_pb2.Identifier, _Mapping]]] = ..., event_counts: _Optional[_Mapping[str, int]] = ..., consents: _Optional[_Iterable[_Union[Consent, _Mapping]]] = ..., first_seen_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., last_seen_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., purpose_consents: _Optional[_Iterable[_Union[Consent, _Mapping]]] = ..., globally_unsubscribed: _Optional[bool] = ..., trait_types: _Optional[_Mapping[str, TraitType]] = ..., timezone: _Optional[str] = ..., locale: _Optional[str] = ..., reachability: _Optional[_Iterable[_Union[ChannelReachability, _Mapping]]] = ..., purchases: _Optional[_Union[PurchaseSummary, _Mapping]] = ..., last_store: _Optional[_Union[StoreVisit, _Mapping]] = ..., engagement: _Optional[_Iterable[_Union[ChannelEngagement, _Mapping]]] = ..., contact_preferences: _Optional[_Union[ContactPreferences, _Mapping]] = ...) -> None: ...
 
 class TypedTrait(_message.Message):
     __slots__ = ("name", "type", "value")
@@ -845,3 +866,85 @@ class ListAuditLogResponse(_message.Message):
     entries: _containers.RepeatedCompositeFieldContainer[AuditEntry]
     next_page_token: str
     def __init__(self, entries: _Optional[_Iterable[_Union[AuditEntry, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class CustomerQuietHours(_message.Message):
+    __slots__ = ("start_minute", "end_minute", "weekdays")
+    START_MINUTE_FIELD_NUMBER: _ClassVar[int]
+    END_MINUTE_FIELD_NUMBER: _ClassVar[int]
+    WEEKDAYS_FIELD_NUMBER: _ClassVar[int]
+    start_minute: int
+    end_minute: int
+    weekdays: _containers.RepeatedScalarFieldContainer[Weekday]
+    def __init__(self, start_minute: _Optional[int] = ..., end_minute: _Optional[int] = ..., weekdays: _Optional[_Iterable[_Union[Weekday, str]]] = ...) -> None: ...
+
+class Snooze(_message.Message):
+    __slots__ = ("channel", "until_time", "source")
+    CHANNEL_FIELD_NUMBER: _ClassVar[int]
+    UNTIL_TIME_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_FIELD_NUMBER: _ClassVar[int]
+    channel: _common_pb2.DeliveryChannel
+    until_time: _timestamp_pb2.Timestamp
+    source: str
+    def __init__(self, channel: _Optional[_Union[_common_pb2.DeliveryChannel, str]] = ..., until_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., source: _Optional[str] = ...) -> None: ...
+
+class ContactPreferences(_message.Message):
+    __slots__ = ("quiet_hours", "time_zone", "snoozes", "update_time", "source")
+    QUIET_HOURS_FIELD_NUMBER: _ClassVar[int]
+    TIME_ZONE_FIELD_NUMBER: _ClassVar[int]
+    SNOOZES_FIELD_NUMBER: _ClassVar[int]
+    UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_FIELD_NUMBER: _ClassVar[int]
+    quiet_hours: _containers.RepeatedCompositeFieldContainer[CustomerQuietHours]
+    time_zone: str
+    snoozes: _containers.RepeatedCompositeFieldContainer[Snooze]
+    update_time: _timestamp_pb2.Timestamp
+    source: str
+    def __init__(self, quiet_hours: _Optional[_Iterable[_Union[CustomerQuietHours, _Mapping]]] = ..., time_zone: _Optional[str] = ..., snoozes: _Optional[_Iterable[_Union[Snooze, _Mapping]]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., source: _Optional[str] = ...) -> None: ...
+
+class SetContactPreferencesRequest(_message.Message):
+    __slots__ = ("customer_id", "preferences", "update_mask", "source")
+    CUSTOMER_ID_FIELD_NUMBER: _ClassVar[int]
+    PREFERENCES_FIELD_NUMBER: _ClassVar[int]
+    UPDATE_MASK_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_FIELD_NUMBER: _ClassVar[int]
+    customer_id: str
+    preferences: ContactPreferences
+    update_mask: _field_mask_pb2.FieldMask
+    source: str
+    def __init__(self, customer_id: _Optional[str] = ..., preferences: _Optional[_Union[ContactPreferences, _Mapping]] = ..., update_mask: _Optional[_Union[_field_mask_pb2.FieldMask, _Mapping]] = ..., source: _Optional[str] = ...) -> None: ...
+
+class SetContactPreferencesResponse(_message.Message):
+    __slots__ = ("preferences",)
+    PREFERENCES_FIELD_NUMBER: _ClassVar[int]
+    preferences: ContactPreferences
+    def __init__(self, preferences: _Optional[_Union[ContactPreferences, _Mapping]] = ...) -> None: ...
+
+class GetContactPreferencesRequest(_message.Message):
+    __slots__ = ("customer_id",)
+    CUSTOMER_ID_FIELD_NUMBER: _ClassVar[int]
+    customer_id: str
+    def __init__(self, customer_id: _Optional[str] = ...) -> None: ...
+
+class GetContactPreferencesResponse(_message.Message):
+    __slots__ = ("preferences",)
+    PREFERENCES_FIELD_NUMBER: _ClassVar[int]
+    preferences: ContactPreferences
+    def __init__(self, preferences: _Optional[_Union[ContactPreferences, _Mapping]] = ...) -> None: ...
+
+class SnoozeContactRequest(_message.Message):
+    __slots__ = ("customer_id", "channel", "until_time", "source")
+    CUSTOMER_ID_FIELD_NUMBER: _ClassVar[int]
+    CHANNEL_FIELD_NUMBER: _ClassVar[int]
+    UNTIL_TIME_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_FIELD_NUMBER: _ClassVar[int]
+    customer_id: str
+    channel: _common_pb2.DeliveryChannel
+    until_time: _timestamp_pb2.Timestamp
+    source: str
+    def __init__(self, customer_id: _Optional[str] = ..., channel: _Optional[_Union[_common_pb2.DeliveryChannel, str]] = ..., until_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., source: _Optional[str] = ...) -> None: ...
+
+class SnoozeContactResponse(_message.Message):
+    __slots__ = ("preferences",)
+    PREFERENCES_FIELD_NUMBER: _ClassVar[int]
+    preferences: ContactPreferences
+    def __init__(self, preferences: _Optional[_Union[ContactPreferences, _Mapping]] = ...) -> None: ...

@@ -130,6 +130,21 @@ class IdentityServiceStub:
                 request_serializer=omni_dot_identity_dot_v1_dot_identity__pb2.RejectSuggestionRequest.SerializeToString,
                 response_deserializer=omni_dot_identity_dot_v1_dot_identity__pb2.RejectSuggestionResponse.FromString,
                 _registered_method=True)
+        self.SetContactPreferences = channel.unary_unary(
+                '/omni.identity.v1.IdentityService/SetContactPreferences',
+                request_serializer=omni_dot_identity_dot_v1_dot_identity__pb2.SetContactPreferencesRequest.SerializeToString,
+                response_deserializer=omni_dot_identity_dot_v1_dot_identity__pb2.SetContactPreferencesResponse.FromString,
+                _registered_method=True)
+        self.GetContactPreferences = channel.unary_unary(
+                '/omni.identity.v1.IdentityService/GetContactPreferences',
+                request_serializer=omni_dot_identity_dot_v1_dot_identity__pb2.GetContactPreferencesRequest.SerializeToString,
+                response_deserializer=omni_dot_identity_dot_v1_dot_identity__pb2.GetContactPreferencesResponse.FromString,
+                _registered_method=True)
+        self.SnoozeContact = channel.unary_unary(
+                '/omni.identity.v1.IdentityService/SnoozeContact',
+                request_serializer=omni_dot_identity_dot_v1_dot_identity__pb2.SnoozeContactRequest.SerializeToString,
+                response_deserializer=omni_dot_identity_dot_v1_dot_identity__pb2.SnoozeContactResponse.FromString,
+                _registered_method=True)
 
 
 class IdentityServiceServicer:
@@ -279,6 +294,30 @@ class IdentityServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def SetContactPreferences(self, request, context):
+        """Replaces a customer's do-not-disturb preferences (their own quiet hours, the time
+        zone they are read in, and snoozes): the fields named by update_mask, all when it
+        is empty. Replacing is idempotent.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetContactPreferences(self, request, context):
+        """Reads a customer's do-not-disturb preferences (empty when never set).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SnoozeContact(self, request, context):
+        """Snoozes one channel, or every channel, until a time, keeping the other
+        preferences; replaces an earlier snooze of the same channel. Idempotent.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_IdentityServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -376,6 +415,21 @@ def add_IdentityServiceServicer_to_server(servicer, server):
                     servicer.RejectSuggestion,
                     request_deserializer=omni_dot_identity_dot_v1_dot_identity__pb2.RejectSuggestionRequest.FromString,
                     response_serializer=omni_dot_identity_dot_v1_dot_identity__pb2.RejectSuggestionResponse.SerializeToString,
+            ),
+            'SetContactPreferences': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetContactPreferences,
+                    request_deserializer=omni_dot_identity_dot_v1_dot_identity__pb2.SetContactPreferencesRequest.FromString,
+                    response_serializer=omni_dot_identity_dot_v1_dot_identity__pb2.SetContactPreferencesResponse.SerializeToString,
+            ),
+            'GetContactPreferences': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetContactPreferences,
+                    request_deserializer=omni_dot_identity_dot_v1_dot_identity__pb2.GetContactPreferencesRequest.FromString,
+                    response_serializer=omni_dot_identity_dot_v1_dot_identity__pb2.GetContactPreferencesResponse.SerializeToString,
+            ),
+            'SnoozeContact': grpc.unary_unary_rpc_method_handler(
+                    servicer.SnoozeContact,
+                    request_deserializer=omni_dot_identity_dot_v1_dot_identity__pb2.SnoozeContactRequest.FromString,
+                    response_serializer=omni_dot_identity_dot_v1_dot_identity__pb2.SnoozeContactResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -892,6 +946,87 @@ class IdentityService:
             '/omni.identity.v1.IdentityService/RejectSuggestion',
             omni_dot_identity_dot_v1_dot_identity__pb2.RejectSuggestionRequest.SerializeToString,
             omni_dot_identity_dot_v1_dot_identity__pb2.RejectSuggestionResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetContactPreferences(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.identity.v1.IdentityService/SetContactPreferences',
+            omni_dot_identity_dot_v1_dot_identity__pb2.SetContactPreferencesRequest.SerializeToString,
+            omni_dot_identity_dot_v1_dot_identity__pb2.SetContactPreferencesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetContactPreferences(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.identity.v1.IdentityService/GetContactPreferences',
+            omni_dot_identity_dot_v1_dot_identity__pb2.GetContactPreferencesRequest.SerializeToString,
+            omni_dot_identity_dot_v1_dot_identity__pb2.GetContactPreferencesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SnoozeContact(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.identity.v1.IdentityService/SnoozeContact',
+            omni_dot_identity_dot_v1_dot_identity__pb2.SnoozeContactRequest.SerializeToString,
+            omni_dot_identity_dot_v1_dot_identity__pb2.SnoozeContactResponse.FromString,
             options,
             channel_credentials,
             insecure,

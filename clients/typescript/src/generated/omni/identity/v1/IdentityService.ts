@@ -8,6 +8,8 @@ import type { EraseCustomerRequest as _omni_identity_v1_EraseCustomerRequest, Er
 import type { EraseCustomerResponse as _omni_identity_v1_EraseCustomerResponse, EraseCustomerResponse__Output as _omni_identity_v1_EraseCustomerResponse__Output } from '../../../omni/identity/v1/EraseCustomerResponse';
 import type { ExportCustomerRequest as _omni_identity_v1_ExportCustomerRequest, ExportCustomerRequest__Output as _omni_identity_v1_ExportCustomerRequest__Output } from '../../../omni/identity/v1/ExportCustomerRequest';
 import type { ExportCustomerResponse as _omni_identity_v1_ExportCustomerResponse, ExportCustomerResponse__Output as _omni_identity_v1_ExportCustomerResponse__Output } from '../../../omni/identity/v1/ExportCustomerResponse';
+import type { GetContactPreferencesRequest as _omni_identity_v1_GetContactPreferencesRequest, GetContactPreferencesRequest__Output as _omni_identity_v1_GetContactPreferencesRequest__Output } from '../../../omni/identity/v1/GetContactPreferencesRequest';
+import type { GetContactPreferencesResponse as _omni_identity_v1_GetContactPreferencesResponse, GetContactPreferencesResponse__Output as _omni_identity_v1_GetContactPreferencesResponse__Output } from '../../../omni/identity/v1/GetContactPreferencesResponse';
 import type { GetIdentityRulesRequest as _omni_identity_v1_GetIdentityRulesRequest, GetIdentityRulesRequest__Output as _omni_identity_v1_GetIdentityRulesRequest__Output } from '../../../omni/identity/v1/GetIdentityRulesRequest';
 import type { GetIdentityRulesResponse as _omni_identity_v1_GetIdentityRulesResponse, GetIdentityRulesResponse__Output as _omni_identity_v1_GetIdentityRulesResponse__Output } from '../../../omni/identity/v1/GetIdentityRulesResponse';
 import type { GetMergeHistoryRequest as _omni_identity_v1_GetMergeHistoryRequest, GetMergeHistoryRequest__Output as _omni_identity_v1_GetMergeHistoryRequest__Output } from '../../../omni/identity/v1/GetMergeHistoryRequest';
@@ -28,6 +30,10 @@ import type { MergeCustomersRequest as _omni_identity_v1_MergeCustomersRequest, 
 import type { MergeCustomersResponse as _omni_identity_v1_MergeCustomersResponse, MergeCustomersResponse__Output as _omni_identity_v1_MergeCustomersResponse__Output } from '../../../omni/identity/v1/MergeCustomersResponse';
 import type { RejectSuggestionRequest as _omni_identity_v1_RejectSuggestionRequest, RejectSuggestionRequest__Output as _omni_identity_v1_RejectSuggestionRequest__Output } from '../../../omni/identity/v1/RejectSuggestionRequest';
 import type { RejectSuggestionResponse as _omni_identity_v1_RejectSuggestionResponse, RejectSuggestionResponse__Output as _omni_identity_v1_RejectSuggestionResponse__Output } from '../../../omni/identity/v1/RejectSuggestionResponse';
+import type { SetContactPreferencesRequest as _omni_identity_v1_SetContactPreferencesRequest, SetContactPreferencesRequest__Output as _omni_identity_v1_SetContactPreferencesRequest__Output } from '../../../omni/identity/v1/SetContactPreferencesRequest';
+import type { SetContactPreferencesResponse as _omni_identity_v1_SetContactPreferencesResponse, SetContactPreferencesResponse__Output as _omni_identity_v1_SetContactPreferencesResponse__Output } from '../../../omni/identity/v1/SetContactPreferencesResponse';
+import type { SnoozeContactRequest as _omni_identity_v1_SnoozeContactRequest, SnoozeContactRequest__Output as _omni_identity_v1_SnoozeContactRequest__Output } from '../../../omni/identity/v1/SnoozeContactRequest';
+import type { SnoozeContactResponse as _omni_identity_v1_SnoozeContactResponse, SnoozeContactResponse__Output as _omni_identity_v1_SnoozeContactResponse__Output } from '../../../omni/identity/v1/SnoozeContactResponse';
 import type { TrackBatchRequest as _omni_identity_v1_TrackBatchRequest, TrackBatchRequest__Output as _omni_identity_v1_TrackBatchRequest__Output } from '../../../omni/identity/v1/TrackBatchRequest';
 import type { TrackBatchResponse as _omni_identity_v1_TrackBatchResponse, TrackBatchResponse__Output as _omni_identity_v1_TrackBatchResponse__Output } from '../../../omni/identity/v1/TrackBatchResponse';
 import type { TrackRequest as _omni_identity_v1_TrackRequest, TrackRequest__Output as _omni_identity_v1_TrackRequest__Output } from '../../../omni/identity/v1/TrackRequest';
@@ -68,6 +74,15 @@ export interface IdentityServiceClient extends grpc.Client {
   exportCustomer(argument: _omni_identity_v1_ExportCustomerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_identity_v1_ExportCustomerResponse__Output>): grpc.ClientUnaryCall;
   exportCustomer(argument: _omni_identity_v1_ExportCustomerRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_identity_v1_ExportCustomerResponse__Output>): grpc.ClientUnaryCall;
   exportCustomer(argument: _omni_identity_v1_ExportCustomerRequest, callback: grpc.requestCallback<_omni_identity_v1_ExportCustomerResponse__Output>): grpc.ClientUnaryCall;
+  
+  GetContactPreferences(argument: _omni_identity_v1_GetContactPreferencesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_identity_v1_GetContactPreferencesResponse__Output>): grpc.ClientUnaryCall;
+  GetContactPreferences(argument: _omni_identity_v1_GetContactPreferencesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_identity_v1_GetContactPreferencesResponse__Output>): grpc.ClientUnaryCall;
+  GetContactPreferences(argument: _omni_identity_v1_GetContactPreferencesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_identity_v1_GetContactPreferencesResponse__Output>): grpc.ClientUnaryCall;
+  GetContactPreferences(argument: _omni_identity_v1_GetContactPreferencesRequest, callback: grpc.requestCallback<_omni_identity_v1_GetContactPreferencesResponse__Output>): grpc.ClientUnaryCall;
+  getContactPreferences(argument: _omni_identity_v1_GetContactPreferencesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_identity_v1_GetContactPreferencesResponse__Output>): grpc.ClientUnaryCall;
+  getContactPreferences(argument: _omni_identity_v1_GetContactPreferencesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_identity_v1_GetContactPreferencesResponse__Output>): grpc.ClientUnaryCall;
+  getContactPreferences(argument: _omni_identity_v1_GetContactPreferencesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_identity_v1_GetContactPreferencesResponse__Output>): grpc.ClientUnaryCall;
+  getContactPreferences(argument: _omni_identity_v1_GetContactPreferencesRequest, callback: grpc.requestCallback<_omni_identity_v1_GetContactPreferencesResponse__Output>): grpc.ClientUnaryCall;
   
   GetIdentityRules(argument: _omni_identity_v1_GetIdentityRulesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_identity_v1_GetIdentityRulesResponse__Output>): grpc.ClientUnaryCall;
   GetIdentityRules(argument: _omni_identity_v1_GetIdentityRulesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_identity_v1_GetIdentityRulesResponse__Output>): grpc.ClientUnaryCall;
@@ -159,6 +174,24 @@ export interface IdentityServiceClient extends grpc.Client {
   rejectSuggestion(argument: _omni_identity_v1_RejectSuggestionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_identity_v1_RejectSuggestionResponse__Output>): grpc.ClientUnaryCall;
   rejectSuggestion(argument: _omni_identity_v1_RejectSuggestionRequest, callback: grpc.requestCallback<_omni_identity_v1_RejectSuggestionResponse__Output>): grpc.ClientUnaryCall;
   
+  SetContactPreferences(argument: _omni_identity_v1_SetContactPreferencesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_identity_v1_SetContactPreferencesResponse__Output>): grpc.ClientUnaryCall;
+  SetContactPreferences(argument: _omni_identity_v1_SetContactPreferencesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_identity_v1_SetContactPreferencesResponse__Output>): grpc.ClientUnaryCall;
+  SetContactPreferences(argument: _omni_identity_v1_SetContactPreferencesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_identity_v1_SetContactPreferencesResponse__Output>): grpc.ClientUnaryCall;
+  SetContactPreferences(argument: _omni_identity_v1_SetContactPreferencesRequest, callback: grpc.requestCallback<_omni_identity_v1_SetContactPreferencesResponse__Output>): grpc.ClientUnaryCall;
+  setContactPreferences(argument: _omni_identity_v1_SetContactPreferencesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_identity_v1_SetContactPreferencesResponse__Output>): grpc.ClientUnaryCall;
+  setContactPreferences(argument: _omni_identity_v1_SetContactPreferencesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_identity_v1_SetContactPreferencesResponse__Output>): grpc.ClientUnaryCall;
+  setContactPreferences(argument: _omni_identity_v1_SetContactPreferencesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_identity_v1_SetContactPreferencesResponse__Output>): grpc.ClientUnaryCall;
+  setContactPreferences(argument: _omni_identity_v1_SetContactPreferencesRequest, callback: grpc.requestCallback<_omni_identity_v1_SetContactPreferencesResponse__Output>): grpc.ClientUnaryCall;
+  
+  SnoozeContact(argument: _omni_identity_v1_SnoozeContactRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_identity_v1_SnoozeContactResponse__Output>): grpc.ClientUnaryCall;
+  SnoozeContact(argument: _omni_identity_v1_SnoozeContactRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_identity_v1_SnoozeContactResponse__Output>): grpc.ClientUnaryCall;
+  SnoozeContact(argument: _omni_identity_v1_SnoozeContactRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_identity_v1_SnoozeContactResponse__Output>): grpc.ClientUnaryCall;
+  SnoozeContact(argument: _omni_identity_v1_SnoozeContactRequest, callback: grpc.requestCallback<_omni_identity_v1_SnoozeContactResponse__Output>): grpc.ClientUnaryCall;
+  snoozeContact(argument: _omni_identity_v1_SnoozeContactRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_identity_v1_SnoozeContactResponse__Output>): grpc.ClientUnaryCall;
+  snoozeContact(argument: _omni_identity_v1_SnoozeContactRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_identity_v1_SnoozeContactResponse__Output>): grpc.ClientUnaryCall;
+  snoozeContact(argument: _omni_identity_v1_SnoozeContactRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_identity_v1_SnoozeContactResponse__Output>): grpc.ClientUnaryCall;
+  snoozeContact(argument: _omni_identity_v1_SnoozeContactRequest, callback: grpc.requestCallback<_omni_identity_v1_SnoozeContactResponse__Output>): grpc.ClientUnaryCall;
+  
   Track(argument: _omni_identity_v1_TrackRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_identity_v1_TrackResponse__Output>): grpc.ClientUnaryCall;
   Track(argument: _omni_identity_v1_TrackRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_omni_identity_v1_TrackResponse__Output>): grpc.ClientUnaryCall;
   Track(argument: _omni_identity_v1_TrackRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_omni_identity_v1_TrackResponse__Output>): grpc.ClientUnaryCall;
@@ -222,6 +255,8 @@ export interface IdentityServiceHandlers extends grpc.UntypedServiceImplementati
   
   ExportCustomer: grpc.handleUnaryCall<_omni_identity_v1_ExportCustomerRequest__Output, _omni_identity_v1_ExportCustomerResponse>;
   
+  GetContactPreferences: grpc.handleUnaryCall<_omni_identity_v1_GetContactPreferencesRequest__Output, _omni_identity_v1_GetContactPreferencesResponse>;
+  
   GetIdentityRules: grpc.handleUnaryCall<_omni_identity_v1_GetIdentityRulesRequest__Output, _omni_identity_v1_GetIdentityRulesResponse>;
   
   GetMergeHistory: grpc.handleUnaryCall<_omni_identity_v1_GetMergeHistoryRequest__Output, _omni_identity_v1_GetMergeHistoryResponse>;
@@ -242,6 +277,10 @@ export interface IdentityServiceHandlers extends grpc.UntypedServiceImplementati
   
   RejectSuggestion: grpc.handleUnaryCall<_omni_identity_v1_RejectSuggestionRequest__Output, _omni_identity_v1_RejectSuggestionResponse>;
   
+  SetContactPreferences: grpc.handleUnaryCall<_omni_identity_v1_SetContactPreferencesRequest__Output, _omni_identity_v1_SetContactPreferencesResponse>;
+  
+  SnoozeContact: grpc.handleUnaryCall<_omni_identity_v1_SnoozeContactRequest__Output, _omni_identity_v1_SnoozeContactResponse>;
+  
   Track: grpc.handleUnaryCall<_omni_identity_v1_TrackRequest__Output, _omni_identity_v1_TrackResponse>;
   
   TrackBatch: grpc.handleUnaryCall<_omni_identity_v1_TrackBatchRequest__Output, _omni_identity_v1_TrackBatchResponse>;
@@ -260,6 +299,7 @@ export interface IdentityServiceDefinition extends grpc.ServiceDefinition {
   AcceptSuggestion: MethodDefinition<_omni_identity_v1_AcceptSuggestionRequest, _omni_identity_v1_AcceptSuggestionResponse, _omni_identity_v1_AcceptSuggestionRequest__Output, _omni_identity_v1_AcceptSuggestionResponse__Output>
   EraseCustomer: MethodDefinition<_omni_identity_v1_EraseCustomerRequest, _omni_identity_v1_EraseCustomerResponse, _omni_identity_v1_EraseCustomerRequest__Output, _omni_identity_v1_EraseCustomerResponse__Output>
   ExportCustomer: MethodDefinition<_omni_identity_v1_ExportCustomerRequest, _omni_identity_v1_ExportCustomerResponse, _omni_identity_v1_ExportCustomerRequest__Output, _omni_identity_v1_ExportCustomerResponse__Output>
+  GetContactPreferences: MethodDefinition<_omni_identity_v1_GetContactPreferencesRequest, _omni_identity_v1_GetContactPreferencesResponse, _omni_identity_v1_GetContactPreferencesRequest__Output, _omni_identity_v1_GetContactPreferencesResponse__Output>
   GetIdentityRules: MethodDefinition<_omni_identity_v1_GetIdentityRulesRequest, _omni_identity_v1_GetIdentityRulesResponse, _omni_identity_v1_GetIdentityRulesRequest__Output, _omni_identity_v1_GetIdentityRulesResponse__Output>
   GetMergeHistory: MethodDefinition<_omni_identity_v1_GetMergeHistoryRequest, _omni_identity_v1_GetMergeHistoryResponse, _omni_identity_v1_GetMergeHistoryRequest__Output, _omni_identity_v1_GetMergeHistoryResponse__Output>
   GetProfile: MethodDefinition<_omni_identity_v1_GetProfileRequest, _omni_identity_v1_GetProfileResponse, _omni_identity_v1_GetProfileRequest__Output, _omni_identity_v1_GetProfileResponse__Output>
@@ -270,6 +310,8 @@ export interface IdentityServiceDefinition extends grpc.ServiceDefinition {
   ListMatchSuggestions: MethodDefinition<_omni_identity_v1_ListMatchSuggestionsRequest, _omni_identity_v1_ListMatchSuggestionsResponse, _omni_identity_v1_ListMatchSuggestionsRequest__Output, _omni_identity_v1_ListMatchSuggestionsResponse__Output>
   MergeCustomers: MethodDefinition<_omni_identity_v1_MergeCustomersRequest, _omni_identity_v1_MergeCustomersResponse, _omni_identity_v1_MergeCustomersRequest__Output, _omni_identity_v1_MergeCustomersResponse__Output>
   RejectSuggestion: MethodDefinition<_omni_identity_v1_RejectSuggestionRequest, _omni_identity_v1_RejectSuggestionResponse, _omni_identity_v1_RejectSuggestionRequest__Output, _omni_identity_v1_RejectSuggestionResponse__Output>
+  SetContactPreferences: MethodDefinition<_omni_identity_v1_SetContactPreferencesRequest, _omni_identity_v1_SetContactPreferencesResponse, _omni_identity_v1_SetContactPreferencesRequest__Output, _omni_identity_v1_SetContactPreferencesResponse__Output>
+  SnoozeContact: MethodDefinition<_omni_identity_v1_SnoozeContactRequest, _omni_identity_v1_SnoozeContactResponse, _omni_identity_v1_SnoozeContactRequest__Output, _omni_identity_v1_SnoozeContactResponse__Output>
   Track: MethodDefinition<_omni_identity_v1_TrackRequest, _omni_identity_v1_TrackResponse, _omni_identity_v1_TrackRequest__Output, _omni_identity_v1_TrackResponse__Output>
   TrackBatch: MethodDefinition<_omni_identity_v1_TrackBatchRequest, _omni_identity_v1_TrackBatchResponse, _omni_identity_v1_TrackBatchRequest__Output, _omni_identity_v1_TrackBatchResponse__Output>
   Unmerge: MethodDefinition<_omni_identity_v1_UnmergeRequest, _omni_identity_v1_UnmergeResponse, _omni_identity_v1_UnmergeRequest__Output, _omni_identity_v1_UnmergeResponse__Output>

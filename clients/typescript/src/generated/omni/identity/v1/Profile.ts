@@ -9,6 +9,7 @@ import type { ChannelReachability as _omni_identity_v1_ChannelReachability, Chan
 import type { PurchaseSummary as _omni_identity_v1_PurchaseSummary, PurchaseSummary__Output as _omni_identity_v1_PurchaseSummary__Output } from '../../../omni/identity/v1/PurchaseSummary';
 import type { StoreVisit as _omni_identity_v1_StoreVisit, StoreVisit__Output as _omni_identity_v1_StoreVisit__Output } from '../../../omni/identity/v1/StoreVisit';
 import type { ChannelEngagement as _omni_identity_v1_ChannelEngagement, ChannelEngagement__Output as _omni_identity_v1_ChannelEngagement__Output } from '../../../omni/identity/v1/ChannelEngagement';
+import type { ContactPreferences as _omni_identity_v1_ContactPreferences, ContactPreferences__Output as _omni_identity_v1_ContactPreferences__Output } from '../../../omni/identity/v1/ContactPreferences';
 import type { Long } from '@grpc/proto-loader';
 
 export interface Profile {
@@ -28,6 +29,7 @@ export interface Profile {
   'purchases'?: (_omni_identity_v1_PurchaseSummary | null);
   'lastStore'?: (_omni_identity_v1_StoreVisit | null);
   'engagement'?: (_omni_identity_v1_ChannelEngagement)[];
+  'contactPreferences'?: (_omni_identity_v1_ContactPreferences | null);
 }
 
 export interface Profile__Output {
@@ -47,4 +49,5 @@ export interface Profile__Output {
   'purchases': (_omni_identity_v1_PurchaseSummary__Output | null);
   'lastStore': (_omni_identity_v1_StoreVisit__Output | null);
   'engagement': (_omni_identity_v1_ChannelEngagement__Output)[];
+  'contactPreferences': (_omni_identity_v1_ContactPreferences__Output | null);
 }
