@@ -6,9 +6,10 @@ use omni_proto::common::v1::DeliveryChannel;
 
 use crate::error::Error;
 use crate::records::{
-    Cap, CapWindow, Channel, DeliveryEvent, EventKind, FrequencyRule, JourneyThrottle, ListReason,
-    Message, MessageStatus, NoSlot, Offer, ProviderConfig, ProviderKind, Purpose, QuietHours,
-    Sample, SendPolicy, SmsEncoding, SuppressionEntry, SuppressionReason, Template, Variant,
+    Cap, CapWindow, Channel, DeferReason, DeliveryEvent, EventKind, FrequencyRule, JourneyThrottle,
+    ListReason, Message, MessageStatus, NoSlot, Offer, ProviderConfig, ProviderKind, Purpose,
+    QuietHours, Sample, SendPolicy, SmsEncoding, SuppressionEntry, SuppressionReason, Template,
+    Variant,
 };
 
 /// A proto channel to a record channel; unset or unknown is an `INVALID_ARGUMENT` on
@@ -94,6 +95,19 @@ fn reason_to_proto(r: Option<SuppressionReason>) -> i32 {
         Some(SuppressionReason::FatigueCap) => pb::SuppressionReason::FatigueCap,
         Some(SuppressionReason::Expired) => pb::SuppressionReason::Expired,
         Some(SuppressionReason::FrequencyRule) => pb::SuppressionReason::FrequencyRule,
+        Some(SuppressionReason::Snoozed) => pb::SuppressionReason::Snoozed,
+    };
+    r as i32
+}
+
+fn defer_reason_to_proto(r: Option<DeferReason>) -> i32 {
+    let r = match r {
+        None => pb::DeferReason::Unspecified,
+        Some(DeferReason::QuietHours) => pb::DeferReason::QuietHours,
+        Some(DeferReason::CustomerQuietHours) => pb::DeferReason::CustomerQuietHours,
+        Some(DeferReason::Snoozed) => pb::DeferReason::Snoozed,
+        Some(DeferReason::FrequencyRule) => pb::DeferReason::FrequencyRule,
+        Some(DeferReason::Throttle) => pb::DeferReason::Throttle,
     };
     r as i32
 }
@@ -233,6 +247,7 @@ pub fn message_to_proto(m: &Message) -> pb::Message {
         sms_segments: i32::try_from(m.sms_segments).unwrap_or(i32::MAX),
         provider: kind_to_proto(m.provider),
         provider_id: m.provider_id.clone(),
+        defer_reason: defer_reason_to_proto(m.defer_reason),
     }
 }
 

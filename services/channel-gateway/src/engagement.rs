@@ -5,7 +5,9 @@
 //! |---|---|
 //! | `GET /c/<ws>/<message>/<n>?u=<url>&s=<sig>` | records a click, `302` to the destination |
 //! | `GET /o/<ws>/<message>?s=<sig>` | records an open, answers a 1x1 GIF |
-//! | `POST /u/<ws>/<message>?s=<sig>` | RFC 8058 one-click unsubscribe (a `GET` only shows a confirm form) |
+//! | `POST /u/<ws>/<message>?s=<sig>` | RFC 8058 one-click unsubscribe (a `GET` only shows a confirm form); also withdraws marketing consent in identity |
+//! | `GET /p/<ws>/<message>?s=<sig>` | the preference centre: a page to snooze or unsubscribe |
+//! | `POST /p/<ws>/<message>?s=<sig>` | applies the page's form (snooze 1 week / 2 weeks / a month, one channel or all; unsubscribe) through identity |
 //! | `POST /callbacks/sms/<ws>` | Twilio status callback, `X-Twilio-Signature` checked |
 //! | `POST /callbacks/email/<ws>` | generic ESP callback, `X-Omni-Signature` checked |
 //!
@@ -33,8 +35,10 @@ use serde_json::{Map, Value, json};
 use tokio::net::TcpListener;
 use tokio::task::JoinSet;
 
+use crate::commands;
 use crate::delivery::Gateway;
 use crate::error::Error;
+use crate::preference_centre;
 use crate::records::{Channel, EventKind, ListReason, Message, SuppressionEntry};
 use crate::report::message_event;
 use crate::store::{Engagement, PendingEvent};
@@ -67,9 +71,9 @@ pub struct EngagementConfig {
     pub callback_secret: String,
 }
 
-type Answer = Response<Full<Bytes>>;
+pub(crate) type Answer = Response<Full<Bytes>>;
 
-fn answer(status: StatusCode, content_type: &str, body: impl Into<Bytes>) -> Answer {
+pub(crate) fn answer(status: StatusCode, content_type: &str, body: impl Into<Bytes>) -> Answer {
     let mut r = Response::new(Full::new(body.into()));
     *r.status_mut() = status;
     if let Ok(v) = content_type.parse() {
@@ -81,7 +85,7 @@ fn answer(status: StatusCode, content_type: &str, body: impl Into<Bytes>) -> Ans
     r
 }
 
-fn text(status: StatusCode, body: &str) -> Answer {
+pub(crate) fn text(status: StatusCode, body: &str) -> Answer {
     answer(status, "text/plain; charset=utf-8", body.to_owned())
 }
 
@@ -125,7 +129,7 @@ pub async fn serve(
 }
 
 /// Query parameters, decoded.
-fn query(q: Option<&str>) -> Vec<(String, String)> {
+pub(crate) fn query(q: Option<&str>) -> Vec<(String, String)> {
     q.unwrap_or_default()
         .split('&')
         .filter(|p| !p.is_empty())
@@ -136,7 +140,7 @@ fn query(q: Option<&str>) -> Vec<(String, String)> {
         .collect()
 }
 
-fn param<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
+pub(crate) fn param<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
     pairs
         .iter()
         .find(|(k, _)| k == name)
@@ -158,6 +162,13 @@ async fn route(gateway: &Gateway, cfg: &EngagementConfig, req: Request<Incoming>
             parts.uri.path_and_query().map_or("", |p| p.as_str()),
         )),
         (&Method::POST, ["u", ws, message]) => unsubscribe(gateway, ws, message, &q).await,
+        (&Method::GET, ["p", ws, message]) => {
+            preference_centre::page(gateway, ws, message, &q).await
+        }
+        (&Method::POST, ["p", ws, message]) => match read_body(body).await {
+            Some(body) => preference_centre::submit(gateway, ws, message, &q, &body).await,
+            None => Ok(text(StatusCode::PAYLOAD_TOO_LARGE, "body too large")),
+        },
         (&Method::POST, ["callbacks", "sms", ws]) => match read_body(body).await {
             Some(body) => sms_callback(gateway, cfg, &parts, ws, &body).await,
             None => Ok(text(StatusCode::PAYLOAD_TOO_LARGE, "body too large")),
@@ -182,7 +193,7 @@ async fn read_body(body: Incoming) -> Option<Bytes> {
         .map(|b| b.to_bytes())
 }
 
-fn forbidden() -> Answer {
+pub(crate) fn forbidden() -> Answer {
     text(StatusCode::FORBIDDEN, "invalid signature")
 }
 
@@ -285,11 +296,8 @@ async fn unsubscribe(
     let Some(m) = gateway.store.get_message(&ws, message_id).await? else {
         return Ok(text(StatusCode::NOT_FOUND, "unknown message"));
     };
-    let now = gateway.clock.now_ms();
-    let suppression = suppression_for(&m, ListReason::Unsubscribe, "one-click unsubscribe", now);
-    let event = message_event(&m, "unsubscribed", None, now, Map::new());
     gateway
-        .record(&ws, &m, EventKind::Unsubscribed, event, suppression)
+        .unsubscribe_from(&ws, &m, "one-click unsubscribe")
         .await?;
     Ok(text(StatusCode::OK, "You are unsubscribed."))
 }
@@ -540,6 +548,38 @@ async fn email_callback(
 }
 
 impl Gateway {
+    /// The recipient of `m` unsubscribed from its channel (`how` says through what):
+    /// identity is told to withdraw marketing consent for the channel (a command in the
+    /// outbox, written first so it survives identity being down), then the suppression
+    /// and the `message.unsubscribed` event are recorded.
+    pub(crate) async fn unsubscribe_from(
+        &self,
+        ws: &WorkspaceId,
+        m: &Message,
+        how: &str,
+    ) -> Result<(), Error> {
+        let now = self.clock.now_ms();
+        let proof = format!("{how} (message {})", m.message_id);
+        self.store
+            .insert_pending(
+                ws,
+                &[commands::withdraw_consent(
+                    m,
+                    m.channel,
+                    "channel-gateway:unsubscribe",
+                    &proof,
+                    now,
+                )],
+            )
+            .await?;
+        self.report_wake.notify_one();
+        let suppression = suppression_for(m, ListReason::Unsubscribe, how, now);
+        let event = message_event(m, "unsubscribed", None, now, Map::new());
+        self.record(ws, m, EventKind::Unsubscribed, event, suppression)
+            .await?;
+        Ok(())
+    }
+
     /// Records an engagement fact (delivery event, identity event, suppression) once;
     /// a repeat (same identity event id) changes nothing.
     pub(crate) async fn record(

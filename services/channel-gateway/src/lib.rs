@@ -20,6 +20,7 @@
 mod apns;
 mod arbitration;
 mod caps;
+mod commands;
 mod convert;
 mod coupons;
 mod delivery;
@@ -29,6 +30,7 @@ mod erasure;
 mod error;
 mod health;
 mod policy;
+mod preference_centre;
 mod provider;
 mod push;
 mod records;

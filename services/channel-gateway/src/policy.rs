@@ -1,5 +1,6 @@
 //! Send-time policy, the pure parts: consent per channel and purpose, the address for a
-//! channel, and quiet hours in the customer's time zone. The suppression list (SQL) and
+//! channel, quiet hours in the customer's time zone, and the customer's own quiet
+//! hours (their do-not-disturb preferences, kept by identity). The suppression list (SQL) and
 //! fatigue caps (Redis, atomic) are checked by the gateway around these.
 //!
 //! Consent is read from the profile store's consent hash. A `"<channel>:<purpose>"`
@@ -9,9 +10,11 @@
 
 use std::str::FromStr;
 
-use chrono::{DateTime, Duration as ChronoDuration, NaiveTime, TimeZone, Timelike, Utc};
+use chrono::{
+    DateTime, Datelike, Duration as ChronoDuration, NaiveDate, NaiveTime, TimeZone, Timelike, Utc,
+};
 use chrono_tz::Tz;
-use omni_profile_store::StoredProfile;
+use omni_profile_store::{ContactPreferences, QuietPeriod, StoredProfile};
 use serde_json::{Map, Value};
 
 use crate::records::{Channel, Purpose, QuietHours, SuppressionReason};
@@ -168,6 +171,76 @@ pub fn quiet_until(quiet: &QuietHours, tz: Tz, now_ms: i64) -> Option<i64> {
     Some(resolved.timestamp_millis())
 }
 
+/// The time zone of a customer's own quiet hours: the one they chose, else their
+/// profile's (see [`time_zone`]).
+pub fn preference_time_zone(
+    prefs: &ContactPreferences,
+    profile: &StoredProfile,
+    default: &str,
+) -> Tz {
+    Tz::from_str(prefs.time_zone.trim()).unwrap_or_else(|_| time_zone(profile, default))
+}
+
+/// The end (unix ms) of the customer's own quiet period `now_ms` falls in, in `tz`;
+/// `None` outside every period. A period belongs to the weekday it starts on (an
+/// overnight period on Friday covers early Saturday); back-to-back periods are
+/// followed to the end of the last one.
+pub fn customer_quiet_until(prefs: &ContactPreferences, tz: Tz, now_ms: i64) -> Option<i64> {
+    let mut at = now_ms;
+    let mut moved = false;
+    // Each step lands on the end of a period; a handful covers any sane chain.
+    for _ in 0..8 {
+        let Some(end) = prefs
+            .quiet_hours
+            .iter()
+            .filter_map(|q| period_end(q, tz, at))
+            .max()
+        else {
+            break;
+        };
+        if end <= at {
+            break;
+        }
+        at = end;
+        moved = true;
+    }
+    moved.then_some(at)
+}
+
+/// The end of period `q` if `now_ms` is inside one of its occurrences.
+fn period_end(q: &QuietPeriod, tz: Tz, now_ms: i64) -> Option<i64> {
+    let now = DateTime::<Utc>::from_timestamp_millis(now_ms)?.with_timezone(&tz);
+    let today = now.date_naive();
+    // An occurrence starting today, or yesterday (when it runs past midnight).
+    for start_day in [today, today.pred_opt()?] {
+        let weekday = u8::try_from(start_day.weekday().number_from_monday()).ok()?;
+        if !q.weekdays.is_empty() && !q.weekdays.contains(&weekday) {
+            continue;
+        }
+        let start = local_ms(tz, start_day, q.start_minute)?;
+        let end_day = if q.end_minute <= q.start_minute {
+            start_day.succ_opt()?
+        } else {
+            start_day
+        };
+        let end = local_ms(tz, end_day, q.end_minute)?;
+        if start <= now_ms && now_ms < end {
+            return Some(end);
+        }
+    }
+    None
+}
+
+/// `minute` past midnight of `day` in `tz` as unix ms (after a DST gap, an hour later).
+fn local_ms(tz: Tz, day: NaiveDate, minute: u32) -> Option<i64> {
+    let local = day.and_time(NaiveTime::from_hms_opt(minute / 60, minute % 60, 0)?);
+    let resolved = tz.from_local_datetime(&local).earliest().or_else(|| {
+        tz.from_local_datetime(&(local + ChronoDuration::hours(1)))
+            .earliest()
+    })?;
+    Some(resolved.timestamp_millis())
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeMap;
@@ -306,6 +379,40 @@ mod tests {
         let mut off = q.clone();
         off.enabled = false;
         assert_eq!(quiet_until(&off, seoul, ms("2024-03-05T14:30:00Z")), None);
+    }
+
+    #[test]
+    fn customer_quiet_hours_follow_weekdays_and_chains() {
+        let period = |start: u32, end: u32, weekdays: Vec<u8>| QuietPeriod {
+            start_minute: start,
+            end_minute: end,
+            weekdays,
+        };
+        let mut prefs = ContactPreferences::default();
+        // Friday 22:00 -> Saturday 10:00 only (2024-03-08 is a Friday).
+        prefs.quiet_hours.push(period(22 * 60, 10 * 60, vec![5]));
+        let oslo = Tz::Europe__Oslo;
+        // Saturday 08:00 Oslo (07:00 UTC): inside Friday's period, ends 10:00 Oslo.
+        assert_eq!(
+            customer_quiet_until(&prefs, oslo, ms("2024-03-09T07:00:00Z")),
+            Some(ms("2024-03-09T09:00:00Z"))
+        );
+        // Thursday 23:00 Oslo: not a Friday start.
+        assert_eq!(
+            customer_quiet_until(&prefs, oslo, ms("2024-03-07T22:00:00Z")),
+            None
+        );
+        // A second period starting when the first ends is followed to its end.
+        prefs.quiet_hours.push(period(10 * 60, 12 * 60, Vec::new()));
+        assert_eq!(
+            customer_quiet_until(&prefs, oslo, ms("2024-03-09T07:00:00Z")),
+            Some(ms("2024-03-09T11:00:00Z"))
+        );
+        let mut p = profile();
+        p.traits.insert("timezone".into(), json!("Asia/Seoul"));
+        assert_eq!(preference_time_zone(&prefs, &p, "UTC"), Tz::Asia__Seoul);
+        prefs.time_zone = "Europe/Oslo".into();
+        assert_eq!(preference_time_zone(&prefs, &p, "UTC"), oslo);
     }
 
     #[test]

@@ -33,6 +33,9 @@ pub struct Outgoing {
     pub html_body: String,
     /// `List-Unsubscribe` URL (email, marketing, when tracking is on).
     pub unsubscribe_url: Option<String>,
+    /// Where the provider posts delivery statuses (SMS `StatusCallback`, when the
+    /// gateway has a public base URL).
+    pub status_callback_url: Option<String>,
     /// The caller's variables (the store webhook forwards them as the task payload).
     pub variables: Map<String, Value>,
     /// The message's expiry (unix ms), for providers that take one (APNs).

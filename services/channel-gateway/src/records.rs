@@ -116,6 +116,24 @@ stored_enum!(
         Expired => "expired",
         /// A workspace frequency rule had no slot, or a higher-priority journey took it.
         FrequencyRule => "frequency_rule",
+        /// The customer snoozed the channel and the send asked to skip.
+        Snoozed => "snoozed",
+    }
+);
+
+stored_enum!(
+    /// Why a message was deferred (SCHEDULED) at send.
+    DeferReason {
+        /// The workspace's quiet hours in the customer's time zone.
+        QuietHours => "quiet_hours",
+        /// The customer's own quiet hours.
+        CustomerQuietHours => "customer_quiet_hours",
+        /// The customer snoozed the channel (or every channel).
+        Snoozed => "snoozed",
+        /// A workspace frequency rule had no slot yet.
+        FrequencyRule => "frequency_rule",
+        /// The journey's throttle.
+        Throttle => "throttle",
     }
 );
 
@@ -389,6 +407,8 @@ pub struct Message {
     pub provider_attempts: i64,
     /// Providers this message gave up on (account errors, retries used up).
     pub skipped_providers: Vec<String>,
+    /// Why the message was deferred at send, if it was.
+    pub defer_reason: Option<DeferReason>,
 }
 
 impl Message {

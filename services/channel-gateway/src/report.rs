@@ -8,7 +8,9 @@
 //! Events wait in the SQL identity outbox (written with the fact they report); the
 //! emitter claims due rows, finds an identifier of the customer in the live profile
 //! (user id first, then email, phone, loyalty id, device, anonymous id, custom), calls
-//! `TrackBatch` per workspace and deletes what identity accepted. Failures back off
+//! `TrackBatch` per workspace and deletes what identity accepted. Commands (consent
+//! withdrawn, snoozes, global unsubscribe; see `commands`) share the outbox and are
+//! delivered by their own identity RPCs. Failures back off
 //! exponentially; an event whose customer no longer exists (erased) is dropped.
 
 use std::collections::BTreeMap;
@@ -28,6 +30,7 @@ use serde_json::{Map, Value, json};
 use tokio::sync::Notify;
 use tonic::transport::{Channel as GrpcChannel, Endpoint};
 
+use crate::commands;
 use crate::error::Error;
 use crate::records::{Message, ProviderKind};
 use crate::store::{PendingEvent, Store};
@@ -237,6 +240,11 @@ impl Emitter {
     }
 
     async fn report(&self, ws: &WorkspaceId, events: Vec<PendingEvent>) -> Result<(), Error> {
+        let (commands, events): (Vec<PendingEvent>, Vec<PendingEvent>) =
+            events.into_iter().partition(commands::is_command);
+        for c in &commands {
+            self.command(ws, c).await?;
+        }
         let mut sendable = Vec::with_capacity(events.len());
         let mut proto = Vec::with_capacity(events.len());
         for e in events {
@@ -313,6 +321,42 @@ impl Emitter {
             }
         }
         Ok(())
+    }
+
+    /// Delivers one command (consent, snooze, global unsubscribe) to identity.
+    async fn command(&self, ws: &WorkspaceId, c: &PendingEvent) -> Result<(), Error> {
+        let Some(call) = commands::call(c) else {
+            tracing::warn!(workspace = %ws, event_id = %c.event_id, kind = %c.event_type, "unknown command; dropped");
+            return self.store.delete_pending(ws, &c.event_id).await;
+        };
+        let mut client = IdentityServiceClient::with_interceptor(
+            self.identity.clone(),
+            InternalAuth::new(&self.auth, ws),
+        );
+        let result = match call {
+            commands::Call::Consent(r) => client.update_consent(r).await.map(|_| ()),
+            commands::Call::Snooze(r) => client.snooze_contact(r).await.map(|_| ()),
+            commands::Call::UnsubscribeAll(r) => {
+                client.update_global_unsubscribe(r).await.map(|_| ())
+            }
+        };
+        match result {
+            Ok(()) => self.store.delete_pending(ws, &c.event_id).await,
+            Err(status)
+                if matches!(
+                    status.code(),
+                    tonic::Code::NotFound | tonic::Code::InvalidArgument
+                ) =>
+            {
+                // The customer is gone, or identity will never take it.
+                tracing::warn!(workspace = %ws, event_id = %c.event_id, error = %status.message(), "identity refused a command; dropped");
+                self.store.delete_pending(ws, &c.event_id).await
+            }
+            Err(status) => {
+                let error = format!("{:?}: {}", status.code(), status.message());
+                self.retry(ws, c, self.clock.now_ms(), &error).await
+            }
+        }
     }
 
     async fn retry(

@@ -1,6 +1,7 @@
 //! SMS: GSM-7 vs UCS-2 detection, segment counting and length limits, and the
 //! Twilio-style REST provider (`POST /2010-04-01/Accounts/{sid}/Messages.json`,
-//! form-encoded, HTTP basic auth with the account SID and auth token).
+//! form-encoded, HTTP basic auth with the account SID and auth token; `StatusCallback`
+//! names the gateway's signed `/callbacks/sms/<ws>` endpoint when tracking is on).
 
 use async_trait::async_trait;
 
@@ -139,11 +140,16 @@ impl Provider for TwilioProvider {
         } else {
             "From"
         };
-        let form = form_urlencode(&[
+        let mut fields = vec![
             ("To", m.to.as_str()),
             (from_field, self.sender.as_str()),
             ("Body", m.body.as_str()),
-        ]);
+        ];
+        // Delivery and failure statuses come back to the gateway's signed callback.
+        if let Some(url) = &m.status_callback_url {
+            fields.push(("StatusCallback", url.as_str()));
+        }
+        let form = form_urlencode(&fields);
         let response = self
             .client
             .post(&self.url)

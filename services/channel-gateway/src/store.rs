@@ -39,6 +39,8 @@ impl Store {
     pub async fn connect(url: &str) -> Result<Self, Error> {
         let db = omni_storage::connect(url).await?;
         omni_storage::migrate(&db, "channel", MIGRATIONS).await?;
+        // Do-not-disturb columns: their own series, applied after the main one.
+        omni_storage::migrate(&db, "channel-dnd", schema::DND_MIGRATIONS).await?;
         Ok(Self { db })
     }
 

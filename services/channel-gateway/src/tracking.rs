@@ -6,7 +6,8 @@
 //! wrapped as `<base>/c/<workspace>/<message>/<n>?u=<destination>&s=<signature>`, HTML
 //! email gets a 1x1 pixel `<base>/o/<workspace>/<message>?s=<signature>`, and marketing
 //! email gets `<base>/u/<workspace>/<message>?s=<signature>` as its List-Unsubscribe
-//! target. Signatures are HMAC-SHA256 over the path parts, so the engagement endpoints
+//! target and `<base>/p/<workspace>/<message>?s=<signature>` (the preference centre) as
+//! a footer link. Signatures are HMAC-SHA256 over the path parts, so the engagement endpoints
 //! only act on URLs the gateway minted (no open redirect, no forged unsubscribes).
 
 use ring::hmac;
@@ -71,6 +72,18 @@ impl Tracker {
     pub fn unsubscribe_url(&self, ws: &str, message_id: &str) -> String {
         let sig = self.sign(&["u", ws, message_id]);
         format!("{}/u/{ws}/{message_id}?s={sig}", self.base)
+    }
+
+    /// The preference-centre URL of a message: the page where its recipient snoozes
+    /// or unsubscribes. Signed over the message, so it acts only for its recipient.
+    pub fn preferences_url(&self, ws: &str, message_id: &str) -> String {
+        let sig = self.sign(&["p", ws, message_id]);
+        format!("{}/p/{ws}/{message_id}?s={sig}", self.base)
+    }
+
+    /// Where a Twilio-style provider posts SMS status callbacks for workspace `ws`.
+    pub fn sms_status_callback_url(&self, ws: &str) -> String {
+        format!("{}/callbacks/sms/{ws}", self.base)
     }
 }
 
@@ -148,6 +161,31 @@ pub fn add_pixel(html: &str, pixel_url: &str) -> String {
     match html.rfind("</body>") {
         Some(pos) => format!("{}{img}{}", &html[..pos], &html[pos..]),
         None => format!("{html}{img}"),
+    }
+}
+
+/// Adds the preference-centre link to a marketing email: a line at the end of the
+/// text body and a footer paragraph before `</body>` of the HTML body. A body that
+/// already shows the link (through `vars.preferences_url`) is left as it is.
+pub fn add_preferences_footer(text: &mut String, html: &mut String, url: &str) {
+    if !text.contains(url) {
+        if !text.is_empty() && !text.ends_with('\n') {
+            text.push('\n');
+        }
+        text.push_str(&format!(
+            "\nManage your preferences or take a break: {url}\n"
+        ));
+    }
+    if !html.is_empty() && !html.contains(&url.replace('&', "&amp;")) && !html.contains(url) {
+        let footer = format!(
+            "<p style=\"font-size:12px;color:#666\"><a href=\"{}\">Manage your preferences \
+             or take a break</a></p>",
+            url.replace('&', "&amp;")
+        );
+        *html = match html.rfind("</body>") {
+            Some(pos) => format!("{}{footer}{}", &html[..pos], &html[pos..]),
+            None => format!("{html}{footer}"),
+        };
     }
 }
 
@@ -234,6 +272,28 @@ mod tests {
             add_pixel("<html><body>hi</body></html>", "P"),
             "<html><body>hi<img src=\"P\" width=\"1\" height=\"1\" alt=\"\" style=\"display:none\"></body></html>"
         );
+    }
+
+    #[test]
+    fn preference_links_are_signed_per_message_and_added_once() {
+        let t = Tracker::new("https://t.example", "secret").expect("on");
+        let url = t.preferences_url("ws", "msg_1");
+        let sig = url.rsplit("s=").next().expect("sig");
+        assert!(t.verify(&["p", "ws", "msg_1"], sig));
+        assert!(!t.verify(&["p", "ws", "msg_2"], sig));
+        assert_eq!(
+            t.sms_status_callback_url("ws"),
+            "https://t.example/callbacks/sms/ws"
+        );
+        let mut text = "Hi".to_owned();
+        let mut html = "<html><body>Hi</body></html>".to_owned();
+        add_preferences_footer(&mut text, &mut html, &url);
+        assert!(text.ends_with(&format!("take a break: {url}\n")), "{text}");
+        assert!(html.contains(&format!("<a href=\"{url}\">")), "{html}");
+        assert!(html.ends_with("</p></body></html>"), "{html}");
+        let (t0, h0) = (text.clone(), html.clone());
+        add_preferences_footer(&mut text, &mut html, &url);
+        assert_eq!((text, html), (t0, h0), "added once");
     }
 
     #[test]

@@ -89,6 +89,7 @@ export interface ProtoGrpcType {
         CreateSuppressionResponse: MessageTypeDefinition<_omni_channel_v1_CreateSuppressionResponse, _omni_channel_v1_CreateSuppressionResponse__Output>
         CreateTemplateRequest: MessageTypeDefinition<_omni_channel_v1_CreateTemplateRequest, _omni_channel_v1_CreateTemplateRequest__Output>
         CreateTemplateResponse: MessageTypeDefinition<_omni_channel_v1_CreateTemplateResponse, _omni_channel_v1_CreateTemplateResponse__Output>
+        DeferReason: EnumTypeDefinition
         DeleteSuppressionRequest: MessageTypeDefinition<_omni_channel_v1_DeleteSuppressionRequest, _omni_channel_v1_DeleteSuppressionRequest__Output>
         DeleteSuppressionResponse: MessageTypeDefinition<_omni_channel_v1_DeleteSuppressionResponse, _omni_channel_v1_DeleteSuppressionResponse__Output>
         DeliveryEvent: MessageTypeDefinition<_omni_channel_v1_DeliveryEvent, _omni_channel_v1_DeliveryEvent__Output>

@@ -11,8 +11,8 @@ use crate::coupons::{CouponSpec, NewCoupon};
 use crate::error::Error;
 use crate::policy::{self, Verdict};
 use crate::records::{
-    Channel, DeliveryEvent, EventId, EventKind, Message, MessageId, MessageStatus, NoSlot, Purpose,
-    SuppressionReason, Template, TemplateId,
+    Channel, DeferReason, DeliveryEvent, EventId, EventKind, Message, MessageId, MessageStatus,
+    NoSlot, Purpose, SuppressionReason, Template, TemplateId,
 };
 use crate::sms::{self};
 use crate::store::{Inserted, MessageFilter};
@@ -246,6 +246,7 @@ impl Gateway {
             provider_id: String::new(),
             provider_attempts: 0,
             skipped_providers: Vec::new(),
+            defer_reason: None,
         };
         let kind = self
             .evaluate(
@@ -329,6 +330,7 @@ impl Gateway {
         }
         m.status = MessageStatus::Scheduled;
         m.next_attempt_ms = slot;
+        m.defer_reason = Some(DeferReason::Throttle);
         Ok(EventKind::Scheduled)
     }
 
@@ -358,9 +360,51 @@ impl Gateway {
         let quiet_applies =
             m.purpose == Purpose::Marketing || policy.quiet_hours.include_transactional;
         let mut scheduled = None;
+        let mut scheduled_why = None;
         if quiet_applies {
             let tz = policy::time_zone(profile, &policy.quiet_hours.default_time_zone);
             scheduled = policy::quiet_until(&policy.quiet_hours, tz, now);
+            scheduled_why = scheduled.map(|_| DeferReason::QuietHours);
+        }
+        if m.purpose == Purpose::Marketing
+            && let Some(prefs) = self
+                .profiles
+                .contact_preferences(ws.as_str(), &profile.customer_id)
+                .await?
+        {
+            // The customer's own do-not-disturb: snoozes and quiet hours move the
+            // earliest send time on (each may land inside another, so repeat).
+            if asked.on_no_slot == NoSlot::Skip
+                && prefs.snoozed_until(m.channel.as_str(), now).is_some()
+            {
+                return Ok(suppress(m, SuppressionReason::Snoozed, recipient));
+            }
+            let tz = policy::preference_time_zone(
+                &prefs,
+                profile,
+                &policy.quiet_hours.default_time_zone,
+            );
+            let ws_tz = policy::time_zone(profile, &policy.quiet_hours.default_time_zone);
+            for _ in 0..8 {
+                let at = scheduled.unwrap_or(now);
+                let next = [
+                    prefs
+                        .snoozed_until(m.channel.as_str(), at)
+                        .map(|t| (t, DeferReason::Snoozed)),
+                    policy::customer_quiet_until(&prefs, tz, at)
+                        .map(|t| (t, DeferReason::CustomerQuietHours)),
+                    policy::quiet_until(&policy.quiet_hours, ws_tz, at)
+                        .filter(|_| quiet_applies)
+                        .map(|t| (t, DeferReason::QuietHours)),
+                ]
+                .into_iter()
+                .flatten()
+                .filter(|(t, _)| *t > at)
+                .max_by_key(|(t, _)| *t);
+                let Some((t, why)) = next else { break };
+                scheduled = Some(t);
+                scheduled_why = Some(why);
+            }
         }
         if let (Some(at), Some(expire)) = (scheduled, m.expire_ms)
             && at >= expire
@@ -400,6 +444,7 @@ impl Gateway {
                         return Ok(suppress(m, SuppressionReason::Expired, recipient));
                     }
                     deferred = Some(next_ms);
+                    m.defer_reason = Some(DeferReason::FrequencyRule);
                 }
             }
         }
@@ -448,11 +493,24 @@ impl Gateway {
             }
             None => None,
         };
+        // Marketing email may place the preference-centre link itself.
+        let mut with_prefs = None;
+        if m.channel == Channel::Email
+            && m.purpose == Purpose::Marketing
+            && let Some(t) = &self.tracker
+        {
+            let mut vars = m.variables.clone();
+            vars.insert(
+                "preferences_url".into(),
+                serde_json::Value::String(t.preferences_url(ws.as_str(), m.message_id.as_str())),
+            );
+            with_prefs = Some(vars);
+        }
         let ctx = RenderContext {
             profile: &profile.traits,
             customer_id: &m.customer_id,
             offer: m.offer.as_ref(),
-            vars: &m.variables,
+            vars: with_prefs.as_ref().unwrap_or(&m.variables),
             message: MessageVars {
                 message_id: m.message_id.as_str(),
                 channel: m.channel.as_str(),
@@ -472,6 +530,16 @@ impl Gateway {
         let message_id = m.message_id.to_string();
         let campaign = m.campaign.clone();
         self.decorate(ws, &mut parts, m.channel, &message_id, &campaign, true);
+        if m.channel == Channel::Email
+            && m.purpose == Purpose::Marketing
+            && let Some(t) = &self.tracker
+        {
+            tracking::add_preferences_footer(
+                &mut parts.body,
+                &mut parts.html_body,
+                &t.preferences_url(ws.as_str(), &message_id),
+            );
+        }
         if m.channel == Channel::Sms {
             let info = sms::analyse(&parts.body);
             m.sms_encoding = Some(info.encoding);
@@ -488,6 +556,9 @@ impl Gateway {
         m.body = parts.body;
         m.html_body = parts.html_body;
         if let Some(at) = deferred.or(scheduled.and(hold_until)).or(scheduled) {
+            if deferred.is_none() {
+                m.defer_reason = scheduled_why;
+            }
             m.status = MessageStatus::Scheduled;
             m.next_attempt_ms = at;
             return Ok(EventKind::Scheduled);

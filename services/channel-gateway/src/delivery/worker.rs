@@ -232,6 +232,13 @@ impl Gateway {
                         .map(|t| t.unsubscribe_url(ws.as_str(), m.message_id.as_str()))
                 })
                 .flatten(),
+            status_callback_url: (m.channel == Channel::Sms)
+                .then(|| {
+                    self.tracker
+                        .as_ref()
+                        .map(|t| t.sms_status_callback_url(ws.as_str()))
+                })
+                .flatten(),
             variables: m.variables.clone(),
             expire_ms: m.expire_ms,
         };

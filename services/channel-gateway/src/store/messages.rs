@@ -7,8 +7,8 @@ use serde_json::{Map, Value as Json};
 
 use crate::error::Error;
 use crate::records::{
-    Channel, DeliveryEvent, EventId, EventKind, Message, MessageId, MessageStatus, Offer,
-    ProviderKind, Purpose, SmsEncoding, SuppressionReason, TemplateId,
+    Channel, DeferReason, DeliveryEvent, EventId, EventKind, Message, MessageId, MessageStatus,
+    Offer, ProviderKind, Purpose, SmsEncoding, SuppressionReason, TemplateId,
 };
 
 use super::engagement::PendingEvent;
@@ -18,7 +18,7 @@ pub(super) const MESSAGE_COLUMNS: &str = "workspace_id, message_id, idempotency_
      template_id, status, suppression_reason, recipient, subject, body, error, journey_id, run_id, \
      offer_json, variables_json, create_ms, update_ms, attempts, purpose, locale, expire_ms, \
      next_attempt_ms, provider_message_id, html_body, campaign, sms_encoding, sms_segments, provider, \
-     provider_id, provider_attempts, skipped_providers";
+     provider_id, provider_attempts, skipped_providers, defer_reason";
 
 const EVENT_COLUMNS: &str = "workspace_id, event_id, message_id, customer_id, channel, kind, \
      status, attempt, error, create_ms, next_attempt_ms, suppression_reason, provider_message_id, provider_id";
@@ -81,7 +81,7 @@ impl Store {
                 &format!(
                     "INSERT INTO messages ({MESSAGE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, \
                      $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, \
-                     $23, $24, $25, $26, $27, $28, $29, $30, $31, $32) \
+                     $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33) \
                      ON CONFLICT (workspace_id, idempotency_key) DO NOTHING"
                 ),
                 message_values(ws, m)?,
@@ -189,7 +189,7 @@ impl Store {
                  next_attempt_ms = $9, lease_until_ms = 0, claim_token = '', \
                  provider_message_id = $10, locale = $11, sms_encoding = $12, sms_segments = $13, \
                  provider = $14, update_ms = $15, provider_id = $16, provider_attempts = $17, \
-                 skipped_providers = $18 \
+                 skipped_providers = $18, defer_reason = $22 \
                  WHERE workspace_id = $19 AND message_id = $20 AND claim_token = $21 \
                  AND status IN ('pending', 'scheduled')",
                 [
@@ -214,6 +214,7 @@ impl Store {
                     ws.as_str().into(),
                     m.message_id.as_str().into(),
                     claim.token.clone().into(),
+                    m.defer_reason.map(|r| r.as_str().to_owned()).into(),
                 ],
             ))
             .await?;
@@ -421,6 +422,7 @@ pub(super) fn message_values(ws: &WorkspaceId, m: &Message) -> Result<Vec<Value>
         m.provider_id.clone().into(),
         m.provider_attempts.into(),
         m.skipped_providers.join(",").into(),
+        m.defer_reason.map(|r| r.as_str().to_owned()).into(),
     ])
 }
 
@@ -488,6 +490,11 @@ pub(super) fn message_from_row(row: &QueryResult) -> Result<Message, Error> {
             .filter(|p| !p.is_empty())
             .map(str::to_owned)
             .collect(),
+        defer_reason: parse_opt(
+            "defer_reason",
+            row.try_get("", "defer_reason")?,
+            DeferReason::parse,
+        )?,
     })
 }
 

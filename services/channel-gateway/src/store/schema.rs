@@ -210,3 +210,11 @@ ALTER TABLE delivery_events ADD COLUMN provider_id TEXT NOT NULL DEFAULT ''
 ",
     },
 ];
+
+/// The do-not-disturb additions (series `channel-dnd`, applied after [`MIGRATIONS`]):
+/// why a message was deferred.
+pub const DND_MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    name: "defer reason of messages",
+    sql: "ALTER TABLE messages ADD COLUMN defer_reason TEXT",
+}];

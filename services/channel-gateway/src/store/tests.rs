@@ -48,6 +48,7 @@ fn message(key: &str) -> Message {
         provider_id: String::new(),
         provider_attempts: 0,
         skipped_providers: Vec::new(),
+        defer_reason: None,
     }
 }
 

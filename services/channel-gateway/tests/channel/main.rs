@@ -4,6 +4,7 @@
 
 mod arbitration;
 mod basics;
+mod dnd;
 mod engagement;
 mod engine;
 mod policy;

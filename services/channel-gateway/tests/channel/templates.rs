@@ -2,6 +2,7 @@
 //! previews, tracked links with campaign parameters, the open pixel and one-click
 //! unsubscribe headers.
 
+use anyhow::Context as _;
 use omni_proto::channel::v1 as pb;
 use omni_proto::common::v1::DeliveryChannel;
 use serde_json::json;
@@ -205,7 +206,21 @@ async fn previews_track_links_and_emails_carry_pixel_and_one_click_unsubscribe()
     let m = h.send(req).await?;
     let prefix = format!("https://t.omni.test/c/default/{}/0?u=", m.message_id);
     assert!(m.body.starts_with(&format!("Shop now: {prefix}https%3A%2F%2Fshop.example%2Fsale%3Fc%3D1%26utm_source%3Domni%26utm_medium%3Demail%26utm_campaign%3Dspring&s=")), "{}", m.body);
-    assert!(m.body.ends_with('.'), "{}", m.body);
+    // The rendered text ends where the template does; the preference-centre footer of
+    // marketing email follows it.
+    let (text, footer) = m
+        .body
+        .split_once("\n\nManage your preferences or take a break: ")
+        .context("preference footer")?;
+    assert!(text.ends_with('.'), "{}", m.body);
+    assert!(
+        footer.starts_with(&format!(
+            "https://t.omni.test/p/default/{}?s=",
+            m.message_id
+        )),
+        "{}",
+        m.body
+    );
     assert!(
         m.html_body.contains(&format!(
             "https://t.omni.test/o/default/{}?s=",

@@ -50,6 +50,16 @@ class SuppressionReason(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     SUPPRESSION_REASON_FATIGUE_CAP: _ClassVar[SuppressionReason]
     SUPPRESSION_REASON_EXPIRED: _ClassVar[SuppressionReason]
     SUPPRESSION_REASON_FREQUENCY_RULE: _ClassVar[SuppressionReason]
+    SUPPRESSION_REASON_SNOOZED: _ClassVar[SuppressionReason]
+
+class DeferReason(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    DEFER_REASON_UNSPECIFIED: _ClassVar[DeferReason]
+    DEFER_REASON_QUIET_HOURS: _ClassVar[DeferReason]
+    DEFER_REASON_CUSTOMER_QUIET_HOURS: _ClassVar[DeferReason]
+    DEFER_REASON_SNOOZED: _ClassVar[DeferReason]
+    DEFER_REASON_FREQUENCY_RULE: _ClassVar[DeferReason]
+    DEFER_REASON_THROTTLE: _ClassVar[DeferReason]
 
 class DeliveryEventType(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
@@ -122,6 +132,13 @@ SUPPRESSION_REASON_SUPPRESSION_LIST: SuppressionReason
 SUPPRESSION_REASON_FATIGUE_CAP: SuppressionReason
 SUPPRESSION_REASON_EXPIRED: SuppressionReason
 SUPPRESSION_REASON_FREQUENCY_RULE: SuppressionReason
+SUPPRESSION_REASON_SNOOZED: SuppressionReason
+DEFER_REASON_UNSPECIFIED: DeferReason
+DEFER_REASON_QUIET_HOURS: DeferReason
+DEFER_REASON_CUSTOMER_QUIET_HOURS: DeferReason
+DEFER_REASON_SNOOZED: DeferReason
+DEFER_REASON_FREQUENCY_RULE: DeferReason
+DEFER_REASON_THROTTLE: DeferReason
 DELIVERY_EVENT_TYPE_UNSPECIFIED: DeliveryEventType
 DELIVERY_EVENT_TYPE_QUEUED: DeliveryEventType
 DELIVERY_EVENT_TYPE_SCHEDULED: DeliveryEventType
@@ -294,7 +311,7 @@ class SendResponse(_message.Message):
     def __init__(self, message: _Optional[_Union[Message, _Mapping]] = ...) -> None: ...
 
 class Message(_message.Message):
-    __slots__ = ("message_id", "customer_id", "channel", "template_id", "status", "suppression_reason", "recipient", "subject", "body", "error", "idempotency_key", "create_time", "journey_id", "run_id", "purpose", "locale", "attempts", "send_time", "update_time", "expire_time", "provider_message_id", "html_body", "campaign", "sms_encoding", "sms_segments", "provider", "provider_id")
+    __slots__ = ("message_id", "customer_id", "channel", "template_id", "status", "suppression_reason", "recipient", "subject", "body", "error", "idempotency_key", "create_time", "journey_id", "run_id", "purpose", "locale", "attempts", "send_time", "update_time", "expire_time", "provider_message_id", "html_body", "campaign", "sms_encoding", "sms_segments", "provider", "provider_id", "defer_reason")
     MESSAGE_ID_FIELD_NUMBER: _ClassVar[int]
     CUSTOMER_ID_FIELD_NUMBER: _ClassVar[int]
     CHANNEL_FIELD_NUMBER: _ClassVar[int]
@@ -322,6 +339,7 @@ class Message(_message.Message):
     SMS_SEGMENTS_FIELD_NUMBER: _ClassVar[int]
     PROVIDER_FIELD_NUMBER: _ClassVar[int]
     PROVIDER_ID_FIELD_NUMBER: _ClassVar[int]
+    DEFER_REASON_FIELD_NUMBER: _ClassVar[int]
     message_id: str
     customer_id: str
     channel: _common_pb2.DeliveryChannel
@@ -349,7 +367,8 @@ class Message(_message.Message):
     sms_segments: int
     provider: ProviderKind
     provider_id: str
-    def __init__(self, message_id: _Optional[str] = ..., customer_id: _Optional[str] = ..., channel: _Optional[_Union[_common_pb2.DeliveryChannel, str]] = ..., template_id: _Optional[str] = ..., status: _Optional[_Union[MessageStatus, str]] = ..., suppression_reason: _Optional[_Union[SuppressionReason, str]] = ..., recipient: _Optional[str] = ..., subject: _Optional[str] = ..., body: _Optional[str] = ..., error: _Optional[str] = ..., idempotency_key: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., journey_id: _Optional[str] = ..., run_id: _Optional[str] = ..., purpose: _Optional[_Union[MessagePurpose, str]] = ..., locale: _Optional[str] = ..., attempts: _Optional[int] = ..., send_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., provider_message_id: _Optional[str] = ..., html_body: _Optional[str] = ..., campaign: _Optional[str] = ..., sms_encoding: _Optional[_Union[SmsEncoding, str]] = ..., sms_segments: _Optional[int] = ..., provider: _Optional[_Union[ProviderKind, str]] = ..., provider_id: _Optional[str] = ...) -> None: ...
+    defer_reason: DeferReason
+    def __init__(self, message_id: _Optional[str] = ..., customer_id: _Optional[str] = ..., channel: _Optional[_Union[_common_pb2.DeliveryChannel, str]] = ..., template_id: _Optional[str] = ..., status: _Optional[_Union[MessageStatus, str]] = ..., suppression_reason: _Optional[_Union[SuppressionReason, str]] = ..., recipient: _Optional[str] = ..., subject: _Optional[str] = ..., body: _Optional[str] = ..., error: _Optional[str] = ..., idempotency_key: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., journey_id: _Optional[str] = ..., run_id: _Optional[str] = ..., purpose: _Optional[_Union[MessagePurpose, str]] = ..., locale: _Optional[str] = ..., attempts: _Optional[int] = ..., send_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., provider_message_id: _Optional[str] = ..., html_body: _Optional[str] = ..., campaign: _Optional[str] = ..., sms_encoding: _Optional[_Union[SmsEncoding, str]] = ..., sms_segments: _Optional[int] = ..., provider: _Optional[_Union[ProviderKind, str]] = ..., provider_id: _Optional[str] = ..., defer_reason: _Optional[_Union[DeferReason, str]] = ...) -> None: ...
 
 class GetMessageRequest(_message.Message):
     __slots__ = ("message_id",)

@@ -7,6 +7,7 @@ import type { Timestamp as _google_protobuf_Timestamp, Timestamp__Output as _goo
 import type { MessagePurpose as _omni_channel_v1_MessagePurpose, MessagePurpose__Output as _omni_channel_v1_MessagePurpose__Output } from '../../../omni/channel/v1/MessagePurpose';
 import type { SmsEncoding as _omni_channel_v1_SmsEncoding, SmsEncoding__Output as _omni_channel_v1_SmsEncoding__Output } from '../../../omni/channel/v1/SmsEncoding';
 import type { ProviderKind as _omni_channel_v1_ProviderKind, ProviderKind__Output as _omni_channel_v1_ProviderKind__Output } from '../../../omni/channel/v1/ProviderKind';
+import type { DeferReason as _omni_channel_v1_DeferReason, DeferReason__Output as _omni_channel_v1_DeferReason__Output } from '../../../omni/channel/v1/DeferReason';
 
 export interface Message {
   'messageId'?: (string);
@@ -36,6 +37,7 @@ export interface Message {
   'smsSegments'?: (number);
   'provider'?: (_omni_channel_v1_ProviderKind);
   'providerId'?: (string);
+  'deferReason'?: (_omni_channel_v1_DeferReason);
 }
 
 export interface Message__Output {
@@ -66,4 +68,5 @@ export interface Message__Output {
   'smsSegments': (number);
   'provider': (_omni_channel_v1_ProviderKind__Output);
   'providerId': (string);
+  'deferReason': (_omni_channel_v1_DeferReason__Output);
 }

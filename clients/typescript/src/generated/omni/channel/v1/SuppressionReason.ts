@@ -8,6 +8,7 @@ export const SuppressionReason = {
   SUPPRESSION_REASON_FATIGUE_CAP: 'SUPPRESSION_REASON_FATIGUE_CAP',
   SUPPRESSION_REASON_EXPIRED: 'SUPPRESSION_REASON_EXPIRED',
   SUPPRESSION_REASON_FREQUENCY_RULE: 'SUPPRESSION_REASON_FREQUENCY_RULE',
+  SUPPRESSION_REASON_SNOOZED: 'SUPPRESSION_REASON_SNOOZED',
 } as const;
 
 export type SuppressionReason =
@@ -25,5 +26,7 @@ export type SuppressionReason =
   | 5
   | 'SUPPRESSION_REASON_FREQUENCY_RULE'
   | 6
+  | 'SUPPRESSION_REASON_SNOOZED'
+  | 8
 
 export type SuppressionReason__Output = typeof SuppressionReason[keyof typeof SuppressionReason]
