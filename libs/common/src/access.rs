@@ -667,6 +667,38 @@ pub const METHOD_PERMISSIONS: &[(&str, Permission)] = {
             "/omni.channel.v1.ChannelService/ListSuppressions",
             P::SuppressionsRead,
         ),
+        (
+            "/omni.channel.v1.ChannelService/UpdateTemplate",
+            P::TemplatesEdit,
+        ),
+        (
+            "/omni.channel.v1.ChannelService/SubmitTemplateForReview",
+            P::TemplatesEdit,
+        ),
+        (
+            "/omni.channel.v1.ChannelService/ApproveTemplate",
+            P::TemplatesApprove,
+        ),
+        (
+            "/omni.channel.v1.ChannelService/RejectTemplate",
+            P::TemplatesApprove,
+        ),
+        (
+            "/omni.channel.v1.ChannelService/GetTemplateReview",
+            P::TemplatesRead,
+        ),
+        (
+            "/omni.channel.v1.ChannelService/ListTemplateReviews",
+            P::TemplatesRead,
+        ),
+        (
+            "/omni.channel.v1.ChannelService/GetTemplateReviewSettings",
+            P::TemplatesRead,
+        ),
+        (
+            "/omni.channel.v1.ChannelService/UpdateTemplateReviewSettings",
+            P::PoliciesEdit,
+        ),
         // insights
         ("/omni.insights.v1.InsightsService/GetKpis", P::ReportsRead),
         (

@@ -95,6 +95,7 @@ fn reason_to_proto(r: Option<SuppressionReason>) -> i32 {
         Some(SuppressionReason::FatigueCap) => pb::SuppressionReason::FatigueCap,
         Some(SuppressionReason::Expired) => pb::SuppressionReason::Expired,
         Some(SuppressionReason::FrequencyRule) => pb::SuppressionReason::FrequencyRule,
+        Some(SuppressionReason::TemplateNotApproved) => pb::SuppressionReason::TemplateNotApproved,
         Some(SuppressionReason::Snoozed) => pb::SuppressionReason::Snoozed,
     };
     r as i32
@@ -174,7 +175,8 @@ fn list_reason_to_proto(r: ListReason) -> i32 {
     r as i32
 }
 
-fn variant_to_proto(v: &Variant) -> pb::TemplateVariant {
+/// A variant to its proto form.
+pub fn variant_to_proto(v: &Variant) -> pb::TemplateVariant {
     pb::TemplateVariant {
         channel: v.channel.map(channel_to_proto).unwrap_or_default(),
         locale: v.locale.clone(),
@@ -214,6 +216,8 @@ pub fn template_to_proto(t: &Template) -> pb::Template {
         variants: t.variants.iter().map(variant_to_proto).collect(),
         sample: t.sample.as_ref().map(sample_to_proto),
         html_body: t.html_body.clone(),
+        published_version: t.published_version,
+        ..Default::default()
     }
 }
 

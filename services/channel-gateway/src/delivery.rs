@@ -38,6 +38,7 @@ use crate::tracking::Tracker;
 
 mod send;
 mod settings;
+mod versions;
 mod worker;
 
 pub use worker::worker;
@@ -122,6 +123,8 @@ pub struct NewTemplate {
     pub variants: Vec<Variant>,
     /// Sample data.
     pub sample: Option<Sample>,
+    /// Generated content (always needs review).
+    pub generated: bool,
 }
 
 /// A validated `Send` request.
@@ -191,6 +194,8 @@ pub struct Preview {
 
 /// A channel's provider configs (in failover order) read at some instant.
 type CachedConfig = (Instant, Arc<Vec<ProviderConfig>>);
+/// A template as sends see it, read at some instant.
+type CachedTemplate = (Instant, Arc<Template>);
 
 /// One provider's client and health, shared by every message it delivers.
 struct Runtime {
@@ -217,7 +222,7 @@ pub struct Gateway {
     runtimes: Mutex<HashMap<(String, Channel, String), Arc<Runtime>>>,
     configs: Mutex<HashMap<(String, Channel), CachedConfig>>,
     policies: Mutex<HashMap<String, (Instant, SendPolicy)>>,
-    templates: Mutex<HashMap<(String, String), Arc<Template>>>,
+    templates: Mutex<HashMap<(String, String), CachedTemplate>>,
     events: broadcast::Sender<(WorkspaceId, DeliveryEvent)>,
     wake: HashMap<Channel, Notify>,
     /// Wakes the identity emitter when an engagement event is recorded.

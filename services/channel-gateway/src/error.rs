@@ -33,6 +33,20 @@ pub enum Error {
         /// Why.
         message: String,
     },
+    /// Four-eyes review: the key that authored or submitted a template version may not
+    /// approve it.
+    #[error(
+        "four-eyes review: key `{key_id}` authored or submitted version {version} of template \
+         `{template_id}` and cannot approve it; another approver must"
+    )]
+    FourEyes {
+        /// The template.
+        template_id: String,
+        /// The version.
+        version: i64,
+        /// The refused key.
+        key_id: String,
+    },
     /// The channel has no provider configured in this gateway.
     #[error("channel not configured: {0} delivery has no provider")]
     ChannelNotConfigured(Channel),
@@ -73,6 +87,7 @@ impl From<Error> for Status {
             Error::FailedPrecondition { field, message } => {
                 status::failed_precondition(field, message)
             }
+            e @ Error::FourEyes { .. } => Status::permission_denied(e.to_string()),
             Error::ChannelNotConfigured(channel) => status::failed_precondition(
                 "channel",
                 format!("channel not configured: {channel} delivery has no provider"),

@@ -35,6 +35,7 @@ mod provider;
 mod push;
 mod records;
 mod report;
+mod review;
 mod routing;
 mod service;
 mod sms;

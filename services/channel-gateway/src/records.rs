@@ -118,6 +118,8 @@ stored_enum!(
         FrequencyRule => "frequency_rule",
         /// The customer snoozed the channel and the send asked to skip.
         Snoozed => "snoozed",
+        /// Review applies to the template and no version of it is approved yet.
+        TemplateNotApproved => "template_not_approved",
     }
 );
 
@@ -292,6 +294,8 @@ pub struct Template {
     pub sample: Option<Sample>,
     /// Creation time, unix ms.
     pub create_ms: i64,
+    /// The version sends render (0: none approved yet, sends are suppressed).
+    pub published_version: i64,
 }
 
 impl Template {
@@ -676,6 +680,7 @@ mod tests {
             ],
             sample: None,
             create_ms: 0,
+            published_version: 1,
         }
     }
 

@@ -15,7 +15,7 @@ use crate::convert::coupon_to_proto;
 use crate::convert::{
     channel_from_proto, list_reason_from_proto, message_to_proto, optional_channel,
     policy_from_proto, policy_to_proto, provider_to_proto, sample_from_proto, status_from_proto,
-    suppression_to_proto, template_to_proto, timestamp_ms,
+    suppression_to_proto, timestamp_ms,
 };
 use crate::coupons::NewCoupon;
 use crate::delivery::{Gateway, PreviewCommand};
@@ -23,6 +23,7 @@ use crate::error::Error;
 use crate::records::{Channel, SuppressionEntry, Template, TemplateId};
 use crate::store::MessageFilter;
 
+mod review;
 mod validate;
 mod watch;
 
@@ -74,11 +75,16 @@ impl ChannelService for ChannelApi {
         let caller = caller(&request)?;
         let req = request.into_inner();
         let (new, key) = validate_create_template(req)?;
-        let template = self
+        let version = self
             .gateway
-            .create_template(&caller.workspace, new, key.as_deref())
+            .create_template(
+                &caller.workspace,
+                new,
+                key.as_deref(),
+                &crate::review::Actor::from(&caller),
+            )
             .await?;
-        let proto = template_to_proto(&template);
+        let proto = review::version_to_proto(&version);
         Change::new(
             "channel",
             "template.created",
@@ -100,12 +106,13 @@ impl ChannelService for ChannelApi {
         let caller = caller(&request)?;
         let req = request.into_inner();
         required("template_id", &req.template_id)?;
-        let template = self
+        max_len("template_id", &req.template_id, MAX_KEY_LEN)?;
+        let version = self
             .gateway
-            .get_template(&caller.workspace, &req.template_id)
+            .get_version(&caller.workspace, &req.template_id, 0)
             .await?;
         Ok(Response::new(pb::GetTemplateResponse {
-            template: Some(template_to_proto(&template)),
+            template: Some(review::version_to_proto(&version)),
         }))
     }
 
@@ -227,15 +234,22 @@ impl ChannelService for ChannelApi {
                     variants: new.variants,
                     sample: new.sample,
                     create_ms: 0,
+                    published_version: 0,
                 }
             }
             (None, false) => {
                 max_len("template_id", &req.template_id, MAX_KEY_LEN)?;
-                (*self
-                    .gateway
-                    .get_template(&caller.workspace, &req.template_id)
-                    .await?)
-                    .clone()
+                if req.version < 0 {
+                    return Err(Error::invalid(
+                        "version",
+                        "must be 0 (newest) or a version number",
+                    )
+                    .into());
+                }
+                self.gateway
+                    .get_version(&caller.workspace, &req.template_id, req.version)
+                    .await?
+                    .template
             }
             (None, true) => {
                 return Err(Error::invalid("template_id", "give template_id or template").into());
@@ -359,6 +373,12 @@ impl ChannelService for ChannelApi {
         max_len("suppression.address", &s.address, MAX_KEY_LEN)?;
         max_len("suppression.note", &s.note, MAX_NAME_LEN)?;
         let reason = list_reason_from_proto(s.reason, "suppression.reason")?;
+        let existed = self
+            .gateway
+            .find_suppression(&caller.workspace, channel, &s.address)
+            .await?
+            .is_some();
+        let created = !existed;
         let entry = self
             .gateway
             .add_suppression(
@@ -372,8 +392,20 @@ impl ChannelService for ChannelApi {
                 },
             )
             .await?;
+        let proto = suppression_to_proto(&entry);
+        if created {
+            Change::new(
+                "channel",
+                "suppression.created",
+                "suppression",
+                format!("{}/{}", entry.channel, entry.address),
+            )
+            .after_proto(&proto)
+            .publish(&self.bus, &caller)
+            .await;
+        }
         Ok(Response::new(pb::CreateSuppressionResponse {
-            suppression: Some(suppression_to_proto(&entry)),
+            suppression: Some(proto),
         }))
     }
 
@@ -426,9 +458,24 @@ impl ChannelService for ChannelApi {
         let channel = channel_from_proto(req.channel, "channel")?;
         required("address", &req.address)?;
         max_len("address", &req.address, MAX_KEY_LEN)?;
+        let before = self
+            .gateway
+            .find_suppression(&caller.workspace, channel, &req.address)
+            .await?;
         self.gateway
             .delete_suppression(&caller.workspace, channel, &req.address)
             .await?;
+        if let Some(before) = before {
+            Change::new(
+                "channel",
+                "suppression.deleted",
+                "suppression",
+                format!("{}/{}", before.channel, before.address),
+            )
+            .before_proto(&suppression_to_proto(&before))
+            .publish(&self.bus, &caller)
+            .await;
+        }
         Ok(Response::new(pb::DeleteSuppressionResponse {}))
     }
 
@@ -453,12 +500,29 @@ impl ChannelService for ChannelApi {
             .policy
             .ok_or_else(|| Error::invalid("policy", "is required"))?;
         let policy = policy_from_proto(&policy)?;
+        let before = self
+            .gateway
+            .store()
+            .get_policy(&caller.workspace)
+            .await?
+            .unwrap_or_default();
         let policy = self
             .gateway
             .update_policy(&caller.workspace, policy)
             .await?;
+        let proto = policy_to_proto(&policy);
+        Change::new(
+            "channel",
+            "send_policy.updated",
+            "send_policy",
+            caller.workspace.to_string(),
+        )
+        .before_proto(&policy_to_proto(&before))
+        .after_proto(&proto)
+        .publish(&self.bus, &caller)
+        .await;
         Ok(Response::new(pb::UpdateSendPolicyResponse {
-            policy: Some(policy_to_proto(&policy)),
+            policy: Some(proto),
         }))
     }
 
@@ -535,5 +599,61 @@ impl ChannelService for ChannelApi {
         Ok(Response::new(pb::GetCouponResponse {
             coupon: Some(coupon_to_proto(&coupon, now)),
         }))
+    }
+
+    async fn update_template(
+        &self,
+        request: Request<pb::UpdateTemplateRequest>,
+    ) -> Result<Response<pb::UpdateTemplateResponse>, Status> {
+        self.do_update_template(request).await
+    }
+
+    async fn submit_template_for_review(
+        &self,
+        request: Request<pb::SubmitTemplateForReviewRequest>,
+    ) -> Result<Response<pb::SubmitTemplateForReviewResponse>, Status> {
+        self.do_submit(request).await
+    }
+
+    async fn approve_template(
+        &self,
+        request: Request<pb::ApproveTemplateRequest>,
+    ) -> Result<Response<pb::ApproveTemplateResponse>, Status> {
+        self.do_approve(request).await
+    }
+
+    async fn reject_template(
+        &self,
+        request: Request<pb::RejectTemplateRequest>,
+    ) -> Result<Response<pb::RejectTemplateResponse>, Status> {
+        self.do_reject(request).await
+    }
+
+    async fn get_template_review(
+        &self,
+        request: Request<pb::GetTemplateReviewRequest>,
+    ) -> Result<Response<pb::GetTemplateReviewResponse>, Status> {
+        self.do_get_review(request).await
+    }
+
+    async fn list_template_reviews(
+        &self,
+        request: Request<pb::ListTemplateReviewsRequest>,
+    ) -> Result<Response<pb::ListTemplateReviewsResponse>, Status> {
+        self.do_list_reviews(request).await
+    }
+
+    async fn get_template_review_settings(
+        &self,
+        request: Request<pb::GetTemplateReviewSettingsRequest>,
+    ) -> Result<Response<pb::GetTemplateReviewSettingsResponse>, Status> {
+        self.do_get_review_settings(request).await
+    }
+
+    async fn update_template_review_settings(
+        &self,
+        request: Request<pb::UpdateTemplateReviewSettingsRequest>,
+    ) -> Result<Response<pb::UpdateTemplateReviewSettingsResponse>, Status> {
+        self.do_update_review_settings(request).await
     }
 }

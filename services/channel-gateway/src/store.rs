@@ -17,6 +17,7 @@ use sea_orm::{ConnectionTrait, TransactionTrait, Value};
 mod coupons;
 mod engagement;
 mod messages;
+pub(crate) mod review;
 mod schema;
 mod settings;
 mod templates;

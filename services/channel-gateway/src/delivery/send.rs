@@ -12,7 +12,7 @@ use crate::error::Error;
 use crate::policy::{self, Verdict};
 use crate::records::{
     Channel, DeferReason, DeliveryEvent, EventId, EventKind, Message, MessageId, MessageStatus,
-    NoSlot, Purpose, SuppressionReason, Template, TemplateId,
+    NoSlot, Purpose, SuppressionReason, Template,
 };
 use crate::sms::{self};
 use crate::store::{Inserted, MessageFilter};
@@ -20,41 +20,18 @@ use crate::templates::{CouponVars, MessageVars, RenderContext, RenderedParts};
 use crate::tracking::{self};
 
 use super::worker::outcome_events;
-use super::{Gateway, NewTemplate, Preview, PreviewCommand, SendCommand, lock};
+use super::{Gateway, Preview, PreviewCommand, SendCommand, lock};
 
 impl Gateway {
     // ---- templates -------------------------------------------------------------------
 
-    /// Checks the sources (syntax, known variables, the sample), then stores the
-    /// template (or returns the one created first under the same idempotency key).
-    pub async fn create_template(
-        &self,
-        ws: &WorkspaceId,
-        new: NewTemplate,
-        idempotency_key: Option<&str>,
-    ) -> Result<Template, Error> {
-        let template = Template {
-            template_id: TemplateId::generate(),
-            display_name: new.display_name,
-            channel: new.channel,
-            subject: new.subject,
-            body: new.body,
-            html_body: new.html_body,
-            variants: new.variants,
-            sample: new.sample,
-            create_ms: self.clock.now_ms(),
-        };
-        self.renderer.check_template(&template)?;
-        check_static_sms(&template)?;
-        self.store
-            .insert_template(ws, &template, idempotency_key)
-            .await
-    }
-
-    /// Reads a template (templates never change, so they are cached once read).
+    /// Reads a template as sends see it (the published version), cached for
+    /// [`super::SETTINGS_TTL`] so another replica's approval shows up within it.
     pub async fn get_template(&self, ws: &WorkspaceId, id: &str) -> Result<Arc<Template>, Error> {
         let key = (ws.to_string(), id.to_owned());
-        if let Some(t) = lock(&self.templates).get(&key) {
+        if let Some((at, t)) = lock(&self.templates).get(&key)
+            && at.elapsed() < super::SETTINGS_TTL
+        {
             return Ok(t.clone());
         }
         let t =
@@ -67,8 +44,13 @@ impl Gateway {
                         id: id.to_owned(),
                     })?,
             );
-        lock(&self.templates).insert(key, t.clone());
+        lock(&self.templates).insert(key, (std::time::Instant::now(), t.clone()));
         Ok(t)
+    }
+
+    /// Forgets the cached template (after a version is published here).
+    pub(crate) fn forget_template(&self, ws: &WorkspaceId, id: &str) {
+        lock(&self.templates).remove(&(ws.to_string(), id.to_owned()));
     }
 
     /// Renders a template without sending.
@@ -347,6 +329,19 @@ impl Gateway {
         let coupon = asked.coupon;
         if m.expire_ms.is_some_and(|e| e <= now) {
             return Ok(suppress(m, SuppressionReason::Expired, String::new()));
+        }
+        if template.published_version == 0 {
+            // Review applies and no version is approved yet: nothing may be sent.
+            m.error = format!(
+                "template `{}` has no approved version yet; a version must be approved in review \
+                 before it is sent",
+                template.template_id
+            );
+            return Ok(suppress(
+                m,
+                SuppressionReason::TemplateNotApproved,
+                String::new(),
+            ));
         }
         let candidates = self.usable_addresses(ws, m, profile).await?;
         let recipient = match policy::check(m.channel, m.purpose, profile, &candidates) {

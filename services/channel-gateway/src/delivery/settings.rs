@@ -159,6 +159,17 @@ impl Gateway {
         self.store.add_suppression(ws, &entry).await
     }
 
+    /// The suppression list's entry for an address, if any (normalised as stored).
+    pub async fn find_suppression(
+        &self,
+        ws: &WorkspaceId,
+        channel: Channel,
+        address: &str,
+    ) -> Result<Option<SuppressionEntry>, Error> {
+        let address = policy::normalise_address(channel, address);
+        self.store.get_suppression(ws, channel, &address).await
+    }
+
     /// Removes an address from the suppression list.
     pub async fn delete_suppression(
         &self,

@@ -100,6 +100,7 @@ pub(super) fn validate_template(t: &pb::Template) -> Result<NewTemplate, Error> 
         html_body: t.html_body.clone(),
         variants,
         sample: t.sample.as_ref().map(sample_from_proto),
+        generated: t.generated,
     })
 }
 

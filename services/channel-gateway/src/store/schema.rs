@@ -209,6 +209,11 @@ ALTER TABLE messages ADD COLUMN skipped_providers TEXT NOT NULL DEFAULT '';
 ALTER TABLE delivery_events ADD COLUMN provider_id TEXT NOT NULL DEFAULT ''
 ",
     },
+    Migration {
+        version: 5,
+        name: "template versions and review",
+        sql: crate::store::review::MIGRATION_SQL,
+    },
 ];
 
 /// The do-not-disturb additions (series `channel-dnd`, applied after [`MIGRATIONS`]):

@@ -9,6 +9,7 @@ mod engagement;
 mod engine;
 mod policy;
 mod providers;
+mod review;
 mod routing;
 mod support;
 mod templates;

@@ -13,6 +13,15 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
 
+class TemplateReviewState(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    TEMPLATE_REVIEW_STATE_UNSPECIFIED: _ClassVar[TemplateReviewState]
+    TEMPLATE_REVIEW_STATE_DRAFT: _ClassVar[TemplateReviewState]
+    TEMPLATE_REVIEW_STATE_IN_REVIEW: _ClassVar[TemplateReviewState]
+    TEMPLATE_REVIEW_STATE_APPROVED: _ClassVar[TemplateReviewState]
+    TEMPLATE_REVIEW_STATE_PUBLISHED: _ClassVar[TemplateReviewState]
+    TEMPLATE_REVIEW_STATE_REJECTED: _ClassVar[TemplateReviewState]
+
 class NoSlotAction(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
     NO_SLOT_ACTION_UNSPECIFIED: _ClassVar[NoSlotAction]
@@ -50,6 +59,7 @@ class SuppressionReason(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     SUPPRESSION_REASON_FATIGUE_CAP: _ClassVar[SuppressionReason]
     SUPPRESSION_REASON_EXPIRED: _ClassVar[SuppressionReason]
     SUPPRESSION_REASON_FREQUENCY_RULE: _ClassVar[SuppressionReason]
+    SUPPRESSION_REASON_TEMPLATE_NOT_APPROVED: _ClassVar[SuppressionReason]
     SUPPRESSION_REASON_SNOOZED: _ClassVar[SuppressionReason]
 
 class DeferReason(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
@@ -109,6 +119,19 @@ class CouponState(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     COUPON_STATE_ISSUED: _ClassVar[CouponState]
     COUPON_STATE_REDEEMED: _ClassVar[CouponState]
     COUPON_STATE_EXPIRED: _ClassVar[CouponState]
+
+class TemplateVariantChange(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    TEMPLATE_VARIANT_CHANGE_UNSPECIFIED: _ClassVar[TemplateVariantChange]
+    TEMPLATE_VARIANT_CHANGE_ADDED: _ClassVar[TemplateVariantChange]
+    TEMPLATE_VARIANT_CHANGE_REMOVED: _ClassVar[TemplateVariantChange]
+    TEMPLATE_VARIANT_CHANGE_CHANGED: _ClassVar[TemplateVariantChange]
+TEMPLATE_REVIEW_STATE_UNSPECIFIED: TemplateReviewState
+TEMPLATE_REVIEW_STATE_DRAFT: TemplateReviewState
+TEMPLATE_REVIEW_STATE_IN_REVIEW: TemplateReviewState
+TEMPLATE_REVIEW_STATE_APPROVED: TemplateReviewState
+TEMPLATE_REVIEW_STATE_PUBLISHED: TemplateReviewState
+TEMPLATE_REVIEW_STATE_REJECTED: TemplateReviewState
 NO_SLOT_ACTION_UNSPECIFIED: NoSlotAction
 NO_SLOT_ACTION_DEFER: NoSlotAction
 NO_SLOT_ACTION_SKIP: NoSlotAction
@@ -132,6 +155,7 @@ SUPPRESSION_REASON_SUPPRESSION_LIST: SuppressionReason
 SUPPRESSION_REASON_FATIGUE_CAP: SuppressionReason
 SUPPRESSION_REASON_EXPIRED: SuppressionReason
 SUPPRESSION_REASON_FREQUENCY_RULE: SuppressionReason
+SUPPRESSION_REASON_TEMPLATE_NOT_APPROVED: SuppressionReason
 SUPPRESSION_REASON_SNOOZED: SuppressionReason
 DEFER_REASON_UNSPECIFIED: DeferReason
 DEFER_REASON_QUIET_HOURS: DeferReason
@@ -173,9 +197,13 @@ COUPON_STATE_UNSPECIFIED: CouponState
 COUPON_STATE_ISSUED: CouponState
 COUPON_STATE_REDEEMED: CouponState
 COUPON_STATE_EXPIRED: CouponState
+TEMPLATE_VARIANT_CHANGE_UNSPECIFIED: TemplateVariantChange
+TEMPLATE_VARIANT_CHANGE_ADDED: TemplateVariantChange
+TEMPLATE_VARIANT_CHANGE_REMOVED: TemplateVariantChange
+TEMPLATE_VARIANT_CHANGE_CHANGED: TemplateVariantChange
 
 class Template(_message.Message):
-    __slots__ = ("template_id", "display_name", "channel", "subject", "body", "create_time", "variants", "sample", "html_body")
+    __slots__ = ("template_id", "display_name", "channel", "subject", "body", "create_time", "variants", "sample", "html_body", "version", "review_state", "generated", "published_version", "author_key_id")
     TEMPLATE_ID_FIELD_NUMBER: _ClassVar[int]
     DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
     CHANNEL_FIELD_NUMBER: _ClassVar[int]
@@ -185,6 +213,11 @@ class Template(_message.Message):
     VARIANTS_FIELD_NUMBER: _ClassVar[int]
     SAMPLE_FIELD_NUMBER: _ClassVar[int]
     HTML_BODY_FIELD_NUMBER: _ClassVar[int]
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    REVIEW_STATE_FIELD_NUMBER: _ClassVar[int]
+    GENERATED_FIELD_NUMBER: _ClassVar[int]
+    PUBLISHED_VERSION_FIELD_NUMBER: _ClassVar[int]
+    AUTHOR_KEY_ID_FIELD_NUMBER: _ClassVar[int]
     template_id: str
     display_name: str
     channel: _common_pb2.DeliveryChannel
@@ -194,7 +227,12 @@ class Template(_message.Message):
     variants: _containers.RepeatedCompositeFieldContainer[TemplateVariant]
     sample: TemplateSample
     html_body: str
-    def __init__(self, template_id: _Optional[str] = ..., display_name: _Optional[str] = ..., channel: _Optional[_Union[_common_pb2.DeliveryChannel, str]] = ..., subject: _Optional[str] = ..., body: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., variants: _Optional[_Iterable[_Union[TemplateVariant, _Mapping]]] = ..., sample: _Optional[_Union[TemplateSample, _Mapping]] = ..., html_body: _Optional[str] = ...) -> None: ...
+    version: int
+    review_state: TemplateReviewState
+    generated: bool
+    published_version: int
+    author_key_id: str
+    def __init__(self, template_id: _Optional[str] = ..., display_name: _Optional[str] = ..., channel: _Optional[_Union[_common_pb2.DeliveryChannel, str]] = ..., subject: _Optional[str] = ..., body: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., variants: _Optional[_Iterable[_Union[TemplateVariant, _Mapping]]] = ..., sample: _Optional[_Union[TemplateSample, _Mapping]] = ..., html_body: _Optional[str] = ..., version: _Optional[int] = ..., review_state: _Optional[_Union[TemplateReviewState, str]] = ..., generated: _Optional[bool] = ..., published_version: _Optional[int] = ..., author_key_id: _Optional[str] = ...) -> None: ...
 
 class TemplateVariant(_message.Message):
     __slots__ = ("channel", "locale", "subject", "body", "html_body")
@@ -453,20 +491,22 @@ class WatchDeliveriesResponse(_message.Message):
     def __init__(self, event: _Optional[_Union[DeliveryEvent, _Mapping]] = ...) -> None: ...
 
 class PreviewTemplateRequest(_message.Message):
-    __slots__ = ("template_id", "template", "channel", "locale", "sample", "customer_id")
+    __slots__ = ("template_id", "template", "channel", "locale", "sample", "customer_id", "version")
     TEMPLATE_ID_FIELD_NUMBER: _ClassVar[int]
     TEMPLATE_FIELD_NUMBER: _ClassVar[int]
     CHANNEL_FIELD_NUMBER: _ClassVar[int]
     LOCALE_FIELD_NUMBER: _ClassVar[int]
     SAMPLE_FIELD_NUMBER: _ClassVar[int]
     CUSTOMER_ID_FIELD_NUMBER: _ClassVar[int]
+    VERSION_FIELD_NUMBER: _ClassVar[int]
     template_id: str
     template: Template
     channel: _common_pb2.DeliveryChannel
     locale: str
     sample: TemplateSample
     customer_id: str
-    def __init__(self, template_id: _Optional[str] = ..., template: _Optional[_Union[Template, _Mapping]] = ..., channel: _Optional[_Union[_common_pb2.DeliveryChannel, str]] = ..., locale: _Optional[str] = ..., sample: _Optional[_Union[TemplateSample, _Mapping]] = ..., customer_id: _Optional[str] = ...) -> None: ...
+    version: int
+    def __init__(self, template_id: _Optional[str] = ..., template: _Optional[_Union[Template, _Mapping]] = ..., channel: _Optional[_Union[_common_pb2.DeliveryChannel, str]] = ..., locale: _Optional[str] = ..., sample: _Optional[_Union[TemplateSample, _Mapping]] = ..., customer_id: _Optional[str] = ..., version: _Optional[int] = ...) -> None: ...
 
 class PreviewTemplateResponse(_message.Message):
     __slots__ = ("channel", "locale", "subject", "body", "html_body", "sms_encoding", "sms_segments")
@@ -777,3 +817,193 @@ class GetCouponResponse(_message.Message):
     COUPON_FIELD_NUMBER: _ClassVar[int]
     coupon: Coupon
     def __init__(self, coupon: _Optional[_Union[Coupon, _Mapping]] = ...) -> None: ...
+
+class UpdateTemplateRequest(_message.Message):
+    __slots__ = ("template_id", "template", "idempotency_key")
+    TEMPLATE_ID_FIELD_NUMBER: _ClassVar[int]
+    TEMPLATE_FIELD_NUMBER: _ClassVar[int]
+    IDEMPOTENCY_KEY_FIELD_NUMBER: _ClassVar[int]
+    template_id: str
+    template: Template
+    idempotency_key: str
+    def __init__(self, template_id: _Optional[str] = ..., template: _Optional[_Union[Template, _Mapping]] = ..., idempotency_key: _Optional[str] = ...) -> None: ...
+
+class UpdateTemplateResponse(_message.Message):
+    __slots__ = ("template",)
+    TEMPLATE_FIELD_NUMBER: _ClassVar[int]
+    template: Template
+    def __init__(self, template: _Optional[_Union[Template, _Mapping]] = ...) -> None: ...
+
+class SubmitTemplateForReviewRequest(_message.Message):
+    __slots__ = ("template_id", "version", "comment")
+    TEMPLATE_ID_FIELD_NUMBER: _ClassVar[int]
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    COMMENT_FIELD_NUMBER: _ClassVar[int]
+    template_id: str
+    version: int
+    comment: str
+    def __init__(self, template_id: _Optional[str] = ..., version: _Optional[int] = ..., comment: _Optional[str] = ...) -> None: ...
+
+class SubmitTemplateForReviewResponse(_message.Message):
+    __slots__ = ("template",)
+    TEMPLATE_FIELD_NUMBER: _ClassVar[int]
+    template: Template
+    def __init__(self, template: _Optional[_Union[Template, _Mapping]] = ...) -> None: ...
+
+class ApproveTemplateRequest(_message.Message):
+    __slots__ = ("template_id", "version", "comment")
+    TEMPLATE_ID_FIELD_NUMBER: _ClassVar[int]
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    COMMENT_FIELD_NUMBER: _ClassVar[int]
+    template_id: str
+    version: int
+    comment: str
+    def __init__(self, template_id: _Optional[str] = ..., version: _Optional[int] = ..., comment: _Optional[str] = ...) -> None: ...
+
+class ApproveTemplateResponse(_message.Message):
+    __slots__ = ("template",)
+    TEMPLATE_FIELD_NUMBER: _ClassVar[int]
+    template: Template
+    def __init__(self, template: _Optional[_Union[Template, _Mapping]] = ...) -> None: ...
+
+class RejectTemplateRequest(_message.Message):
+    __slots__ = ("template_id", "version", "comment")
+    TEMPLATE_ID_FIELD_NUMBER: _ClassVar[int]
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    COMMENT_FIELD_NUMBER: _ClassVar[int]
+    template_id: str
+    version: int
+    comment: str
+    def __init__(self, template_id: _Optional[str] = ..., version: _Optional[int] = ..., comment: _Optional[str] = ...) -> None: ...
+
+class RejectTemplateResponse(_message.Message):
+    __slots__ = ("template",)
+    TEMPLATE_FIELD_NUMBER: _ClassVar[int]
+    template: Template
+    def __init__(self, template: _Optional[_Union[Template, _Mapping]] = ...) -> None: ...
+
+class TemplateReviewEntry(_message.Message):
+    __slots__ = ("action", "from_state", "to_state", "actor_key_id", "actor_role", "comment", "time", "version")
+    ACTION_FIELD_NUMBER: _ClassVar[int]
+    FROM_STATE_FIELD_NUMBER: _ClassVar[int]
+    TO_STATE_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_KEY_ID_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_ROLE_FIELD_NUMBER: _ClassVar[int]
+    COMMENT_FIELD_NUMBER: _ClassVar[int]
+    TIME_FIELD_NUMBER: _ClassVar[int]
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    action: str
+    from_state: TemplateReviewState
+    to_state: TemplateReviewState
+    actor_key_id: str
+    actor_role: str
+    comment: str
+    time: _timestamp_pb2.Timestamp
+    version: int
+    def __init__(self, action: _Optional[str] = ..., from_state: _Optional[_Union[TemplateReviewState, str]] = ..., to_state: _Optional[_Union[TemplateReviewState, str]] = ..., actor_key_id: _Optional[str] = ..., actor_role: _Optional[str] = ..., comment: _Optional[str] = ..., time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., version: _Optional[int] = ...) -> None: ...
+
+class TemplateVariantDiff(_message.Message):
+    __slots__ = ("channel", "locale", "change", "fields_changed", "before", "after")
+    CHANNEL_FIELD_NUMBER: _ClassVar[int]
+    LOCALE_FIELD_NUMBER: _ClassVar[int]
+    CHANGE_FIELD_NUMBER: _ClassVar[int]
+    FIELDS_CHANGED_FIELD_NUMBER: _ClassVar[int]
+    BEFORE_FIELD_NUMBER: _ClassVar[int]
+    AFTER_FIELD_NUMBER: _ClassVar[int]
+    channel: _common_pb2.DeliveryChannel
+    locale: str
+    change: TemplateVariantChange
+    fields_changed: _containers.RepeatedScalarFieldContainer[str]
+    before: TemplateVariant
+    after: TemplateVariant
+    def __init__(self, channel: _Optional[_Union[_common_pb2.DeliveryChannel, str]] = ..., locale: _Optional[str] = ..., change: _Optional[_Union[TemplateVariantChange, str]] = ..., fields_changed: _Optional[_Iterable[str]] = ..., before: _Optional[_Union[TemplateVariant, _Mapping]] = ..., after: _Optional[_Union[TemplateVariant, _Mapping]] = ...) -> None: ...
+
+class TemplateDiff(_message.Message):
+    __slots__ = ("base_version", "variants", "display_name_changed", "sample_changed")
+    BASE_VERSION_FIELD_NUMBER: _ClassVar[int]
+    VARIANTS_FIELD_NUMBER: _ClassVar[int]
+    DISPLAY_NAME_CHANGED_FIELD_NUMBER: _ClassVar[int]
+    SAMPLE_CHANGED_FIELD_NUMBER: _ClassVar[int]
+    base_version: int
+    variants: _containers.RepeatedCompositeFieldContainer[TemplateVariantDiff]
+    display_name_changed: bool
+    sample_changed: bool
+    def __init__(self, base_version: _Optional[int] = ..., variants: _Optional[_Iterable[_Union[TemplateVariantDiff, _Mapping]]] = ..., display_name_changed: _Optional[bool] = ..., sample_changed: _Optional[bool] = ...) -> None: ...
+
+class TemplateReview(_message.Message):
+    __slots__ = ("template", "approval_required", "diff", "history")
+    TEMPLATE_FIELD_NUMBER: _ClassVar[int]
+    APPROVAL_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    DIFF_FIELD_NUMBER: _ClassVar[int]
+    HISTORY_FIELD_NUMBER: _ClassVar[int]
+    template: Template
+    approval_required: bool
+    diff: TemplateDiff
+    history: _containers.RepeatedCompositeFieldContainer[TemplateReviewEntry]
+    def __init__(self, template: _Optional[_Union[Template, _Mapping]] = ..., approval_required: _Optional[bool] = ..., diff: _Optional[_Union[TemplateDiff, _Mapping]] = ..., history: _Optional[_Iterable[_Union[TemplateReviewEntry, _Mapping]]] = ...) -> None: ...
+
+class GetTemplateReviewRequest(_message.Message):
+    __slots__ = ("template_id", "version")
+    TEMPLATE_ID_FIELD_NUMBER: _ClassVar[int]
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    template_id: str
+    version: int
+    def __init__(self, template_id: _Optional[str] = ..., version: _Optional[int] = ...) -> None: ...
+
+class GetTemplateReviewResponse(_message.Message):
+    __slots__ = ("review",)
+    REVIEW_FIELD_NUMBER: _ClassVar[int]
+    review: TemplateReview
+    def __init__(self, review: _Optional[_Union[TemplateReview, _Mapping]] = ...) -> None: ...
+
+class ListTemplateReviewsRequest(_message.Message):
+    __slots__ = ("template_id", "states", "page_size", "page_token")
+    TEMPLATE_ID_FIELD_NUMBER: _ClassVar[int]
+    STATES_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    template_id: str
+    states: _containers.RepeatedScalarFieldContainer[TemplateReviewState]
+    page_size: int
+    page_token: str
+    def __init__(self, template_id: _Optional[str] = ..., states: _Optional[_Iterable[_Union[TemplateReviewState, str]]] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+
+class ListTemplateReviewsResponse(_message.Message):
+    __slots__ = ("reviews", "next_page_token")
+    REVIEWS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    reviews: _containers.RepeatedCompositeFieldContainer[TemplateReview]
+    next_page_token: str
+    def __init__(self, reviews: _Optional[_Iterable[_Union[TemplateReview, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class TemplateReviewSettings(_message.Message):
+    __slots__ = ("require_review", "four_eyes", "update_time")
+    REQUIRE_REVIEW_FIELD_NUMBER: _ClassVar[int]
+    FOUR_EYES_FIELD_NUMBER: _ClassVar[int]
+    UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    require_review: bool
+    four_eyes: bool
+    update_time: _timestamp_pb2.Timestamp
+    def __init__(self, require_review: _Optional[bool] = ..., four_eyes: _Optional[bool] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class GetTemplateReviewSettingsRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class GetTemplateReviewSettingsResponse(_message.Message):
+    __slots__ = ("settings",)
+    SETTINGS_FIELD_NUMBER: _ClassVar[int]
+    settings: TemplateReviewSettings
+    def __init__(self, settings: _Optional[_Union[TemplateReviewSettings, _Mapping]] = ...) -> None: ...
+
+class UpdateTemplateReviewSettingsRequest(_message.Message):
+    __slots__ = ("settings",)
+    SETTINGS_FIELD_NUMBER: _ClassVar[int]
+    settings: TemplateReviewSettings
+    def __init__(self, settings: _Optional[_Union[TemplateReviewSettings, _Mapping]] = ...) -> None: ...
+
+class UpdateTemplateReviewSettingsResponse(_message.Message):
+    __slots__ = ("settings",)
+    SETTINGS_FIELD_NUMBER: _ClassVar[int]
+    settings: TemplateReviewSettings
+    def __init__(self, settings: _Optional[_Union[TemplateReviewSettings, _Mapping]] = ...) -> None: ...

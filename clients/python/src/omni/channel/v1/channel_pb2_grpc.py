@@ -125,6 +125,46 @@ class ChannelServiceStub:
                 request_serializer=omni_dot_channel_dot_v1_dot_channel__pb2.GetCouponRequest.SerializeToString,
                 response_deserializer=omni_dot_channel_dot_v1_dot_channel__pb2.GetCouponResponse.FromString,
                 _registered_method=True)
+        self.UpdateTemplate = channel.unary_unary(
+                '/omni.channel.v1.ChannelService/UpdateTemplate',
+                request_serializer=omni_dot_channel_dot_v1_dot_channel__pb2.UpdateTemplateRequest.SerializeToString,
+                response_deserializer=omni_dot_channel_dot_v1_dot_channel__pb2.UpdateTemplateResponse.FromString,
+                _registered_method=True)
+        self.SubmitTemplateForReview = channel.unary_unary(
+                '/omni.channel.v1.ChannelService/SubmitTemplateForReview',
+                request_serializer=omni_dot_channel_dot_v1_dot_channel__pb2.SubmitTemplateForReviewRequest.SerializeToString,
+                response_deserializer=omni_dot_channel_dot_v1_dot_channel__pb2.SubmitTemplateForReviewResponse.FromString,
+                _registered_method=True)
+        self.ApproveTemplate = channel.unary_unary(
+                '/omni.channel.v1.ChannelService/ApproveTemplate',
+                request_serializer=omni_dot_channel_dot_v1_dot_channel__pb2.ApproveTemplateRequest.SerializeToString,
+                response_deserializer=omni_dot_channel_dot_v1_dot_channel__pb2.ApproveTemplateResponse.FromString,
+                _registered_method=True)
+        self.RejectTemplate = channel.unary_unary(
+                '/omni.channel.v1.ChannelService/RejectTemplate',
+                request_serializer=omni_dot_channel_dot_v1_dot_channel__pb2.RejectTemplateRequest.SerializeToString,
+                response_deserializer=omni_dot_channel_dot_v1_dot_channel__pb2.RejectTemplateResponse.FromString,
+                _registered_method=True)
+        self.GetTemplateReview = channel.unary_unary(
+                '/omni.channel.v1.ChannelService/GetTemplateReview',
+                request_serializer=omni_dot_channel_dot_v1_dot_channel__pb2.GetTemplateReviewRequest.SerializeToString,
+                response_deserializer=omni_dot_channel_dot_v1_dot_channel__pb2.GetTemplateReviewResponse.FromString,
+                _registered_method=True)
+        self.ListTemplateReviews = channel.unary_unary(
+                '/omni.channel.v1.ChannelService/ListTemplateReviews',
+                request_serializer=omni_dot_channel_dot_v1_dot_channel__pb2.ListTemplateReviewsRequest.SerializeToString,
+                response_deserializer=omni_dot_channel_dot_v1_dot_channel__pb2.ListTemplateReviewsResponse.FromString,
+                _registered_method=True)
+        self.GetTemplateReviewSettings = channel.unary_unary(
+                '/omni.channel.v1.ChannelService/GetTemplateReviewSettings',
+                request_serializer=omni_dot_channel_dot_v1_dot_channel__pb2.GetTemplateReviewSettingsRequest.SerializeToString,
+                response_deserializer=omni_dot_channel_dot_v1_dot_channel__pb2.GetTemplateReviewSettingsResponse.FromString,
+                _registered_method=True)
+        self.UpdateTemplateReviewSettings = channel.unary_unary(
+                '/omni.channel.v1.ChannelService/UpdateTemplateReviewSettings',
+                request_serializer=omni_dot_channel_dot_v1_dot_channel__pb2.UpdateTemplateReviewSettingsRequest.SerializeToString,
+                response_deserializer=omni_dot_channel_dot_v1_dot_channel__pb2.UpdateTemplateReviewSettingsResponse.FromString,
+                _registered_method=True)
 
 
 class ChannelServiceServicer:
@@ -260,6 +300,69 @@ class ChannelServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def UpdateTemplate(self, request, context):
+        """Saves a new version of a template (the next version number). When review applies
+        (the workspace's `require_review`, or `generated` content) the version is a DRAFT
+        and sends keep rendering the published version; otherwise it is published at once.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SubmitTemplateForReview(self, request, context):
+        """Sends a template version for review (DRAFT -> IN_REVIEW), recording who submitted it.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ApproveTemplate(self, request, context):
+        """Approves a version in review (IN_REVIEW -> APPROVED); the newest approved version is
+        published (PUBLISHED) and is what sends render. With the workspace's `four_eyes`
+        on, the approving key must differ from the version's author and submitter
+        (PERMISSION_DENIED otherwise).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RejectTemplate(self, request, context):
+        """Rejects a version in review (IN_REVIEW -> REJECTED) with a required comment.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetTemplateReview(self, request, context):
+        """The review of one template version: its state, whether it needs approval, the diff
+        against the published version, and the history.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListTemplateReviews(self, request, context):
+        """Template versions and their reviews, newest first, optionally only those in some
+        review states (e.g. IN_REVIEW: an approver's queue).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetTemplateReviewSettings(self, request, context):
+        """The workspace's template review settings.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateTemplateReviewSettings(self, request, context):
+        """Replaces the workspace's template review settings.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ChannelServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -352,6 +455,46 @@ def add_ChannelServiceServicer_to_server(servicer, server):
                     servicer.GetCoupon,
                     request_deserializer=omni_dot_channel_dot_v1_dot_channel__pb2.GetCouponRequest.FromString,
                     response_serializer=omni_dot_channel_dot_v1_dot_channel__pb2.GetCouponResponse.SerializeToString,
+            ),
+            'UpdateTemplate': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateTemplate,
+                    request_deserializer=omni_dot_channel_dot_v1_dot_channel__pb2.UpdateTemplateRequest.FromString,
+                    response_serializer=omni_dot_channel_dot_v1_dot_channel__pb2.UpdateTemplateResponse.SerializeToString,
+            ),
+            'SubmitTemplateForReview': grpc.unary_unary_rpc_method_handler(
+                    servicer.SubmitTemplateForReview,
+                    request_deserializer=omni_dot_channel_dot_v1_dot_channel__pb2.SubmitTemplateForReviewRequest.FromString,
+                    response_serializer=omni_dot_channel_dot_v1_dot_channel__pb2.SubmitTemplateForReviewResponse.SerializeToString,
+            ),
+            'ApproveTemplate': grpc.unary_unary_rpc_method_handler(
+                    servicer.ApproveTemplate,
+                    request_deserializer=omni_dot_channel_dot_v1_dot_channel__pb2.ApproveTemplateRequest.FromString,
+                    response_serializer=omni_dot_channel_dot_v1_dot_channel__pb2.ApproveTemplateResponse.SerializeToString,
+            ),
+            'RejectTemplate': grpc.unary_unary_rpc_method_handler(
+                    servicer.RejectTemplate,
+                    request_deserializer=omni_dot_channel_dot_v1_dot_channel__pb2.RejectTemplateRequest.FromString,
+                    response_serializer=omni_dot_channel_dot_v1_dot_channel__pb2.RejectTemplateResponse.SerializeToString,
+            ),
+            'GetTemplateReview': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetTemplateReview,
+                    request_deserializer=omni_dot_channel_dot_v1_dot_channel__pb2.GetTemplateReviewRequest.FromString,
+                    response_serializer=omni_dot_channel_dot_v1_dot_channel__pb2.GetTemplateReviewResponse.SerializeToString,
+            ),
+            'ListTemplateReviews': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListTemplateReviews,
+                    request_deserializer=omni_dot_channel_dot_v1_dot_channel__pb2.ListTemplateReviewsRequest.FromString,
+                    response_serializer=omni_dot_channel_dot_v1_dot_channel__pb2.ListTemplateReviewsResponse.SerializeToString,
+            ),
+            'GetTemplateReviewSettings': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetTemplateReviewSettings,
+                    request_deserializer=omni_dot_channel_dot_v1_dot_channel__pb2.GetTemplateReviewSettingsRequest.FromString,
+                    response_serializer=omni_dot_channel_dot_v1_dot_channel__pb2.GetTemplateReviewSettingsResponse.SerializeToString,
+            ),
+            'UpdateTemplateReviewSettings': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateTemplateReviewSettings,
+                    request_deserializer=omni_dot_channel_dot_v1_dot_channel__pb2.UpdateTemplateReviewSettingsRequest.FromString,
+                    response_serializer=omni_dot_channel_dot_v1_dot_channel__pb2.UpdateTemplateReviewSettingsResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -841,6 +984,222 @@ class ChannelService:
             '/omni.channel.v1.ChannelService/GetCoupon',
             omni_dot_channel_dot_v1_dot_channel__pb2.GetCouponRequest.SerializeToString,
             omni_dot_channel_dot_v1_dot_channel__pb2.GetCouponResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateTemplate(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.channel.v1.ChannelService/UpdateTemplate',
+            omni_dot_channel_dot_v1_dot_channel__pb2.UpdateTemplateRequest.SerializeToString,
+            omni_dot_channel_dot_v1_dot_channel__pb2.UpdateTemplateResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SubmitTemplateForReview(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.channel.v1.ChannelService/SubmitTemplateForReview',
+            omni_dot_channel_dot_v1_dot_channel__pb2.SubmitTemplateForReviewRequest.SerializeToString,
+            omni_dot_channel_dot_v1_dot_channel__pb2.SubmitTemplateForReviewResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ApproveTemplate(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.channel.v1.ChannelService/ApproveTemplate',
+            omni_dot_channel_dot_v1_dot_channel__pb2.ApproveTemplateRequest.SerializeToString,
+            omni_dot_channel_dot_v1_dot_channel__pb2.ApproveTemplateResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RejectTemplate(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.channel.v1.ChannelService/RejectTemplate',
+            omni_dot_channel_dot_v1_dot_channel__pb2.RejectTemplateRequest.SerializeToString,
+            omni_dot_channel_dot_v1_dot_channel__pb2.RejectTemplateResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetTemplateReview(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.channel.v1.ChannelService/GetTemplateReview',
+            omni_dot_channel_dot_v1_dot_channel__pb2.GetTemplateReviewRequest.SerializeToString,
+            omni_dot_channel_dot_v1_dot_channel__pb2.GetTemplateReviewResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListTemplateReviews(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.channel.v1.ChannelService/ListTemplateReviews',
+            omni_dot_channel_dot_v1_dot_channel__pb2.ListTemplateReviewsRequest.SerializeToString,
+            omni_dot_channel_dot_v1_dot_channel__pb2.ListTemplateReviewsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetTemplateReviewSettings(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.channel.v1.ChannelService/GetTemplateReviewSettings',
+            omni_dot_channel_dot_v1_dot_channel__pb2.GetTemplateReviewSettingsRequest.SerializeToString,
+            omni_dot_channel_dot_v1_dot_channel__pb2.GetTemplateReviewSettingsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateTemplateReviewSettings(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.channel.v1.ChannelService/UpdateTemplateReviewSettings',
+            omni_dot_channel_dot_v1_dot_channel__pb2.UpdateTemplateReviewSettingsRequest.SerializeToString,
+            omni_dot_channel_dot_v1_dot_channel__pb2.UpdateTemplateReviewSettingsResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -1,0 +1,15 @@
+// Original file: omni/channel/v1/channel.proto
+
+import type { Long } from '@grpc/proto-loader';
+
+export interface SubmitTemplateForReviewRequest {
+  'templateId'?: (string);
+  'version'?: (number | string | Long);
+  'comment'?: (string);
+}
+
+export interface SubmitTemplateForReviewRequest__Output {
+  'templateId': (string);
+  'version': (string);
+  'comment': (string);
+}

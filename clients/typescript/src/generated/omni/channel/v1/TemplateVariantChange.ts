@@ -1,0 +1,20 @@
+// Original file: omni/channel/v1/channel.proto
+
+export const TemplateVariantChange = {
+  TEMPLATE_VARIANT_CHANGE_UNSPECIFIED: 'TEMPLATE_VARIANT_CHANGE_UNSPECIFIED',
+  TEMPLATE_VARIANT_CHANGE_ADDED: 'TEMPLATE_VARIANT_CHANGE_ADDED',
+  TEMPLATE_VARIANT_CHANGE_REMOVED: 'TEMPLATE_VARIANT_CHANGE_REMOVED',
+  TEMPLATE_VARIANT_CHANGE_CHANGED: 'TEMPLATE_VARIANT_CHANGE_CHANGED',
+} as const;
+
+export type TemplateVariantChange =
+  | 'TEMPLATE_VARIANT_CHANGE_UNSPECIFIED'
+  | 0
+  | 'TEMPLATE_VARIANT_CHANGE_ADDED'
+  | 1
+  | 'TEMPLATE_VARIANT_CHANGE_REMOVED'
+  | 2
+  | 'TEMPLATE_VARIANT_CHANGE_CHANGED'
+  | 3
+
+export type TemplateVariantChange__Output = typeof TemplateVariantChange[keyof typeof TemplateVariantChange]
