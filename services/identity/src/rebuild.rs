@@ -162,6 +162,7 @@ mod tests {
         let conn = omni_common::redis::connect(&redis.url).await?;
         let db = omni_storage::connect(&omni_testkit::database_url("identity").await?).await?;
         omni_storage::migrate(&db, store::SERVICE, store::MIGRATIONS).await?;
+        crate::preferences::migrate(&db).await?;
         let outbox = Outbox {
             db: db.clone(),
             profiles: ProfileStore::new(conn.clone()),
