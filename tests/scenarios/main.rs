@@ -5,5 +5,6 @@ mod bad_input;
 mod delivery;
 mod erasure;
 mod exactly_once;
+mod hot_customer;
 mod plumbing;
 mod support;

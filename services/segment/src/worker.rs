@@ -13,7 +13,7 @@ use std::time::Duration;
 use futures::{StreamExt as _, TryStreamExt as _};
 use tracing::Instrument as _;
 
-use omni_bus::{Bus, ConsumerOptions, Delivery, Topic};
+use omni_bus::{Bus, ConsumerOptions, Delivery, Lane, LaneOptions, Topic};
 use omni_common::ids::WorkspaceId;
 use omni_common::shutdown::CancellationToken;
 use omni_proto::common::v1::{CustomerErased, EventIngested};
@@ -26,8 +26,11 @@ pub const GROUP: &str = "segment";
 
 /// How often the schedule of due re-evaluations is polled.
 pub const DUE_POLL: Duration = Duration::from_millis(200);
-/// Customers whose events of one batch are evaluated at the same time.
+/// Customers whose events are evaluated at the same time.
 pub const EVENT_CONCURRENCY: usize = 32;
+/// Most `EventIngested` entries read and not yet handled; reading pauses at this bound
+/// (a hot customer may run this far ahead of the others).
+pub const EVENTS_IN_FLIGHT: usize = 10_000;
 /// Most re-evaluations claimed per poll.
 pub const DUE_BATCH: usize = 200;
 /// How long a failed scheduled re-evaluation waits before it is retried.
@@ -153,8 +156,29 @@ impl Membership {
     }
 }
 
-/// Consumes [`Topic::EventIngested`] in batches ([`Membership::handle_batch`]) as group
-/// [`GROUP`] until `shutdown`, restarting the consumer after a pause if the bus fails.
+/// The lane of an `EventIngested` delivery: its customer; an event that merged
+/// customers waits for (and holds back) the lanes of every customer it names.
+/// Undecodable entries share one lane (the handler skips them).
+pub fn lane_of(delivery: &Delivery) -> Lane {
+    let Ok(msg) = delivery.decode::<EventIngested>() else {
+        return Lane::Key(String::new());
+    };
+    let key = |customer: &str| format!("{}/{customer}", msg.workspace_id);
+    if msg.merged_customer_ids.is_empty() {
+        return Lane::Key(key(&msg.customer_id));
+    }
+    Lane::Joint(
+        std::iter::once(&msg.customer_id)
+            .chain(&msg.merged_customer_ids)
+            .map(|c| key(c))
+            .collect(),
+    )
+}
+
+/// Consumes [`Topic::EventIngested`] as group [`GROUP`] until `shutdown`, on per-customer
+/// lanes ([`omni_bus::consume_lanes`], [`lane_of`]): each customer's events in order,
+/// [`EVENT_CONCURRENCY`] customers at once, so a customer with a long backlog delays no
+/// other. Restarts the consumer after a pause if the bus fails.
 pub async fn run_events(
     membership: Arc<Membership>,
     bus: Bus,
@@ -167,11 +191,18 @@ pub async fn run_events(
             let m = Arc::clone(&m);
             async move { m.handle_batch(deliveries).await }
         };
-        let result = omni_bus::consume_batch(
+        let lanes = LaneOptions {
+            max_in_flight: EVENTS_IN_FLIGHT,
+            chunk: options.batch,
+            ..LaneOptions::new(EVENT_CONCURRENCY)
+        };
+        let result = omni_bus::consume_lanes(
             bus.clone(),
             Topic::EventIngested,
             options.clone(),
+            lanes,
             shutdown.clone(),
+            lane_of,
             handler,
         )
         .await;
